@@ -1,0 +1,101 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Strict concurrency is the Swift 6 language mode default; these keep the code honest beyond it.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "dockerguard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dockerguard", targets: ["dockerguard"]),
+        .library(name: "DockerEngine", targets: ["DockerEngine"]),
+        .library(name: "GuardCore", targets: ["GuardCore"]),
+        .library(name: "StatusServer", targets: ["StatusServer"]),
+    ],
+    dependencies: [
+        // SwiftNIO directly for the engine socket: Hummingbird already builds it, so the client costs
+        // no extra build time, and it streams /events without buffering (see README "Design notes").
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // The Docker Engine API client: transport, API calls, the /events stream. No policy, no UI.
+        .target(
+            name: "DockerEngine",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The guard's state: the container store (later the allow-list, policy and enforcer).
+        .target(
+            name: "GuardCore",
+            dependencies: [
+                "DockerEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP API, served from the store's snapshots.
+        .target(
+            name: "StatusServer",
+            dependencies: [
+                "GuardCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "dockerguard",
+            dependencies: [
+                "DockerEngine",
+                "GuardCore",
+                "StatusServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["DockerEngine"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DockerEngineTests",
+            dependencies: ["DockerEngine", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GuardCoreTests",
+            dependencies: ["GuardCore", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StatusServerTests",
+            dependencies: ["StatusServer", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // End to end: the real `dockerguard` binary against the private engine started by scripts/test.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["DockerEngine", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

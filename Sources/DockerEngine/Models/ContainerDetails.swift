@@ -1,0 +1,67 @@
+/// The parts of `GET /containers/{id}/json` (inspect) that dockerguard uses.
+public struct ContainerDetails: Sendable, Hashable, Decodable {
+    public var id: String
+    /// The name with its leading `/`, exactly as inspect shows it.
+    public var name: String
+    /// RFC 3339 creation time with nanoseconds.
+    public var created: String
+    /// The image ID, `sha256:…`.
+    public var image: String
+    public var config: Config
+    public var state: State
+    public var hostConfig: HostConfig?
+
+    public struct Config: Sendable, Hashable, Decodable {
+        /// The image reference as given at creation (`busybox:local`).
+        public var image: String
+        public var labels: [String: String]?
+        public var cmd: [String]?
+        public var entrypoint: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case image = "Image", labels = "Labels", cmd = "Cmd", entrypoint = "Entrypoint"
+        }
+    }
+
+    public struct State: Sendable, Hashable, Decodable {
+        /// `created`, `running`, `paused`, `restarting`, `removing`, `exited` or `dead`.
+        public var status: String
+        public var running: Bool
+        public var paused: Bool
+        public var restarting: Bool
+        public var exitCode: Int?
+        /// RFC 3339; `0001-01-01T00:00:00Z` when never started.
+        public var startedAt: String?
+        public var finishedAt: String?
+        public var health: Health?
+
+        public struct Health: Sendable, Hashable, Decodable {
+            /// `starting`, `healthy` or `unhealthy`.
+            public var status: String
+            enum CodingKeys: String, CodingKey { case status = "Status" }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case status = "Status", running = "Running", paused = "Paused", restarting = "Restarting"
+            case exitCode = "ExitCode", startedAt = "StartedAt", finishedAt = "FinishedAt", health = "Health"
+        }
+    }
+
+    public struct HostConfig: Sendable, Hashable, Decodable {
+        public var restartPolicy: RestartPolicy?
+
+        public struct RestartPolicy: Sendable, Hashable, Decodable {
+            /// `""`/`no`, `always`, `unless-stopped` or `on-failure`.
+            public var name: String?
+            public var maximumRetryCount: Int?
+            enum CodingKeys: String, CodingKey { case name = "Name", maximumRetryCount = "MaximumRetryCount" }
+        }
+
+        enum CodingKeys: String, CodingKey { case restartPolicy = "RestartPolicy" }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id", name = "Name", created = "Created", image = "Image", config = "Config"
+        case state = "State", hostConfig = "HostConfig"
+    }
+}

@@ -1,0 +1,25 @@
+/// An immutable view of the store at one version. Every change to the containers or to the engine
+/// link makes a new version, so consumers can cache anything derived from a snapshot by its version.
+public struct ContainerSnapshot: Sendable, Hashable {
+    public var version: UInt64
+    /// All known containers, ordered by name.
+    public var containers: [ContainerRecord]
+    public var engine: EngineStatus
+    /// False until the first full list of the engine's containers has been taken.
+    public var isSynced: Bool
+    /// Wall-clock time of the last full resync, seconds since the epoch.
+    public var lastSyncAt: Double?
+
+    public init(version: UInt64, containers: [ContainerRecord], engine: EngineStatus, isSynced: Bool, lastSyncAt: Double?) {
+        self.version = version
+        self.containers = containers
+        self.engine = engine
+        self.isSynced = isSynced
+        self.lastSyncAt = lastSyncAt
+    }
+
+    public var running: [ContainerRecord] { containers.filter(\.isRunning) }
+
+    /// Ready means the data is both complete and current: synced once, and connected now.
+    public var isReady: Bool { isSynced && engine.connection.isConnected }
+}

@@ -1,0 +1,93 @@
+import DockerEngine
+import Synchronization
+
+/// The one source of truth about the host's containers.
+///
+/// Writers (the engine sync) go through the actor; readers take `current` without a hop (the HTTP
+/// server reads it on every request) or subscribe to `snapshots()`.
+public actor ContainerStore {
+    private var table = ContainerTable()
+    private var engine: EngineStatus
+    private var isSynced = false
+    private var lastSyncAt: Double?
+    private var version: UInt64 = 0
+
+    private nonisolated let published: Mutex<ContainerSnapshot>
+    private nonisolated let subscribers = Mutex<[Int: AsyncStream<ContainerSnapshot>.Continuation]>([:])
+    private nonisolated let nextSubscriberID = Atomic<Int>(0)
+
+    public init(endpoint: String) {
+        engine = EngineStatus(endpoint: endpoint)
+        published = Mutex(ContainerSnapshot(version: 0, containers: [], engine: engine, isSynced: false, lastSyncAt: nil))
+    }
+
+    /// The latest snapshot, readable from any thread.
+    public nonisolated var current: ContainerSnapshot {
+        published.withLock { $0 }
+    }
+
+    /// The current snapshot, then each new one. A slow subscriber skips intermediate versions and
+    /// always gets the newest: bursts of events coalesce into one wake-up.
+    public nonisolated func snapshots() -> AsyncStream<ContainerSnapshot> {
+        let (stream, continuation) = AsyncStream<ContainerSnapshot>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id = nextSubscriberID.add(1, ordering: .relaxed).newValue
+        // Registering and yielding the current snapshot under the publish lock orders it before any
+        // later publication.
+        published.withLock { snapshot in
+            subscribers.withLock { $0[id] = continuation }
+            continuation.yield(snapshot)
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    // MARK: - Writes
+
+    /// Replaces every container after a full list (start-up, reconnect, the periodic resync).
+    public func replaceAll(with records: [ContainerRecord], at time: Double) {
+        table = ContainerTable(records)
+        isSynced = true
+        lastSyncAt = time
+        publish()
+    }
+
+    /// Applies an engine event; tells the caller when it must inspect a container it does not know.
+    public func apply(_ event: EngineEvent) -> ContainerTable.Effect {
+        let effect = table.apply(event)
+        if effect == .changed { publish() }
+        return effect
+    }
+
+    /// Inserts or updates one container from a fresh inspect.
+    public func upsert(_ record: ContainerRecord) {
+        if table.upsert(record) { publish() }
+    }
+
+    public func remove(id: String) {
+        if table.remove(id: id) { publish() }
+    }
+
+    public func setConnection(_ connection: EngineConnection) {
+        guard engine.connection != connection else { return }
+        engine.connection = connection
+        publish()
+    }
+
+    public func setEngineVersion(_ engineVersion: String, apiVersion: String) {
+        engine.engineVersion = engineVersion
+        engine.apiVersion = apiVersion
+        publish()
+    }
+
+    private func publish() {
+        version += 1
+        let snapshot = ContainerSnapshot(
+            version: version, containers: table.sorted, engine: engine, isSynced: isSynced, lastSyncAt: lastSyncAt)
+        published.withLock { current in
+            current = snapshot
+            for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(snapshot) }
+        }
+    }
+}

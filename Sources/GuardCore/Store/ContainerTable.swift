@@ -1,0 +1,83 @@
+import DockerEngine
+
+/// The containers by ID, and how one engine event changes them. A pure value: the store owns one
+/// and the tests drive it directly.
+public struct ContainerTable: Sendable, Equatable {
+    public private(set) var byID: [String: ContainerRecord] = [:]
+
+    public init(_ records: [ContainerRecord] = []) {
+        for record in records { byID[record.id] = record }
+    }
+
+    /// What applying an event did.
+    public enum Effect: Sendable, Equatable {
+        /// The table changed.
+        case changed
+        /// Nothing to change (not a container event, or an event that does not change what we show).
+        case unchanged
+        /// The event is about a container the table does not know (it was created while we were not
+        /// looking, or this is its `create`): the caller inspects it and calls `upsert`.
+        case needsInspect(id: String)
+    }
+
+    public mutating func upsert(_ record: ContainerRecord) -> Bool {
+        guard byID[record.id] != record else { return false }
+        byID[record.id] = record
+        return true
+    }
+
+    @discardableResult
+    public mutating func remove(id: String) -> Bool {
+        byID.removeValue(forKey: id) != nil
+    }
+
+    /// Applies one `/events` message. Events carry enough to update a known container's state; an
+    /// unknown container needs an inspect, since events do not carry its image ID.
+    public mutating func apply(_ event: EngineEvent) -> Effect {
+        guard event.type == "container" else { return .unchanged }
+        let id = event.actor.id
+        let verb = event.verb
+        if verb == "destroy" { return remove(id: id) ? .changed : .unchanged }
+        guard var record = byID[id] else {
+            return Self.verbsThatMayIntroduce.contains(String(verb)) ? .needsInspect(id: id) : .unchanged
+        }
+        let time = EngineTimestamp.format(nanos: event.timeNano)
+        switch verb {
+        case "start", "restart":
+            record.state = "running"
+            record.startedAt = time
+            record.exitCode = nil
+            if record.health != nil { record.health = "starting" }
+        case "die":
+            record.state = "exited"
+            record.finishedAt = time
+            record.exitCode = event.actor.attributes["exitCode"].flatMap { Int($0) }
+        case "stop":
+            if record.state == "running" || record.state == "paused" { record.state = "exited" }
+        case "pause":
+            record.state = "paused"
+        case "unpause":
+            record.state = "running"
+        case "rename":
+            if let name = event.actor.attributes["name"] { record.name = "/" + name }
+        case "health_status":
+            record.health = event.detail
+        case "update":
+            return .needsInspect(id: id)
+        default:
+            // kill, oom, attach, exec_*, top, resize, …: the state changes, if at all, in a later event.
+            return .unchanged
+        }
+        return upsert(record) ? .changed : .unchanged
+    }
+
+    /// Events after which an unknown container is worth inspecting.
+    static let verbsThatMayIntroduce: Set<String> = [
+        "create", "start", "restart", "die", "stop", "pause", "unpause", "rename", "health_status", "update",
+    ]
+
+    /// The records ordered by name, then ID, for stable output.
+    public var sorted: [ContainerRecord] {
+        byID.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+}

@@ -1,0 +1,36 @@
+import GuardCore
+
+/// One entry of `/containers`. The first four keys are the original tool's contract and keep its
+/// meaning; the rest were added after it and are only ever added to, never renamed or removed.
+struct ContainerItem: Encodable {
+    let record: ContainerRecord
+
+    enum CodingKeys: String, CodingKey {
+        // The original contract.
+        case containerID = "container_id", containerName = "container_name", image, status
+        // Additions.
+        case name, imageRef = "image_ref", state, createdAt = "created_at", startedAt = "started_at"
+        case finishedAt = "finished_at", exitCode = "exit_code", health, labels, command
+        case restartPolicy = "restart_policy"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(record.id, forKey: .containerID)
+        try container.encode(record.name, forKey: .containerName)  // with the leading "/", as inspect shows it
+        try container.encode(record.imageID, forKey: .image)  // the image ID, not the reference
+        try container.encode(record.state, forKey: .status)
+        try container.encode(record.displayName, forKey: .name)
+        try container.encode(record.imageRef, forKey: .imageRef)
+        try container.encode(record.state, forKey: .state)
+        try container.encode(record.createdAt, forKey: .createdAt)
+        // Absent values are null rather than missing, so every item has the same keys.
+        try container.encode(record.startedAt, forKey: .startedAt)
+        try container.encode(record.finishedAt, forKey: .finishedAt)
+        try container.encode(record.exitCode, forKey: .exitCode)
+        try container.encode(record.health, forKey: .health)
+        try container.encode(record.labels, forKey: .labels)
+        try container.encode(record.command, forKey: .command)
+        try container.encode(record.restartPolicy, forKey: .restartPolicy)
+    }
+}

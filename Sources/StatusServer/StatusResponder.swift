@@ -1,0 +1,50 @@
+import GuardCore
+import Hummingbird
+
+/// Routes requests to the API's few read-only endpoints. A fixed table rather than a general router:
+/// it answers 405 with `Allow` for a known path with the wrong method and a JSON 404 otherwise,
+/// and every answer is JSON.
+struct StatusResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let store: ContainerStore
+    let version: String
+    let containers: ContainersRoute
+
+    init(store: ContainerStore, version: String) {
+        self.store = store
+        self.version = version
+        self.containers = ContainersRoute(store: store)
+    }
+
+    enum Route: String, CaseIterable {
+        case index = "/"
+        case containers = "/containers"
+        case healthz = "/healthz"
+        case readyz = "/readyz"
+    }
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard let route = Self.route(for: request.uri.path) else {
+            return JSONBody.error(.notFound, "no such endpoint: \(request.uri.path) (see GET /)")
+        }
+        guard request.method == .get || request.method == .head else {
+            return JSONBody.error(
+                .methodNotAllowed, "\(request.method) is not allowed on \(route.rawValue); the API is read-only",
+                headers: [.allow: "GET, HEAD"])
+        }
+        switch route {
+        case .index: return ProbeRoutes.index(version: version)
+        case .containers: return containers.respond(to: request)
+        case .healthz: return ProbeRoutes.health()
+        case .readyz: return ProbeRoutes.ready(store.current)
+        }
+    }
+
+    /// Matches a path, ignoring one trailing slash.
+    static func route(for path: String) -> Route? {
+        if let route = Route(rawValue: path) { return route }
+        guard path.count > 1, path.hasSuffix("/") else { return nil }
+        return Route(rawValue: String(path.dropLast()))
+    }
+}

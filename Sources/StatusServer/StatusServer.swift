@@ -1,0 +1,43 @@
+import GuardCore
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The HTTP API, served from the store's snapshots: no request ever reaches the engine.
+public struct StatusServer: Sendable {
+    public let listen: ListenAddress
+    let responder: StatusResponder
+    let logger: Logger
+    let onListening: @Sendable (ListenAddress) async -> Void
+
+    /// - Parameter onListening: called with the bound address (the real port when `listen.port` is 0).
+    public init(
+        store: ContainerStore,
+        listen: ListenAddress = .default,
+        version: String,
+        logger: Logger,
+        onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
+    ) {
+        self.listen = listen
+        self.responder = StatusResponder(store: store, version: version)
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    /// A Hummingbird application to run as a service.
+    public func application() -> some ApplicationProtocol {
+        let logger = logger
+        let onListening = onListening
+        let requested = listen
+        return Application(
+            responder: responder,
+            configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "dockerguard", reuseAddress: true),
+            onServerRunning: { channel in
+                let bound = ListenAddress(host: requested.host, port: channel.localAddress?.port ?? requested.port)
+                logger.info("status API listening on http://\(bound)")
+                await onListening(bound)
+            },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import NIOCore
+import StatusServer
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns a fatal error into one line on standard error and a non-zero exit.
+enum CommandFailure {
+    static func describe(_ error: any Error, listen: ListenAddress) -> any Error {
+        let message: String
+        if let error = error as? IOError, error.errnoCode == EADDRINUSE {
+            message = "cannot listen on \(listen): address already in use"
+        } else if let error = error as? IOError, error.errnoCode == EACCES {
+            message = "cannot listen on \(listen): permission denied"
+        } else if "\(error)".contains("bind") || error is SocketAddressError {
+            message = "cannot listen on \(listen): \(error)"
+        } else {
+            message = "\(error)"
+        }
+        printError("error: \(message)")
+        return ExitCode.failure
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
