@@ -72,23 +72,28 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["DockerEngine"],
+            dependencies: ["DockerEngine", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DockerEngineTests",
-            dependencies: ["DockerEngine", "TestSupport"],
+            dependencies: ["DockerEngine", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio")],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GuardCoreTests",
-            dependencies: ["GuardCore", "TestSupport"],
+            dependencies: ["GuardCore", "DockerEngine", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StatusServerTests",
-            dependencies: ["StatusServer", "TestSupport"],
+            dependencies: [
+                "StatusServer", "GuardCore", "TestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // End to end: the real `dockerguard` binary against the private engine started by scripts/test.

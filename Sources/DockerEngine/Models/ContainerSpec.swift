@@ -3,6 +3,8 @@ public struct ContainerSpec: Sendable, Encodable {
     public var image: String
     public var cmd: [String]?
     public var labels: [String: String]?
+    /// Seconds between SIGTERM and SIGKILL when the container is stopped.
+    public var stopTimeout: Int?
     public var hostConfig: HostConfig?
 
     public struct HostConfig: Sendable, Encodable {
@@ -25,12 +27,17 @@ public struct ContainerSpec: Sendable, Encodable {
         enum CodingKeys: String, CodingKey { case restartPolicy = "RestartPolicy", binds = "Binds", networkMode = "NetworkMode" }
     }
 
-    public init(image: String, cmd: [String]? = nil, labels: [String: String]? = nil, hostConfig: HostConfig? = nil) {
+    public init(
+        image: String, cmd: [String]? = nil, labels: [String: String]? = nil, stopTimeout: Int? = nil, hostConfig: HostConfig? = nil
+    ) {
         self.image = image
         self.cmd = cmd
         self.labels = labels
+        self.stopTimeout = stopTimeout
         self.hostConfig = hostConfig
     }
 
-    enum CodingKeys: String, CodingKey { case image = "Image", cmd = "Cmd", labels = "Labels", hostConfig = "HostConfig" }
+    enum CodingKeys: String, CodingKey {
+        case image = "Image", cmd = "Cmd", labels = "Labels", stopTimeout = "StopTimeout", hostConfig = "HostConfig"
+    }
 }

@@ -1,0 +1,122 @@
+import DockerEngine
+import Foundation
+import TestSupport
+import Testing
+
+/// The client against the private engine started by scripts/test.
+@Suite("DockerClient against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+struct DockerClientEngineTests {
+    @Test("negotiates an API version the engine speaks and reports its version")
+    func negotiate() async throws {
+        let client = try TestEngine.client()
+        let version = try await client.negotiate()
+        let negotiated = try #require(client.negotiatedAPIVersion)
+        #expect(negotiated <= APIVersion(version.apiVersion)!)
+        #expect(version.version == (try TestEngine.docker("version", "--format", "{{.Server.Version}}")))
+    }
+
+    @Test("create, start, inspect, list, rename, stop, start, kill, remove: each as the engine reports it")
+    func lifecycle() async throws {
+        let client = try TestEngine.client()
+        let name = TestEngine.uniqueName("life")
+        defer { TestEngine.forceRemove([name, name + "-renamed"]) }
+
+        let id = try await TestEngine.runContainer(client, name: name, labels: ["dg.test": "yes"])
+        let details = try await client.inspectContainer(id)
+        #expect(details.id == id)
+        #expect(details.name == "/" + name)
+        #expect(details.state.status == "running")
+        #expect(details.image == (try TestEngine.docker("inspect", "-f", "{{.Image}}", id)))
+        #expect(details.config.labels?["dg.test"] == "yes")
+
+        let listed = try await client.listContainers(filters: ["label": ["dg.test=yes"], "name": [name]])
+        #expect(listed.map(\.id) == [id])
+        #expect(listed.first?.names == ["/" + name])
+
+        try await client.renameContainer(id, to: name + "-renamed")
+        #expect(try TestEngine.docker("inspect", "-f", "{{.Name}}", id) == "/\(name)-renamed")
+
+        try await client.stopContainer(id, timeout: 1)
+        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", id) == "exited")
+        try await client.stopContainer(id, timeout: 1)  // already stopped: not an error
+
+        try await client.startContainer(id)
+        try await client.startContainer(id)  // already running: not an error
+        try await client.killContainer(id)
+        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", id) == "exited")
+
+        try await client.removeContainer(id, force: true)
+        #expect(try await client.listContainers(all: true, filters: ["id": [id]]).isEmpty)
+    }
+
+    @Test("a missing container is notFound, carrying the engine's message")
+    func notFound() async throws {
+        let client = try TestEngine.client()
+        await #expect {
+            _ = try await client.inspectContainer("no-such-container-\(UUID().uuidString)")
+        } throws: { error in
+            guard case EngineError.notFound(let message) = error else { return false }
+            return message.contains("No such container")
+        }
+    }
+
+    @Test("removing a running container without force is a conflict")
+    func conflict() async throws {
+        let client = try TestEngine.client()
+        let name = TestEngine.uniqueName("conflict")
+        defer { TestEngine.forceRemove([name]) }
+        let id = try await TestEngine.runContainer(client, name: name)
+        await #expect {
+            try await client.removeContainer(id)
+        } throws: { error in
+            if case EngineError.conflict = error { return true }
+            return false
+        }
+    }
+
+    @Test("an unreachable engine is a typed error, not a hang")
+    func unreachable() async throws {
+        let client = DockerClient(endpoint: .unix(path: "/tmp/dockerguard-no-such-\(UUID().uuidString).sock"))
+        await #expect {
+            _ = try await client.ping()
+        } throws: { error in
+            if case EngineError.unreachable = error { return true }
+            return false
+        }
+    }
+
+    @Test("the event stream delivers a container's start, die and rename as they happen")
+    func events() async throws {
+        let client = try TestEngine.client()
+        let name = TestEngine.uniqueName("events")
+        defer { TestEngine.forceRemove([name, name + "-b"]) }
+        let stream = try await client.events(filters: ["type": ["container"], "container": [name, name + "-b"]])
+
+        let id = try await TestEngine.runContainer(client, name: name)
+        try await client.renameContainer(id, to: name + "-b")
+        try await client.killContainer(id)
+
+        var seen: [String] = []
+        for try await event in stream where event.actor.id == id {
+            seen.append(String(event.verb))
+            if event.verb == "die" { break }
+        }
+        #expect(seen.starts(with: ["create", "start", "rename"]))
+        #expect(seen.contains("die"))
+    }
+
+    @Test("events since a past moment replay what happened after it")
+    func eventsSince() async throws {
+        let client = try TestEngine.client()
+        let name = TestEngine.uniqueName("since")
+        defer { TestEngine.forceRemove([name]) }
+        let before = Int64(Date().timeIntervalSince1970 * 1e9) - 1_000_000_000
+        let id = try await TestEngine.runContainer(client, name: name)
+        // Subscribed only now: the start is replayed from `since`.
+        let stream = try await client.events(since: EngineEvent.sinceParameter(nanos: before), filters: ["container": [id]])
+        for try await event in stream where event.verb == "start" {
+            #expect(event.actor.id == id)
+            break
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import DockerEngine
+import Foundation
+import TestSupport
+import Testing
+
+/// The engine dies and comes back while `dockerguard run` runs. Uses an engine of its own, so the
+/// other tests' engine is never disturbed.
+@Suite("dockerguard run across an engine restart", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+struct EngineRestartTests {
+    @Test("/readyz goes 503 then 200, the last snapshot is served meanwhile, and a container started during the outage is listed")
+    func engineRestart() async throws {
+        let directory = "/tmp/dg-restart-\(UUID().uuidString.prefix(6))"
+        let host = try TestEngine.dockerPrivate("start", directory)
+        defer {
+            _ = try? TestEngine.dockerPrivate("stop", directory)
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        _ = try TestEngine.dockerPrivate("image", directory)
+        let client = try TestEngine.client(host: host)
+        let before = try await TestEngine.runContainer(client, name: "before", restartPolicy: "always")
+
+        let guardian = try await DockerGuardProcess(engineHost: host)
+        let api = guardian.probe
+        #expect(await eventually { (try? await api.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
+        #expect(try await api.containers()[before] != nil)
+
+        // The engine crashes.
+        _ = try TestEngine.dockerPrivate("kill", directory)
+        let notReady = await eventually(timeout: .seconds(5)) { (try? await api.get("/readyz").status) == 503 }
+        #expect(notReady != nil, "readyz stayed 200 with the engine gone")
+        let stale = try await api.get("/containers")
+        #expect(stale.status == 200, "the last snapshot is still served")
+        let engine = try stale.json()["engine"] as? [String: Any]
+        #expect(engine?["connected"] as? Bool == false)
+        #expect(engine?["error"] is String)
+        #expect((try stale.json()["data"] as? [Any])?.isEmpty == false)
+
+        // It comes back, and a container starts before the guard has necessarily reconnected.
+        _ = try TestEngine.dockerPrivate("start", directory)
+        let during = try await TestEngine.runContainer(client, name: "during")
+        let ready = await eventually(timeout: .seconds(20)) { (try? await api.get("/readyz").status) == 200 }
+        #expect(ready != nil, "readyz did not come back; log:\n\(guardian.log)")
+        let listed = await eventually(timeout: .seconds(2)) {
+            guard let items = try? await api.containers() else { return false }
+            return items[during] != nil && items[before] != nil
+        }
+        let after = (try? await api.containers().keys.sorted()) ?? []
+        #expect(listed != nil, "after the restart the API lists \(after)")
+        #expect(guardian.isRunning)
+        #expect(guardian.terminate() == 0)
+    }
+}

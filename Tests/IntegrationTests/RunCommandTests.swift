@@ -1,0 +1,127 @@
+import DockerEngine
+import Foundation
+import TestSupport
+import Testing
+
+/// `dockerguard run`, the real binary, against the private engine.
+@Suite("dockerguard run against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .serialized)
+struct RunCommandTests {
+    @Test("started containers appear within 1 s with every seed field equal to docker inspect")
+    func containersAppear() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
+        let api = guardian.probe
+        #expect(await eventually { (try? await api.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
+
+        let names = (1...3).map { TestEngine.uniqueName("seed\($0)") }
+        defer { TestEngine.forceRemove(names) }
+        var ids: [String] = []
+        for name in names { ids.append(try await TestEngine.runContainer(client, name: name)) }
+
+        let appeared = try await eventually(timeout: .seconds(1)) {
+            let listed = try await api.containers()
+            return ids.allSatisfy { listed[$0] != nil }
+        }
+        #expect(appeared != nil, "not all listed within 1 s")
+
+        let listed = try await api.containers()
+        for id in ids {
+            let item = try #require(listed[id])
+            let inspect = try TestEngine.docker("inspect", "-f", "{{.Id}}|{{.Name}}|{{.Image}}|{{.State.Status}}", id)
+                .split(separator: "|").map(String.init)
+            #expect(item["container_id"] as? String == inspect[0])
+            #expect(item["container_name"] as? String == inspect[1])
+            #expect(item["image"] as? String == inspect[2])
+            #expect(item["status"] as? String == inspect[3])
+            #expect((item["container_id"] as? String)?.count == 64)
+            #expect((item["image"] as? String)?.hasPrefix("sha256:") == true)
+        }
+        #expect(guardian.terminate() == 0)
+    }
+
+    @Test("stop removes it from /containers, ?all=true still lists it as exited; rename shows the new name")
+    func stopAndRename() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
+        let api = guardian.probe
+        let name = TestEngine.uniqueName("stop")
+        let renamed = name + "-renamed"
+        defer { TestEngine.forceRemove([name, renamed]) }
+
+        let id = try await TestEngine.runContainer(client, name: name)
+        #expect(try await eventually { try await api.containers()[id] != nil } != nil)
+
+        _ = try TestEngine.docker("rename", name, renamed)
+        let renamedSeen = try await eventually(timeout: .seconds(1)) {
+            try await api.containers()[id]?["container_name"] as? String == "/" + renamed
+        }
+        #expect(renamedSeen != nil, "rename not reflected within 1 s")
+
+        _ = try TestEngine.docker("stop", "-t", "0", id)
+        let gone = try await eventually(timeout: .seconds(1)) { try await api.containers()[id] == nil }
+        #expect(gone != nil, "stopped container still listed after 1 s")
+        let all = try await api.containers("?all=true")
+        #expect(all[id]?["status"] as? String == "exited")
+        #expect(all[id]?["container_name"] as? String == "/" + renamed)
+
+        _ = try TestEngine.docker("rm", id)
+        #expect(try await eventually(timeout: .seconds(1)) { try await api.containers("?all=true")[id] == nil } != nil)
+        #expect(guardian.terminate() == 0)
+    }
+
+    @Test("SIGINT and SIGTERM stop it cleanly with exit status 0", arguments: [SIGINT, SIGTERM])
+    func cleanShutdown(signal: Int32) async throws {
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(guardian.terminate(signal: signal) == 0, "\(guardian.log)")
+        #expect(guardian.log.contains("dockerguard stopped"))
+    }
+
+    @Test("JSON logs are one JSON object per line")
+    func jsonLogs() async throws {
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, extraArguments: ["--log-format", "json"])
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        guardian.terminate()
+        let lines = guardian.log.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count >= 3)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["message"] is String, "\(line)")
+            #expect(object?["level"] is String)
+        }
+    }
+
+    @Test("a port in use is a one-line error naming the address, and a non-zero exit")
+    func portInUse() async throws {
+        let first = try await DockerGuardProcess(engineHost: TestEngine.host)
+        let address = first.probe.baseURL.replacingOccurrences(of: "http://", with: "")
+        let result = try Subprocess.run(
+            DockerGuardProcess.binaryPath, ["run", "--listen", address, "--engine", TestEngine.host!])
+        #expect(result.status != 0)
+        let errorLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errorLines == ["error: cannot listen on \(address): address already in use"], "\(result.stderr)")
+        first.terminate()
+    }
+
+    @Test("--help and --version")
+    func helpAndVersion() throws {
+        let help = try Subprocess.run(DockerGuardProcess.binaryPath, ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("run"))
+        let runHelp = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--help"])
+        #expect(runHelp.stdout.contains("--listen"))
+        let version = try Subprocess.run(DockerGuardProcess.binaryPath, ["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test("a bad DOCKER_HOST or --listen is a clear usage error")
+    func badArguments() throws {
+        let badEngine = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--engine", "ssh://host"])
+        #expect(badEngine.status != 0)
+        #expect(badEngine.stderr.contains("only unix:// and tcp://"))
+        let badListen = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--listen", "nowhere"])
+        #expect(badListen.status != 0)
+        #expect(badListen.stderr.contains("--listen"))
+    }
+}

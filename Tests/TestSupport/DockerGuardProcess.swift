@@ -1,0 +1,73 @@
+import Foundation
+
+/// The real `dockerguard` binary, run as a child process against the private engine.
+public final class DockerGuardProcess: @unchecked Sendable {
+    // @unchecked: the Process is only touched by the test that owns this object.
+    private let process = Process()
+    public let logPath: String
+    public private(set) var probe = HTTPProbe(baseURL: "")
+
+    /// The binary `swift build` made: `DOCKERGUARD_BIN` when scripts/test set it, else the debug build.
+    public static var binaryPath: String {
+        TestEngine.environment["DOCKERGUARD_BIN"] ?? RepositoryPaths.root + "/.build/debug/dockerguard"
+    }
+
+    /// Starts `dockerguard run` on a free loopback port and waits until the API listens.
+    public init(engineHost: String?, extraArguments: [String] = []) async throws {
+        guard let engineHost else { throw TestFailure("no private engine") }
+        logPath = NSTemporaryDirectory() + "dockerguard-\(UUID().uuidString).log"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: Self.binaryPath)
+        process.arguments = ["run", "--listen", "127.0.0.1:0", "--engine", engineHost] + extraArguments
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "DOCKER_HOST")  // only --engine decides which engine is watched
+        process.environment = environment
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process.standardError = log
+        process.standardOutput = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+
+        // The bound port is in the log line "status API listening on http://127.0.0.1:PORT".
+        var baseURL: String?
+        _ = await eventually(timeout: .seconds(10)) {
+            baseURL = Self.listeningURL(in: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
+            return baseURL != nil || !process.isRunning
+        }
+        guard let baseURL else {
+            terminate()
+            throw TestFailure("dockerguard did not start listening; log:\n\(self.log)")
+        }
+        probe = HTTPProbe(baseURL: baseURL)
+    }
+
+    public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    public var isRunning: Bool { process.isRunning }
+
+    /// Sends `signal` and waits for the exit; returns the exit status.
+    @discardableResult
+    public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(10)) -> Int32? {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: logPath)
+    }
+
+    static func listeningURL(in log: String) -> String? {
+        guard let range = log.range(of: "status API listening on ") else { return nil }
+        let rest = log[range.upperBound...]
+        let url = rest.prefix { !$0.isWhitespace && $0 != "\"" }
+        return url.isEmpty ? nil : String(url)
+    }
+}

@@ -1,0 +1,82 @@
+import DockerEngine
+import Foundation
+
+/// The private Docker engine that `scripts/test` starts. Tests that need an engine are enabled only
+/// when it is there, and they never touch any other engine: the address comes from
+/// `DOCKERGUARD_TEST_DOCKER_HOST`, never from `DOCKER_HOST`.
+public enum TestEngine {
+    public static let environment = ProcessInfo.processInfo.environment
+
+    /// `unix:///…/docker.sock` of the private engine, when the test script started one.
+    public static var host: String? { environment["DOCKERGUARD_TEST_DOCKER_HOST"] }
+
+    public static var isAvailable: Bool { host != nil }
+
+    /// The directory `scripts/docker-private` manages, for tests that stop and restart the engine.
+    public static var daemonDirectory: String? { environment["DOCKERGUARD_TEST_DOCKERD_DIR"] }
+
+    /// The test image built by `scripts/docker-private image`.
+    public static let image = "busybox:local"
+
+    public static func client(host: String? = TestEngine.host) throws -> DockerClient {
+        guard let host else { throw TestFailure("no private engine: run the tests through scripts/test") }
+        return DockerClient(endpoint: try EngineEndpoint(dockerHost: host))
+    }
+
+    /// A name no other test (or earlier run) uses: `dgtest-<tag>-<random>`.
+    public static func uniqueName(_ tag: String) -> String {
+        "dgtest-\(tag)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// Creates and starts a container running `sleep`, returning its ID.
+    @discardableResult
+    public static func runContainer(
+        _ client: DockerClient, name: String, labels: [String: String] = [:], restartPolicy: String? = nil
+    ) async throws -> String {
+        let spec = ContainerSpec(
+            // `sleep` as PID 1 ignores SIGTERM: a short stop timeout keeps stops and engine restarts fast.
+            image: image, cmd: ["sleep", "3600"], labels: labels, stopTimeout: 1,
+            hostConfig: .init(restartPolicy: restartPolicy.map { .init(name: $0) }, networkMode: "none"))
+        let id = try await client.createContainer(spec, name: name)
+        try await client.startContainer(id)
+        return id
+    }
+
+    /// Removes the containers named (or IDs), ignoring those already gone. Synchronous, so that it
+    /// can run from `defer` and cleans up whether the test passed or failed.
+    public static func forceRemove(_ names: [String], host: String? = TestEngine.host) {
+        guard let host, !names.isEmpty else { return }
+        _ = try? Subprocess.run("/usr/bin/env", ["docker", "-H", host, "rm", "-f"] + names)
+    }
+
+    /// Runs the `docker` CLI against the private engine: the independent witness of what the engine
+    /// reports, so tests do not check our client with our client.
+    public static func docker(_ arguments: String..., host: String? = TestEngine.host) throws -> String {
+        guard let host else { throw TestFailure("no private engine") }
+        let result = try Subprocess.run("/usr/bin/env", ["docker", "-H", host] + arguments)
+        guard result.status == 0 else { throw TestFailure("docker \(arguments.joined(separator: " ")): \(result.stderr)") }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `scripts/docker-private` with `arguments`, for tests that restart an engine.
+    public static func dockerPrivate(_ arguments: String...) throws -> String {
+        let script = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/docker-private"
+        let result = try Subprocess.run(script, arguments)
+        guard result.status == 0 else { throw TestFailure("docker-private \(arguments.joined(separator: " ")): \(result.stderr)") }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+public enum RepositoryPaths {
+    /// The package root, found from this file's location.
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+}
