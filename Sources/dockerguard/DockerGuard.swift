@@ -1,6 +1,6 @@
 import ArgumentParser
 
-@main
+
 struct DockerGuard: AsyncParsableCommand {
     static let version = "0.1.0"
 
