@@ -33,6 +33,9 @@ public struct StatusServer: Sendable {
             responder: responder,
             configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "dockerguard", reuseAddress: true),
             onServerRunning: { channel in
+                // Accepted sockets inherit the listener's send buffer: large enough that a whole
+                // /containers body leaves in one write instead of waiting for the socket to drain.
+                try? await channel.setOption(ChannelOptions.socketOption(.so_sndbuf), value: 1 << 20).get()
                 let bound = ListenAddress(host: requested.host, port: channel.localAddress?.port ?? requested.port)
                 logger.info("status API listening on http://\(bound)")
                 await onListening(bound)
