@@ -24,6 +24,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Layered settings (file, DOCKERGUARD_* environment, flags); Hummingbird already builds it.
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Property-based tests of the allow-list parser.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The Docker Engine API client: transport, API calls, the /events stream. No policy, no UI.
@@ -45,6 +50,8 @@ let package = Package(
                 "DockerEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -85,7 +92,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GuardCoreTests",
-            dependencies: ["GuardCore", "DockerEngine", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "GuardCore", "DockerEngine", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -123,6 +123,13 @@ public final class DockerClient: Sendable {
         return try await decode(Created.self, request).Id
     }
 
+    // MARK: - Images
+
+    /// `GET /images/{id}/json`.
+    public func inspectImage(_ id: String) async throws(EngineError) -> ImageDetails {
+        try await decode(ImageDetails.self, EngineRequest(method: .GET, path: "/images/\(Self.pathSegment(id))/json"))
+    }
+
     // MARK: - Plumbing
 
     func send(_ request: EngineRequest, versioned: Bool = true, timeout: TimeAmount? = nil) async throws(EngineError) -> EngineResponse {

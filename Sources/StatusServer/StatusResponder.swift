@@ -8,13 +8,15 @@ struct StatusResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let store: ContainerStore
+    let policy: PolicyState?
     let version: String
     let containers: ContainersRoute
 
-    init(store: ContainerStore, version: String) {
+    init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, version: String) {
         self.store = store
+        self.policy = policy
         self.version = version
-        self.containers = ContainersRoute(store: store)
+        self.containers = ContainersRoute(store: store, policy: policy, aliases: aliases)
     }
 
     enum Route: String, CaseIterable {
@@ -22,6 +24,7 @@ struct StatusResponder: HTTPResponder {
         case containers = "/containers"
         case healthz = "/healthz"
         case readyz = "/readyz"
+        case allowlist = "/allowlist"
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -36,7 +39,8 @@ struct StatusResponder: HTTPResponder {
         switch route {
         case .index: return ProbeRoutes.index(version: version)
         case .containers: return containers.respond(to: request)
-        case .healthz: return ProbeRoutes.health()
+        case .healthz: return ProbeRoutes.health(allowListError: policy?.current.loadError)
+        case .allowlist: return AllowListRoute.respond(policy)
         case .readyz: return ProbeRoutes.ready(store.current)
         }
     }

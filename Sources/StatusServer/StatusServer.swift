@@ -13,13 +13,15 @@ public struct StatusServer: Sendable {
     /// - Parameter onListening: called with the bound address (the real port when `listen.port` is 0).
     public init(
         store: ContainerStore,
+        policy: PolicyState? = nil,
+        aliases: ImageAliases = ImageAliases(),
         listen: ListenAddress = .default,
         version: String,
         logger: Logger,
         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) {
         self.listen = listen
-        self.responder = StatusResponder(store: store, version: version)
+        self.responder = StatusResponder(store: store, policy: policy, aliases: aliases, version: version)
         self.logger = logger
         self.onListening = onListening
     }

@@ -96,7 +96,7 @@ struct RunCommandTests {
         let first = try await DockerGuardProcess(engineHost: TestEngine.host)
         let address = first.probe.baseURL.replacingOccurrences(of: "http://", with: "")
         let result = try Subprocess.run(
-            DockerGuardProcess.binaryPath, ["run", "--listen", address, "--engine", TestEngine.host!])
+            DockerGuardProcess.binaryPath, ["run", "--listen", address, "--docker-host", TestEngine.host!])
         #expect(result.status != 0)
         let errorLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
         #expect(errorLines == ["error: cannot listen on \(address): address already in use"], "\(result.stderr)")
@@ -117,7 +117,7 @@ struct RunCommandTests {
 
     @Test("a bad DOCKER_HOST or --listen is a clear usage error")
     func badArguments() throws {
-        let badEngine = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--engine", "ssh://host"])
+        let badEngine = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--docker-host", "ssh://host"])
         #expect(badEngine.status != 0)
         #expect(badEngine.stderr.contains("only unix:// and tcp://"))
         let badListen = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--listen", "nowhere"])

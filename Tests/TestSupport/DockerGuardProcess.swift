@@ -5,6 +5,8 @@ public final class DockerGuardProcess: @unchecked Sendable {
     // @unchecked: the Process is only touched by the test that owns this object.
     private let process = Process()
     public let logPath: String
+    /// A private XDG home: config, allow-list and audit log of this run only.
+    public let home: String
     public private(set) var probe = HTTPProbe(baseURL: "")
 
     /// The binary `swift build` made: `DOCKERGUARD_BIN` when scripts/test set it, else the debug build.
@@ -13,14 +15,22 @@ public final class DockerGuardProcess: @unchecked Sendable {
     }
 
     /// Starts `dockerguard run` on a free loopback port and waits until the API listens.
-    public init(engineHost: String?, extraArguments: [String] = []) async throws {
+    /// - Parameter allowList: the allow-list's text, written to the default path before start.
+    public init(engineHost: String?, allowList: String? = nil, extraArguments: [String] = []) async throws {
         guard let engineHost else { throw TestFailure("no private engine") }
-        logPath = NSTemporaryDirectory() + "dockerguard-\(UUID().uuidString).log"
+        home = NSTemporaryDirectory() + "dockerguard-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home + "/config/dockerguard", withIntermediateDirectories: true)
+        logPath = home + "/dockerguard.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        if let allowList { try allowList.write(toFile: allowListPath, atomically: true, encoding: .utf8) }
         process.executableURL = URL(fileURLWithPath: Self.binaryPath)
-        process.arguments = ["run", "--listen", "127.0.0.1:0", "--engine", engineHost] + extraArguments
+        process.arguments = ["run", "--listen", "127.0.0.1:0", "--docker-host", engineHost] + extraArguments
         var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "DOCKER_HOST")  // only --engine decides which engine is watched
+        environment.removeValue(forKey: "DOCKER_HOST")  // only --docker-host decides which engine is watched
+        for key in environment.keys where key.hasPrefix("DOCKERGUARD_") { environment.removeValue(forKey: key) }
+        environment["XDG_CONFIG_HOME"] = home + "/config"
+        environment["XDG_STATE_HOME"] = home + "/state"
+        environment["HOME"] = home
         process.environment = environment
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardError = log
@@ -43,6 +53,17 @@ public final class DockerGuardProcess: @unchecked Sendable {
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
+    /// The default allow-list path of this run (`$XDG_CONFIG_HOME/dockerguard/allowlist`).
+    public var allowListPath: String { home + "/config/dockerguard/allowlist" }
+
+    /// The audit log's lines, decoded.
+    public var auditRecords: [[String: Any]] {
+        let text = (try? String(contentsOfFile: home + "/state/dockerguard/audit.jsonl", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
     public var isRunning: Bool { process.isRunning }
 
     /// Sends `signal` and waits for the exit; returns the exit status.
@@ -61,7 +82,7 @@ public final class DockerGuardProcess: @unchecked Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        try? FileManager.default.removeItem(atPath: logPath)
+        try? FileManager.default.removeItem(atPath: home)
     }
 
     static func listeningURL(in log: String) -> String? {

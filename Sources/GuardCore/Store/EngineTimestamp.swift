@@ -14,6 +14,11 @@ public enum EngineTimestamp {
         value.hasPrefix("0001-01-01")
     }
 
+    /// The current time, formatted the way the engine does.
+    public static func now() -> String {
+        format(nanos: ResumePoint.now())
+    }
+
     /// Formats nanoseconds since the epoch the way the engine does, in UTC.
     public static func format(nanos: Int64) -> String {
         var seconds = time_t(nanos / 1_000_000_000)

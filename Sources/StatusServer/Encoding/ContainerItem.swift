@@ -4,6 +4,8 @@ import GuardCore
 /// meaning; the rest were added after it and are only ever added to, never renamed or removed.
 struct ContainerItem: Encodable {
     let record: ContainerRecord
+    /// Nil when no allow-list is in force (then `allowed` and `rule` are null).
+    let verdict: Verdict?
 
     enum CodingKeys: String, CodingKey {
         // The original contract.
@@ -11,7 +13,7 @@ struct ContainerItem: Encodable {
         // Additions.
         case name, imageRef = "image_ref", state, createdAt = "created_at", startedAt = "started_at"
         case finishedAt = "finished_at", exitCode = "exit_code", health, labels, command
-        case restartPolicy = "restart_policy"
+        case restartPolicy = "restart_policy", allowed, rule
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -32,5 +34,7 @@ struct ContainerItem: Encodable {
         try container.encode(record.labels, forKey: .labels)
         try container.encode(record.command, forKey: .command)
         try container.encode(record.restartPolicy, forKey: .restartPolicy)
+        try container.encode(verdict?.isAllowed, forKey: .allowed)
+        try container.encode(verdict?.rule?.location, forKey: .rule)
     }
 }

@@ -4,23 +4,29 @@ import Hummingbird
 /// `GET /containers`: the store's snapshot in the original tool's shape, encoded once per version.
 struct ContainersRoute: Sendable {
     let store: ContainerStore
+    let policy: PolicyState?
+    let aliases: ImageAliases
     private let cache = ResponseCache<Variant>()
 
-    init(store: ContainerStore) {
+    init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases) {
         self.store = store
+        self.policy = policy
+        self.aliases = aliases
     }
 
     /// The distinct answers this route can give for one snapshot.
     struct Variant: Hashable, Sendable {
         /// Every container, not only the running ones.
         var all: Bool
+        /// Only those the allow-list does not allow.
+        var violating: Bool
     }
 
     func respond(to request: Request) -> Response {
         let variant: Variant
         do {
-            let query = try QueryOptions(request.uri.query.map { Substring($0) }, allowed: ["all"])
-            variant = Variant(all: try query.bool("all"))
+            let query = try QueryOptions(request.uri.query.map { Substring($0) }, allowed: ["all", "violating"])
+            variant = Variant(all: try query.bool("all"), violating: try query.bool("violating"))
         } catch {
             return JSONBody.error(.badRequest, error.message)
         }
@@ -29,19 +35,24 @@ struct ContainersRoute: Sendable {
             let reason = snapshot.engine.connection.lastError.map { ": \($0)" } ?? ""
             return JSONBody.error(.serviceUnavailable, "not yet synchronised with the Docker engine\(reason)")
         }
-        let body = cache.body(for: variant, version: snapshot.version) {
-            JSONBody.encode(Self.body(snapshot, variant))
+        let policy = policy?.current
+        let stamp = ResponseCache<Variant>.Stamp(snapshot: snapshot.version, policy: policy?.version ?? 0)
+        let body = cache.body(for: variant, stamp: stamp) {
+            JSONBody.encode(Self.body(snapshot, variant, allowList: policy?.allowList, aliases: aliases))
         }
         return JSONBody.response(.ok, body)
     }
 
-    static func body(_ snapshot: ContainerSnapshot, _ variant: Variant) -> some Encodable {
+    static func body(_ snapshot: ContainerSnapshot, _ variant: Variant, allowList: AllowList?, aliases: ImageAliases) -> some Encodable {
         struct Body: Encodable {
             let data: [ContainerItem]
             let count: Int
             let engine: EngineBody
         }
-        let records = variant.all ? snapshot.containers : snapshot.running
-        return Body(data: records.map(ContainerItem.init), count: records.count, engine: EngineBody(status: snapshot.engine))
+        var items = (variant.all ? snapshot.containers : snapshot.running).map { record in
+            ContainerItem(record: record, verdict: allowList?.verdict(for: record, aliases: aliases))
+        }
+        if variant.violating { items.removeAll { $0.verdict?.isAllowed != false } }
+        return Body(data: items, count: items.count, engine: EngineBody(status: snapshot.engine))
     }
 }

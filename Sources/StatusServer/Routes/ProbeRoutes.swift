@@ -15,15 +15,26 @@ enum ProbeRoutes {
             let version: String
         }
         return JSONBody.response(.ok, Index(
-            api: .init(path: "/containers", endpoints: ["/containers", "/healthz", "/readyz"]),
+            api: .init(path: "/containers", endpoints: ["/containers", "/allowlist", "/healthz", "/readyz"]),
             name: "dockerguard", version: version))
     }
 
     /// Alive: the process answers. It does not depend on the engine, so an orchestrator does not
     /// restart the guard for the engine's outages.
-    static func health() -> Response {
-        struct Health: Encodable { let status = "ok" }
-        return JSONBody.response(.ok, Health())
+    /// The body also carries the allow-list's load error, so a broken file is visible to whoever
+    /// watches health, without failing the probe (the last good list is still guarding).
+    static func health(allowListError: String?) -> Response {
+        struct Health: Encodable {
+            let status = "ok"
+            let allowListError: String?
+            enum CodingKeys: String, CodingKey { case status, allowListError = "allowlist_error" }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(status, forKey: .status)
+                try container.encode(allowListError, forKey: .allowListError)
+            }
+        }
+        return JSONBody.response(.ok, Health(allowListError: allowListError))
     }
 
     /// Ready: connected to the engine and synchronised at least once.

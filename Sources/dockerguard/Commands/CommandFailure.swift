@@ -26,6 +26,12 @@ enum CommandFailure {
         return ExitCode.failure
     }
 
+    /// Prints `error: message` and returns the failure exit to throw.
+    static func fail(_ message: String) -> any Error {
+        printError("error: \(message)")
+        return ExitCode.failure
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }

@@ -10,49 +10,60 @@ import UnixSignals
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Watch the Docker engine and serve the status API (headless).",
+        abstract: "Guard the Docker engine and serve the status API (headless).",
         discussion: """
-            Keeps a live view of the engine's containers from its event stream and serves it at
-            GET /containers, /healthz and /readyz. Stops cleanly on SIGINT or SIGTERM.
+            Keeps a live view of the engine's containers from its event stream, judges each one
+            against the allow-list as it starts, and serves GET /containers, /allowlist, /healthz
+            and /readyz. Stops cleanly on SIGINT or SIGTERM. In confirm mode, without an operator,
+            violations are recorded as in audit mode.
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Address of the HTTP API (HOST:PORT, [IPv6]:PORT or :PORT).", valueName: "address"))
-    var listen: ListenAddress = .default
-
-    @Option(name: .long, help: ArgumentHelp("Docker engine endpoint, overriding DOCKER_HOST (unix:///path or tcp://host:port).", valueName: "url"))
-    var engine: String?
-
-    @Option(name: .long, help: "Seconds between full resyncs with the engine (the safety net under the event stream).")
-    var resyncInterval: Int = 60
-
+    @OptionGroup var options: GuardOptions
+    @OptionGroup var engine: EngineOptions
     @OptionGroup var logging: LoggingOptions
-
-    func validate() throws {
-        guard resyncInterval > 0 else { throw ValidationError("--resync-interval must be a positive number of seconds") }
-    }
 
     func run() async throws {
         let logger = logging.bootstrap()
-        let client: DockerClient
-        do {
-            client = DockerClient(endpoint: try EngineEndpoint(dockerHost: engine ?? Environment.dockerHost))
-        } catch {
-            throw ValidationError(error.description)
+        let settings = try options.load(engine: engine.dockerHost)
+        for warning in settings.warnings { logger.warning("\(warning)") }
+        guard let listen = ListenAddress(settings.listen) else {
+            throw ValidationError("listen: '\(settings.listen)' is not HOST:PORT (\(settings.sources["listen"] ?? "default"))")
         }
+        let client = try engine.client(settings: settings)
 
         let store = ContainerStore(endpoint: client.endpoint.description)
         var syncConfiguration = EngineSync.Configuration()
-        syncConfiguration.resyncInterval = .seconds(resyncInterval)
+        syncConfiguration.resyncInterval = .seconds(settings.resyncInterval)
         let sync = EngineSync(client: client, store: store, configuration: syncConfiguration, logger: logger)
-        let server = StatusServer(store: store, listen: listen, version: DockerGuard.version, logger: logger)
+        let policy = PolicyState(path: settings.allowlistPath)
+        let watcher = AllowListWatcher(state: policy, logger: logger)
+        let aliases = ImageAliases()
+        let audit = AuditLog(path: settings.auditLogPath, maxBytes: settings.auditLogMaxBytes, logger: logger)
+        let selfID = SelfContainer.detectID()
+        let enforcer = Enforcer(
+            client: client, store: store, policy: policy, audit: audit, aliases: aliases,
+            settings: .init(mode: settings.mode, action: settings.action, stopTimeout: settings.stopTimeout),
+            selfID: selfID, logger: logger)
+        let server = StatusServer(
+            store: store, policy: policy, aliases: aliases, listen: listen, version: DockerGuard.version, logger: logger)
 
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: sync), .init(service: server.application())],
+            services: [
+                .init(service: watcher), .init(service: sync), .init(service: EnforcerService(enforcer: enforcer)),
+                .init(service: server.application()),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
-        logger.info("dockerguard starting", metadata: ["engine": "\(client.endpoint)", "listen": "\(listen)"])
+        logger.info("dockerguard starting", metadata: [
+            "engine": "\(client.endpoint)", "listen": "\(listen)", "mode": "\(settings.mode.rawValue)",
+            "action": "\(settings.action.rawValue)", "allowlist": "\(settings.allowlistPath)",
+            "audit_log": "\(settings.auditLogPath)", "self": "\(selfID.map { String($0.prefix(12)) } ?? "not in a container")",
+        ])
+        if settings.mode == .confirm {
+            logger.notice("confirm mode without an operator: violations are recorded, as in audit mode")
+        }
         do {
             try await group.run()
         } catch {
@@ -62,9 +73,17 @@ struct RunCommand: AsyncParsableCommand {
     }
 }
 
+/// Runs the enforcer until shutdown.
+struct EnforcerService: Service {
+    let enforcer: Enforcer
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await enforcer.run() }
+    }
+}
+
 extension ListenAddress: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }
-
 }

@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Appends audit records as JSON lines. Each record is one `write` on a descriptor opened with
+/// `O_APPEND`, so lines from concurrent writers never interleave; past `maxBytes` the file is
+/// renamed to `<path>.1` (replacing the previous one) and a new file begun.
+public actor AuditLog {
+    public let path: String
+    public let maxBytes: Int
+    private var descriptor: Int32 = -1
+    private var size = 0
+    private let logger: Logger
+    private let encoder: JSONEncoder
+
+    public init(path: String, maxBytes: Int = 10 << 20, logger: Logger) {
+        self.path = path
+        self.maxBytes = maxBytes
+        self.logger = logger
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// Writes one record. A failure to write is logged, never thrown: the guard keeps guarding.
+    public func append(_ record: AuditRecord) {
+        guard var line = try? encoder.encode(record) else { return }
+        line.append(UInt8(ascii: "\n"))
+        do {
+            if descriptor < 0 { try open() }
+            if size > 0, size + line.count > maxBytes { try rotate() }
+            let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard written == line.count else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+            size += line.count
+        } catch {
+            logger.error("cannot write the audit log", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+    }
+
+    private func open() throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        var info = stat()
+        size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    private func rotate() throws {
+        close(descriptor)
+        descriptor = -1
+        if rename(path, path + ".1") != 0 { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        try open()
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+}

@@ -1,0 +1,57 @@
+/// One line of the audit log: a decision, and the action it led to if any.
+public struct AuditRecord: Sendable, Encodable, Equatable {
+    /// RFC 3339, UTC.
+    public var time: String
+    public var containerID: String
+    public var containerName: String
+    public var image: String
+    /// What prompted the decision: `start`, `rename`, `unpause`, `resync`, `die` (keep-running), …
+    public var event: String
+    /// `allowed`, `violating` or `self` (dockerguard's own container, never acted on).
+    public var verdict: String
+    /// `path:line` of the rule that allowed it, or nil.
+    public var rule: String?
+    public var mode: String
+    /// `stop`, `kill`, `remove`, `restart`, or nil when nothing was done.
+    public var action: String?
+    /// `done`, `failed`, `recorded` (audit), `pending` (confirm), `skipped`.
+    public var result: String
+    public var error: String?
+
+    public init(
+        time: String, containerID: String, containerName: String, image: String, event: String, verdict: String,
+        rule: String?, mode: String, action: String?, result: String, error: String? = nil
+    ) {
+        self.time = time
+        self.containerID = containerID
+        self.containerName = containerName
+        self.image = image
+        self.event = event
+        self.verdict = verdict
+        self.rule = rule
+        self.mode = mode
+        self.action = action
+        self.result = result
+        self.error = error
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case time, containerID = "container_id", containerName = "container_name", image, event, verdict, rule, mode
+        case action, result, error
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(time, forKey: .time)
+        try container.encode(containerID, forKey: .containerID)
+        try container.encode(containerName, forKey: .containerName)
+        try container.encode(image, forKey: .image)
+        try container.encode(event, forKey: .event)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(mode, forKey: .mode)
+        try container.encode(action, forKey: .action)
+        try container.encode(result, forKey: .result)
+        try container.encode(error, forKey: .error)
+    }
+}

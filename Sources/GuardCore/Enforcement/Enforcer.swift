@@ -1,0 +1,268 @@
+import DockerEngine
+import Logging
+import ServiceLifecycle
+
+/// Judges every container the moment the store shows it running (a start, rename or unpause, or
+/// found by a resync) and, by mode, records it, holds it for an operator, or acts on it.
+///
+/// It works from snapshots rather than raw events, so a container started while the guard was
+/// disconnected is judged by the resync exactly like one seen through its `start` event.
+public actor Enforcer {
+    public struct Settings: Sendable {
+        public var mode: EnforcementMode
+        public var action: EnforcementAction
+        /// Seconds between SIGTERM and SIGKILL for `stop`.
+        public var stopTimeout: Int
+        /// Whether an operator is there to answer `confirm` (the TUI); headless, confirm records only.
+        public var interactive: Bool
+        public var keepRunningBackoff = Backoff(initial: .seconds(1), maximum: .seconds(300), jitter: 0)
+
+        public init(mode: EnforcementMode, action: EnforcementAction, stopTimeout: Int, interactive: Bool = false) {
+            self.mode = mode
+            self.action = action
+            self.stopTimeout = stopTimeout
+            self.interactive = interactive
+        }
+    }
+
+    let client: DockerClient
+    let store: ContainerStore
+    let policy: PolicyState
+    let audit: AuditLog
+    let aliases: ImageAliases
+    let selfID: String?
+    let logger: Logger
+    public private(set) var settings: Settings
+
+    /// What was last judged of each container, so one state is judged once.
+    private var judged: [String: JudgedState] = [:]
+    /// Containers with an action under way: never two at once on one container.
+    private var inFlight: Set<String> = []
+    /// Containers the guard itself stopped: keep-running must not bring them back.
+    private var stoppedByGuard: Set<String> = []
+    /// Violations waiting for an operator (confirm mode).
+    public private(set) var pending: Set<String> = []
+    private var restarts: [String: KeepRunningState] = [:]
+
+    public init(
+        client: DockerClient, store: ContainerStore, policy: PolicyState, audit: AuditLog, aliases: ImageAliases,
+        settings: Settings, selfID: String?, logger: Logger
+    ) {
+        self.client = client
+        self.store = store
+        self.policy = policy
+        self.audit = audit
+        self.aliases = aliases
+        self.settings = settings
+        self.selfID = selfID
+        self.logger = logger
+    }
+
+    public func setMode(_ mode: EnforcementMode) {
+        settings.mode = mode
+        judged.removeAll()  // re-judge everything running under the new mode
+        if let snapshot = latest { Task { await self.evaluate(snapshot, policyVersion: self.latestPolicyVersion) } }
+    }
+
+    private var latest: ContainerSnapshot?
+    private var latestPolicyVersion: UInt64 = 0
+
+    /// Evaluates every snapshot and every allow-list change until cancelled.
+    public func run() async {
+        let (inputs, feed) = AsyncStream<Input>.makeStream(bufferingPolicy: .unbounded)
+        await withDiscardingTaskGroup { group in
+            group.addTask { for await snapshot in self.store.snapshots() { feed.yield(.snapshot(snapshot)) } }
+            group.addTask { for await change in self.policy.changes() { feed.yield(.policy(change.version)) } }
+            group.addTask {
+                for await input in inputs {
+                    switch input {
+                    case .snapshot(let snapshot): await self.evaluate(snapshot, policyVersion: nil)
+                    case .policy(let version): await self.policyChanged(version)
+                    }
+                }
+            }
+        }
+    }
+
+    private enum Input: Sendable {
+        case snapshot(ContainerSnapshot)
+        case policy(UInt64)
+    }
+
+    private func policyChanged(_ version: UInt64) async {
+        guard let snapshot = latest else { latestPolicyVersion = version; return }
+        await evaluate(snapshot, policyVersion: version)
+    }
+
+    /// Judges what changed in `snapshot`.
+    func evaluate(_ snapshot: ContainerSnapshot, policyVersion: UInt64?) async {
+        latest = snapshot
+        if let policyVersion { latestPolicyVersion = policyVersion }
+        guard snapshot.isSynced, let list = policy.current.allowList else { return }
+        let version = latestPolicyVersion
+        var present: Set<String> = []
+        for record in snapshot.containers {
+            present.insert(record.id)
+            let previous = judged[record.id]
+            let now = JudgedState(record: record, policyVersion: version)
+            guard previous != now else { continue }
+            judged[record.id] = now
+            if record.isRunning {
+                if let previous, previous.isRunning, previous.startedAt == record.startedAt, previous.name == record.name,
+                    previous.policyVersion == version
+                {
+                    continue  // e.g. health changed: nothing new to judge
+                }
+                await judge(record, list: list, cause: Self.cause(previous: previous, now: now))
+            } else if let previous, previous.isRunning || (record.startedAt != nil && previous.startedAt != record.startedAt) {
+                // Stopped since last seen; the second case is a run too short to show up between
+                // two snapshots (a crash loop), which must count as a stop as well.
+                await stopped(record, list: list)
+            }
+        }
+        // Forget containers that are gone.
+        for id in judged.keys where !present.contains(id) {
+            judged[id] = nil
+            pending.remove(id)
+            stoppedByGuard.remove(id)
+            restarts[id] = nil
+        }
+    }
+
+    static func cause(previous: JudgedState?, now: JudgedState) -> String {
+        guard let previous else { return "resync" }
+        if previous.startedAt != now.startedAt || !previous.isRunning { return previous.state == "paused" ? "unpause" : "start" }
+        if previous.name != now.name { return "rename" }
+        return "allow-list reload"
+    }
+
+    private func judge(_ record: ContainerRecord, list: AllowList, cause: String) async {
+        if record.id == selfID {
+            await self.record(record, cause: cause, verdict: "self", rule: nil, action: nil, result: "skipped")
+            return
+        }
+        var verdict = list.verdict(for: record, aliases: aliases)
+        if !verdict.isAllowed, list.hasImageRules, aliases.cached(record.imageID) == nil {
+            // Only worth an engine call when a rule might match another name of the image.
+            _ = await aliases.lookup(record.imageID, client: client)
+            verdict = list.verdict(for: record, aliases: aliases)
+        }
+        if case .allowed(_, let location) = verdict {
+            pending.remove(record.id)
+            await self.record(record, cause: cause, verdict: "allowed", rule: location, action: nil, result: "allowed")
+            return
+        }
+        switch settings.mode {
+        case .audit:
+            await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded")
+        case .confirm:
+            if settings.interactive { pending.insert(record.id) }
+            let result = settings.interactive ? "pending" : "recorded (confirm mode without an operator acts as audit)"
+            await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: result)
+        case .enforce:
+            act(on: record, action: settings.action, cause: cause)
+        }
+    }
+
+    /// Carries out `action` on a violating container in the background; one action per container at a time.
+    public func act(on record: ContainerRecord, action: EnforcementAction, cause: String) {
+        guard record.id != selfID, !inFlight.contains(record.id) else { return }
+        inFlight.insert(record.id)
+        pending.remove(record.id)
+        stoppedByGuard.insert(record.id)
+        let mode = settings.mode
+        let timeout = settings.stopTimeout
+        Task {
+            var failure: String?
+            do {
+                switch action {
+                case .stop: try await client.stopContainer(record.id, timeout: timeout)
+                case .kill: try await client.killContainer(record.id)
+                case .remove: try await client.removeContainer(record.id, force: true)
+                }
+            } catch EngineError.notFound {
+                failure = nil  // already gone: the goal is met
+            } catch EngineError.conflict(let message) where action == .kill && message.contains("is not running") {
+                failure = nil
+            } catch {
+                failure = "\(error)"
+            }
+            await self.finished(record, action: action, cause: cause, mode: mode, failure: failure)
+        }
+    }
+
+    private func finished(_ record: ContainerRecord, action: EnforcementAction, cause: String, mode: EnforcementMode, failure: String?) async {
+        inFlight.remove(record.id)
+        if failure != nil { stoppedByGuard.remove(record.id) }
+        await audit.append(AuditRecord(
+            time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id,
+            containerName: record.name, image: record.imageRef, event: cause, verdict: "violating", rule: nil,
+            mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed", error: failure))
+        if let failure {
+            logger.error("action failed", metadata: ["container": "\(record.displayName)", "action": "\(action)", "error": "\(failure)"])
+        } else {
+            logger.notice("acted on a violating container", metadata: ["container": "\(record.displayName)", "action": "\(action)"])
+        }
+    }
+
+    /// A container stopped: bring it back if a keep-running rule covers it and the guard did not stop it.
+    private func stopped(_ record: ContainerRecord, list: AllowList) async {
+        guard !stoppedByGuard.contains(record.id), record.id != selfID else { return }
+        guard case .allowed(let rule, let location) = list.verdict(for: record, aliases: aliases), rule.keepRunning else { return }
+        var state = restarts[record.id] ?? KeepRunningState()
+        // A container that ran for a while before stopping is not crash-looping: start the backoff over.
+        if let started = record.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch),
+            let finished = record.finishedAt.flatMap(EngineTimestamp.secondsSinceEpoch), finished - started > 60
+        {
+            state.attempt = 0
+        }
+        state.attempt += 1
+        restarts[record.id] = state
+        let delay = settings.keepRunningBackoff.baseDelay(attempt: state.attempt)
+        logger.info("keep-running: restarting", metadata: ["container": "\(record.displayName)", "in_ms": "\(delay.milliseconds)"])
+        let mode = settings.mode
+        Task {
+            try? await Task.sleep(for: delay)
+            var failure: String?
+            do { try await client.startContainer(record.id) } catch { failure = "\(error)" }
+            await audit.append(AuditRecord(
+                time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id,
+                containerName: record.name, image: record.imageRef, event: "die", verdict: "allowed", rule: location,
+                mode: mode.rawValue, action: "restart", result: failure == nil ? "done" : "failed", error: failure))
+        }
+    }
+
+    private func record(_ record: ContainerRecord, cause: String, verdict: String, rule: String?, action: String?, result: String) async {
+        await audit.append(AuditRecord(
+            time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id, containerName: record.name,
+            image: record.imageRef, event: cause, verdict: verdict, rule: rule, mode: settings.mode.rawValue,
+            action: action, result: result))
+        if verdict == "violating" {
+            logger.warning("violating container", metadata: [
+                "container": "\(record.displayName)", "image": "\(record.imageRef)", "mode": "\(settings.mode)", "result": "\(result)",
+            ])
+        }
+    }
+}
+
+/// What the enforcer last judged of a container.
+struct JudgedState: Equatable {
+    var state: String
+    var startedAt: String?
+    var name: String
+    var policyVersion: UInt64
+
+    init(record: ContainerRecord, policyVersion: UInt64) {
+        state = record.state
+        startedAt = record.startedAt
+        name = record.name
+        self.policyVersion = policyVersion
+    }
+
+    var isRunning: Bool { state == "running" }
+}
+
+/// Crash-loop protection for keep-running: each restart waits twice as long as the one before.
+struct KeepRunningState {
+    var attempt = 0
+}

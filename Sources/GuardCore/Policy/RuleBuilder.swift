@@ -1,0 +1,57 @@
+/// Gathers the words of one line into a rule, with every problem found on the way.
+struct RuleBuilder {
+    /// What the line amounts to.
+    enum Outcome {
+        case rule(terms: [RuleTerm], keepRunning: Bool)
+        /// A blank or comment-only line.
+        case nothing
+        /// Byte offsets and messages.
+        case problems([(offset: Int, message: String)])
+    }
+
+    var problems: [(offset: Int, message: String)] = []
+    private(set) var terms: [RuleTerm] = []
+    private var firstFlagOffset: Int?
+    /// From the first word's start to the last word's end: the rule without comment or padding.
+    var content: Range<Int>?
+    /// The first control character on the line, comments included; it makes the rest moot.
+    var controlCharacter: Int?
+
+    /// Adds one word whose key and value ranges index into `base`.
+    mutating func add(_ token: LineToken, in base: UnsafePointer<UInt8>) {
+        let keyBytes = ByteSpan(base: base, start: token.key.lowerBound, end: token.key.upperBound)
+        guard let key = RuleKey(keyBytes) else {
+            let message = keyBytes.isEmpty
+                ? "missing key before '=' (\(RuleKey.expected))"
+                : "unknown key \(quotedForMessage(keyBytes.string)) (\(RuleKey.expected))"
+            problems.append((token.offset, message))
+            return
+        }
+        guard let value = token.value else {
+            if key.isFlag {
+                firstFlagOffset = firstFlagOffset ?? token.offset
+            } else {
+                problems.append((token.offset, "'\(key.text)' needs a value (expected \(key.text)=VALUE)"))
+            }
+            return
+        }
+        if key.isFlag {
+            problems.append((token.offset, "'keep-running' is a flag and takes no value"))
+            return
+        }
+        do throws(TermParser.Problem) {
+            terms.append(try TermParser.term(key, ByteSpan(base: base, start: value.lowerBound, end: value.upperBound)))
+        } catch {
+            problems.append((token.valueOffset, error.message))
+        }
+    }
+
+    var outcome: Outcome {
+        if !problems.isEmpty { return .problems(problems) }
+        if let firstFlagOffset, terms.isEmpty {
+            return .problems([(firstFlagOffset, "'keep-running' needs at least one term on its line "
+                + "(name=, image=, image-id=, id= or label=)")])
+        }
+        return terms.isEmpty ? .nothing : .rule(terms: terms, keepRunning: firstFlagOffset != nil)
+    }
+}

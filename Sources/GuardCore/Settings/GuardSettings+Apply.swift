@@ -1,0 +1,33 @@
+extension GuardSettings {
+    /// Sets one key from its text, checking it; `paths` expands `~` in file paths.
+    mutating func apply(
+        _ key: SettingKey, text rawText: String, paths: SettingsPaths
+    ) throws(SettingsValueProblem) {
+        typealias Parse = SettingsValueParser
+        let text = rawText.trimmingWhitespace()
+        switch key {
+        case .mode: mode = try Parse.choice(text)
+        case .action: action = try Parse.choice(text)
+        case .stopTimeout: stopTimeout = try Parse.integer(text, unit: "seconds", minimum: 0)
+        case .listen: listen = try Parse.listenAddress(text)
+        case .allowlist: allowlistPath = paths.expandingTilde(try Parse.nonEmpty(text))
+        case .auditLog: auditLogPath = paths.expandingTilde(try Parse.nonEmpty(text))
+        case .auditLogMaxBytes: auditLogMaxBytes = try Parse.integer(text, unit: "bytes", minimum: 1)
+        case .resyncInterval: resyncInterval = try Parse.integer(text, unit: "seconds", minimum: 1)
+        case .readonly: readonly = try Parse.boolean(text)
+        case .theme: theme = try Parse.nonEmpty(text)
+        case .engine: engine = try Parse.engineURL(text)
+        case .apiToken: apiToken = Parse.optional(text)
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and newlines.
+    fileprivate func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,172 @@
+import DockerEngine
+import Foundation
+import TestSupport
+import Testing
+
+/// `dockerguard run` guarding the private engine. The allow-list always allows `dgtest-*`, the
+/// names every other test uses, so a guard here never touches another suite's containers; the
+/// containers meant to be judged are named `dgvictim-*` and `dgkeep-*`.
+@Suite("Enforcement against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .serialized)
+struct EnforcementTests {
+    static let baseList = "# others' containers\nname=dgtest-*\n"
+
+    static func victimName(_ tag: String) -> String { "dgvictim-\(tag)-\(UUID().uuidString.prefix(8).lowercased())" }
+
+    func state(_ id: String) -> String? { try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id) }
+
+    @Test("enforce: a disallowed container is acted on, an allowed one untouched", arguments: ["stop", "kill", "remove"])
+    func enforce(action: String) async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(
+            engineHost: TestEngine.host, allowList: Self.baseList + "name=dgok-*\n",
+            extraArguments: ["--mode", "enforce", "--action", action, "--stop-timeout", "0"])
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
+        let allowedName = "dgok-\(action)-\(UUID().uuidString.prefix(6).lowercased())"
+        let victimName = Self.victimName(action)
+        defer { TestEngine.forceRemove([allowedName, victimName]) }
+
+        let allowed = try await TestEngine.runContainer(client, name: allowedName)
+        let victim = try await TestEngine.runContainer(client, name: victimName)
+
+        let acted = await eventually(timeout: .seconds(5)) {
+            switch action {
+            case "remove": return state(victim) == nil
+            default: return state(victim) == "exited"
+            }
+        }
+        #expect(acted != nil, "the engine does not show \(action) done; log:\n\(guardian.log)")
+        if action == "kill" { #expect(try TestEngine.docker("inspect", "-f", "{{.State.ExitCode}}", victim) == "137") }
+        #expect(state(allowed) == "running")
+
+        let records = guardian.auditRecords
+        #expect(records.contains { $0["container_id"] as? String == victim && $0["action"] as? String == action && $0["result"] as? String == "done" })
+        #expect(records.contains { $0["container_id"] as? String == allowed && $0["verdict"] as? String == "allowed" && ($0["rule"] as? String)?.hasSuffix(":3") == true })
+
+        // The API says the same.
+        if action != "remove" {
+            let all = try await guardian.probe.containers("?all=true")
+            #expect(all[victim]?["allowed"] as? Bool == false)
+            #expect(all[allowed]?["allowed"] as? Bool == true)
+        }
+        #expect(guardian.terminate() == 0)
+    }
+
+    @Test("audit: a disallowed container keeps running and is recorded; ?violating=true lists it")
+    func audit() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, allowList: Self.baseList)
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        let name = Self.victimName("audit")
+        defer { TestEngine.forceRemove([name]) }
+        let victim = try await TestEngine.runContainer(client, name: name)
+
+        let recorded = await eventually { guardian.auditRecords.contains { $0["container_id"] as? String == victim } }
+        #expect(recorded != nil)
+        let record = guardian.auditRecords.first { $0["container_id"] as? String == victim }
+        #expect(record?["verdict"] as? String == "violating")
+        #expect(record?["result"] as? String == "recorded")
+        #expect(record?["mode"] as? String == "audit")
+        #expect(state(victim) == "running")
+        let violating = try await guardian.probe.containers("?violating=true")
+        #expect(violating[victim] != nil)
+        #expect(violating.values.allSatisfy { $0["allowed"] as? Bool == false })
+        #expect(guardian.terminate() == 0)
+    }
+
+    @Test("rename out of the list is judged at once")
+    func renameOut() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(
+            engineHost: TestEngine.host, allowList: Self.baseList + "name=dgok-*\n",
+            extraArguments: ["--mode", "enforce", "--action", "kill"])
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        let name = "dgok-rename-\(UUID().uuidString.prefix(6).lowercased())"
+        let renamed = Self.victimName("renamed")
+        defer { TestEngine.forceRemove([name, renamed]) }
+        let id = try await TestEngine.runContainer(client, name: name)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(state(id) == "running")
+        try await client.renameContainer(id, to: renamed)
+        #expect(await eventually(timeout: .seconds(5)) { state(id) == "exited" } != nil, "\(guardian.log)")
+        #expect(guardian.auditRecords.contains { $0["container_id"] as? String == id && $0["event"] as? String == "rename" })
+        #expect(guardian.terminate() == 0)
+    }
+
+    @Test("hot reload: a new list is in force within 2 s; an invalid one is reported and the last good one kept")
+    func hotReload() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(
+            engineHost: TestEngine.host, allowList: Self.baseList,
+            extraArguments: ["--mode", "enforce", "--action", "kill"])
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        let names = (1...3).map { "dgreload-\($0)-\(UUID().uuidString.prefix(6).lowercased())" }
+        defer { TestEngine.forceRemove(names) }
+
+        // An editor's save: write a temp file, rename it over the list.
+        func save(_ text: String) throws {
+            let temp = guardian.allowListPath + ".tmp"
+            try text.write(toFile: temp, atomically: false, encoding: .utf8)
+            #expect(rename(temp, guardian.allowListPath) == 0)
+        }
+        try save(Self.baseList + "name=dgreload-*\n")
+        let reloaded = await eventually(timeout: .seconds(2)) {
+            let rules = (try? await guardian.probe.get("/allowlist").json()["rules"] as? [Any]) ?? []
+            return rules.count == 2
+        }
+        #expect(reloaded != nil, "not reloaded within 2 s")
+        let first = try await TestEngine.runContainer(client, name: names[0])
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(state(first) == "running")
+
+        try save("name=dgtest-*\nnmae=oops\nlabel=\n")
+        let reported = await eventually(timeout: .seconds(2)) {
+            ((try? await guardian.probe.get("/allowlist").json()["error"]) as? String)?.contains(":2:") == true
+        }
+        #expect(reported != nil)
+        let health = try await guardian.probe.get("/healthz")
+        #expect(health.status == 200)
+        #expect((try health.json()["allowlist_error"] as? String)?.contains("nmae") == true)
+        // Still the last good list: dgreload-* allowed.
+        let second = try await TestEngine.runContainer(client, name: names[1])
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(state(second) == "running")
+        #expect(guardian.terminate() == 0)
+    }
+
+    @Test("keep-running restarts a container that stops, with backoff against a crash loop")
+    func keepRunning() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(
+            engineHost: TestEngine.host, allowList: Self.baseList + "name=dgkeep-* keep-running\n",
+            extraArguments: ["--mode", "enforce", "--action", "kill"])
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        let steady = "dgkeep-steady-\(UUID().uuidString.prefix(6).lowercased())"
+        let crashing = "dgkeep-crash-\(UUID().uuidString.prefix(6).lowercased())"
+        defer { TestEngine.forceRemove([steady, crashing]) }
+
+        let id = try await TestEngine.runContainer(client, name: steady)
+        try await client.killContainer(id)
+        let restarted = await eventually(timeout: .seconds(5)) { state(id) == "running" }
+        #expect(restarted != nil, "not restarted; log:\n\(guardian.log)")
+
+        // A container that dies right after starting: restarts must space out (1 s, 2 s, 4 s …).
+        let spec = ContainerSpec(image: TestEngine.image, cmd: ["sh", "-c", "sleep 0.1; exit 3"], stopTimeout: 0)
+        let crashID = try await client.createContainer(spec, name: crashing)
+        try await client.startContainer(crashID)
+        try await Task.sleep(for: .seconds(8))
+        let restarts = guardian.auditRecords.filter { $0["container_id"] as? String == crashID && $0["action"] as? String == "restart" }
+        #expect((2...4).contains(restarts.count), "\(restarts.count) restarts in 8 s")
+        let times = restarts.compactMap { ($0["time"] as? String).flatMap(Self.seconds) }
+        if times.count >= 3 {
+            #expect(times[2] - times[1] > (times[1] - times[0]) * 1.5, "backoff does not grow: \(times)")
+        }
+        #expect(guardian.terminate() == 0)
+    }
+
+    static func seconds(_ rfc3339: String) -> Double? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let trimmed = rfc3339.replacingOccurrences(of: #"\.(\d{3})\d*Z"#, with: ".$1Z", options: .regularExpression)
+        return formatter.date(from: trimmed)?.timeIntervalSince1970
+    }
+}
