@@ -50,3 +50,33 @@ struct EngineRestartTests {
         #expect(guardian.terminate() == 0)
     }
 }
+
+extension EngineRestartTests {
+    @Test("enforcing across an engine restart: a disallowed container started around the outage is acted on after the resync")
+    func enforcementAcrossRestart() async throws {
+        let directory = "/tmp/dg-restart-\(UUID().uuidString.prefix(6))"
+        let host = try TestEngine.dockerPrivate("start", directory)
+        defer {
+            _ = try? TestEngine.dockerPrivate("stop", directory)
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        _ = try TestEngine.dockerPrivate("image", directory)
+        let client = try TestEngine.client(host: host)
+        let guardian = try await DockerGuardProcess(
+            engineHost: host, allowList: "name=allowed\n", extraArguments: ["--mode", "enforce", "--action", "kill"])
+        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+
+        _ = try TestEngine.dockerPrivate("kill", directory)
+        #expect(await eventually(timeout: .seconds(5)) { (try? await guardian.probe.get("/readyz").status) == 503 } != nil)
+        _ = try TestEngine.dockerPrivate("start", directory)
+        let allowed = try await TestEngine.runContainer(client, name: "allowed")
+        let victim = try await TestEngine.runContainer(client, name: "victim")
+
+        let killed = await eventually(timeout: .seconds(20)) {
+            (try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", victim, host: host)) == "exited"
+        }
+        #expect(killed != nil, "victim survived; log:\n\(guardian.log)")
+        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
+        #expect(guardian.terminate() == 0)
+    }
+}

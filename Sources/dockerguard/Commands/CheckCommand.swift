@@ -17,6 +17,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/dockerguard/config.yaml).", valueName: "path"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp("The mode to describe the dry run in (default: the configured one).", valueName: "mode"))
+    var mode: String?
+
     @Flag(name: .long, help: "Also judge the engine's running containers: a dry run of enforcement.")
     var engine = false
 
@@ -25,6 +28,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         var flags: [String: String] = [:]
         if let allowlist { flags["allowlist"] = allowlist }
+        if let mode { flags["mode"] = mode }
         let settings = try SettingsLoader.loadForCommand(configPath: config, flags: flags)
         let list: AllowList
         switch AllowList.load(path: settings.allowlistPath) {
