@@ -27,7 +27,7 @@ struct EngineRestartTests {
         // The engine crashes.
         _ = try TestEngine.dockerPrivate("kill", directory)
         let notReady = await eventually(timeout: .seconds(5)) { (try? await api.get("/readyz").status) == 503 }
-        #expect(notReady != nil, "readyz stayed 200 with the engine gone")
+        #expect(notReady != nil, "readyz stayed 200 with the engine gone; log:\n\(guardian.log)")
         let stale = try await api.get("/containers")
         #expect(stale.status == 200, "the last snapshot is still served")
         let engine = try stale.json()["engine"] as? [String: Any]

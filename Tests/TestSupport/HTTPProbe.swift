@@ -7,6 +7,14 @@ import FoundationNetworking
 public struct HTTPProbe: Sendable {
     public let baseURL: String
 
+    /// No cache and no shared state: every answer comes from the server, now.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
+        return URLSession(configuration: configuration)
+    }()
+
     public init(baseURL: String) {
         self.baseURL = baseURL
     }
@@ -32,7 +40,8 @@ public struct HTTPProbe: Sendable {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.timeoutInterval = 5
-        let (data, response) = try await URLSession.shared.data(for: request)
+        request.cachePolicy = .reloadIgnoringLocalAndRemoteCacheData
+        let (data, response) = try await Self.session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw TestFailure("not an HTTP answer") }
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields {

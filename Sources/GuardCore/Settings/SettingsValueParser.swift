@@ -38,26 +38,11 @@ enum SettingsValueParser {
     }
 
     /// `HOST:PORT`, `[IPv6]:PORT` or `:PORT` with a port from 0 to 65535: the shape the status server
-    /// accepts (StatusServer's `ListenAddress`). The host is not resolved.
+    /// accepts (`ListenAddress`). The host is not resolved.
     static func listenAddress(_ text: String) throws(SettingsValueProblem) -> String {
-        let problem = SettingsValueProblem(reason: "'\(text)' is not HOST:PORT ([IPv6]:PORT, or :PORT for every interface)")
-        let host: Substring
-        let port: Substring
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { throw problem }
-            host = text[text.index(after: text.startIndex)..<close]
-            let rest = text[text.index(after: close)...]
-            guard rest.hasPrefix(":"), !host.isEmpty else { throw problem }
-            port = rest.dropFirst()
-        } else {
-            guard let colon = text.lastIndex(of: ":") else { throw problem }
-            host = text[..<colon]
-            port = text[text.index(after: colon)...]
-            guard !host.contains(":") else { throw problem }  // an IPv6 address needs brackets
+        guard ListenAddress(text) != nil else {
+            throw SettingsValueProblem(reason: "'\(text)' is not HOST:PORT ([IPv6]:PORT, or :PORT for every interface)")
         }
-        guard !host.contains(where: { $0.isWhitespace || $0 == "/" }),
-              port.allSatisfy(\.isASCII), let number = Int(port), (0...65535).contains(number)
-        else { throw problem }
         return text
     }
 

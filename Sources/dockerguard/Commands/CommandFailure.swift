@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NIOCore
+import GuardCore
 import StatusServer
 
 #if canImport(Glibc)

@@ -18,7 +18,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
             guard let close = text.firstIndex(of: "]") else { return nil }
             hostPart = text[text.index(after: text.startIndex)..<close]
             let rest = text[text.index(after: close)...]
-            guard rest.hasPrefix(":") else { return nil }
+            guard rest.hasPrefix(":"), !hostPart.isEmpty else { return nil }
             portPart = rest.dropFirst()
         } else {
             guard let colon = text.lastIndex(of: ":") else { return nil }
@@ -27,7 +27,9 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
             if hostPart.contains(":") { return nil }  // an IPv6 address needs brackets
         }
         if hostPart.isEmpty { hostPart = "0.0.0.0" }
-        guard let port = Int(portPart), (0...65535).contains(port) else { return nil }
+        guard !hostPart.contains(where: { $0.isWhitespace || $0 == "/" }),
+            portPart.allSatisfy(\.isASCII), let port = Int(portPart), (0...65535).contains(port)
+        else { return nil }
         self.init(host: String(hostPart), port: port)
     }
 
