@@ -9,12 +9,16 @@ struct StatusResponder: HTTPResponder {
 
     let store: ContainerStore
     let policy: PolicyState?
+    let aliases: ImageAliases
+    let metrics: GuardMetrics
     let version: String
     let containers: ContainersRoute
 
-    init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, version: String) {
+    init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, metrics: GuardMetrics, version: String) {
         self.store = store
         self.policy = policy
+        self.aliases = aliases
+        self.metrics = metrics
         self.version = version
         self.containers = ContainersRoute(store: store, policy: policy, aliases: aliases)
     }
@@ -25,9 +29,16 @@ struct StatusResponder: HTTPResponder {
         case healthz = "/healthz"
         case readyz = "/readyz"
         case allowlist = "/allowlist"
+        case metrics = "/metrics"
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        let response = answer(request)
+        metrics.httpRequest(route: Self.route(for: request.uri.path)?.rawValue ?? "unknown", status: response.status.code)
+        return response
+    }
+
+    private func answer(_ request: Request) -> Response {
         guard let route = Self.route(for: request.uri.path) else {
             return JSONBody.error(.notFound, "no such endpoint: \(request.uri.path) (see GET /)")
         }
@@ -41,6 +52,11 @@ struct StatusResponder: HTTPResponder {
         case .containers: return containers.respond(to: request)
         case .healthz: return ProbeRoutes.health(allowListError: policy?.current.loadError)
         case .allowlist: return AllowListRoute.respond(policy)
+        case .metrics:
+            let text = metrics.render(snapshot: store.current, policy: policy?.current, aliases: aliases)
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))
         case .readyz: return ProbeRoutes.ready(store.current)
         }
     }

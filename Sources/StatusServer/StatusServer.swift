@@ -15,13 +15,14 @@ public struct StatusServer: Sendable {
         store: ContainerStore,
         policy: PolicyState? = nil,
         aliases: ImageAliases = ImageAliases(),
+        metrics: GuardMetrics = GuardMetrics(),
         listen: ListenAddress = .default,
         version: String,
         logger: Logger,
         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) {
         self.listen = listen
-        self.responder = StatusResponder(store: store, policy: policy, aliases: aliases, version: version)
+        self.responder = StatusResponder(store: store, policy: policy, aliases: aliases, metrics: metrics, version: version)
         self.logger = logger
         self.onListening = onListening
     }

@@ -1,4 +1,5 @@
 import DockerEngine
+
 import Logging
 import ServiceLifecycle
 
@@ -31,6 +32,7 @@ public actor Enforcer {
     let audit: AuditLog
     let aliases: ImageAliases
     let selfID: String?
+    let metrics: GuardMetrics
     let logger: Logger
     public private(set) var settings: Settings
 
@@ -46,8 +48,9 @@ public actor Enforcer {
 
     public init(
         client: DockerClient, store: ContainerStore, policy: PolicyState, audit: AuditLog, aliases: ImageAliases,
-        settings: Settings, selfID: String?, logger: Logger
+        settings: Settings, selfID: String?, metrics: GuardMetrics = GuardMetrics(), logger: Logger
     ) {
+        self.metrics = metrics
         self.client = client
         self.store = store
         self.policy = policy
@@ -152,6 +155,7 @@ public actor Enforcer {
             await self.record(record, cause: cause, verdict: "allowed", rule: location, action: nil, result: "allowed")
             return
         }
+        metrics.violation(mode: settings.mode)
         switch settings.mode {
         case .audit:
             await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded")
@@ -194,6 +198,11 @@ public actor Enforcer {
     private func finished(_ record: ContainerRecord, action: EnforcementAction, cause: String, mode: EnforcementMode, failure: String?) async {
         inFlight.remove(record.id)
         if failure != nil { stoppedByGuard.remove(record.id) }
+        metrics.action(action.rawValue, result: failure == nil ? "done" : "failed")
+        if failure == nil, let started = record.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) {
+            let elapsed = Double(ResumePoint.now()) / 1e9 - started
+            metrics.enforced(after: .nanoseconds(Int64(max(elapsed, 0) * 1e9)))
+        }
         await audit.append(AuditRecord(
             time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id,
             containerName: record.name, image: record.imageRef, event: cause, verdict: "violating", rule: nil,
@@ -225,6 +234,7 @@ public actor Enforcer {
             try? await Task.sleep(for: delay)
             var failure: String?
             do { try await client.startContainer(record.id) } catch { failure = "\(error)" }
+            metrics.action("restart", result: failure == nil ? "done" : "failed")
             await audit.append(AuditRecord(
                 time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id,
                 containerName: record.name, image: record.imageRef, event: "die", verdict: "allowed", rule: location,

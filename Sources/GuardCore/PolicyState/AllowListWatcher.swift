@@ -17,12 +17,17 @@ public struct AllowListWatcher: Service {
     let state: PolicyState
     let interval: Duration
     let maxBytes: Int
+    let metrics: GuardMetrics
     let logger: Logger
 
-    public init(state: PolicyState, interval: Duration = .milliseconds(500), maxBytes: Int = 4 << 20, logger: Logger) {
+    public init(
+        state: PolicyState, interval: Duration = .milliseconds(500), maxBytes: Int = 4 << 20,
+        metrics: GuardMetrics = GuardMetrics(), logger: Logger
+    ) {
         self.state = state
         self.interval = interval
         self.maxBytes = maxBytes
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -66,6 +71,7 @@ public struct AllowListWatcher: Service {
         case .failure(let failure):
             let message = failure.message
             state.reject(message)
+            metrics.allowListRejected()
             let kept = state.current.allowList == nil ? "no list in force: nothing is acted on" : "the last good list stays in force"
             logger.error("allow-list not applied; \(kept)", metadata: ["path": "\(path)", "error": "\(message)"])
         }

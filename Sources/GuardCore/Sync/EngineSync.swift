@@ -25,12 +25,17 @@ public struct EngineSync: Service {
     let client: DockerClient
     let store: ContainerStore
     let configuration: Configuration
+    let metrics: GuardMetrics
     let logger: Logger
 
-    public init(client: DockerClient, store: ContainerStore, configuration: Configuration = .init(), logger: Logger) {
+    public init(
+        client: DockerClient, store: ContainerStore, configuration: Configuration = .init(),
+        metrics: GuardMetrics = GuardMetrics(), logger: Logger
+    ) {
         self.client = client
         self.store = store
         self.configuration = configuration
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -49,6 +54,7 @@ public struct EngineSync: Service {
             } catch {
                 if Task.isCancelled { return }
                 attempt += 1
+                metrics.reconnected()
                 let reason = (error as? EngineError)?.description ?? "\(error)"
                 await store.setConnection(.reconnecting(attempt: attempt, error: reason))
                 let delay = configuration.reconnectBackoff.delay(attempt: attempt)
@@ -97,6 +103,7 @@ public struct EngineSync: Service {
             for await input in inputs {
                 switch input {
                 case .event(let event):
+                    metrics.eventReceived()
                     resumePoint.advance(toAtLeast: event.timeNano)
                     try await apply(event)
                 case .resyncDue:
@@ -141,6 +148,7 @@ public struct EngineSync: Service {
             return records
         }
         await store.replaceAll(with: records, at: ResumePoint.wallClockSeconds())
+        metrics.resynced()
         logger.debug("resync done", metadata: ["containers": "\(records.count)"])
     }
 }

@@ -15,7 +15,7 @@ enum ProbeRoutes {
             let version: String
         }
         return JSONBody.response(.ok, Index(
-            api: .init(path: "/containers", endpoints: ["/containers", "/allowlist", "/healthz", "/readyz"]),
+            api: .init(path: "/containers", endpoints: ["/containers", "/allowlist", "/metrics", "/healthz", "/readyz"]),
             name: "dockerguard", version: version))
     }
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DockerEngine
+import CoreMetrics
 import GuardCore
 import Logging
+import Prometheus
 import ServiceLifecycle
 import StatusServer
 import UnixSignals
@@ -32,21 +34,23 @@ struct RunCommand: AsyncParsableCommand {
         }
         let client = try engine.client(settings: settings)
 
+        let metrics = GuardMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let store = ContainerStore(endpoint: client.endpoint.description)
         var syncConfiguration = EngineSync.Configuration()
         syncConfiguration.resyncInterval = .seconds(settings.resyncInterval)
-        let sync = EngineSync(client: client, store: store, configuration: syncConfiguration, logger: logger)
+        let sync = EngineSync(client: client, store: store, configuration: syncConfiguration, metrics: metrics, logger: logger)
         let policy = PolicyState(path: settings.allowlistPath)
-        let watcher = AllowListWatcher(state: policy, logger: logger)
+        let watcher = AllowListWatcher(state: policy, metrics: metrics, logger: logger)
         let aliases = ImageAliases()
         let audit = AuditLog(path: settings.auditLogPath, maxBytes: settings.auditLogMaxBytes, logger: logger)
         let selfID = SelfContainer.detectID()
         let enforcer = Enforcer(
             client: client, store: store, policy: policy, audit: audit, aliases: aliases,
             settings: .init(mode: settings.mode, action: settings.action, stopTimeout: settings.stopTimeout),
-            selfID: selfID, logger: logger)
+            selfID: selfID, metrics: metrics, logger: logger)
         let server = StatusServer(
-            store: store, policy: policy, aliases: aliases, listen: listen, version: DockerGuard.version, logger: logger)
+            store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: DockerGuard.version, logger: logger)
 
         let group = ServiceGroup(configuration: .init(
             services: [

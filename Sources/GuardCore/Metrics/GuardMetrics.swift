@@ -1,0 +1,87 @@
+import Prometheus
+
+/// Everything dockerguard counts, in one Prometheus registry that `/metrics` renders.
+///
+/// Counters and histograms are updated where things happen (sync, enforcer, watcher, server);
+/// gauges that describe the current state are set from the latest snapshot when scraped, so they
+/// can never drift from what the store says.
+public final class GuardMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+
+    let engineEvents: Prometheus.Counter
+    let resyncs: Prometheus.Counter
+    let reconnects: Prometheus.Counter
+    let allowListLoadErrors: Prometheus.Counter
+    let enforcementLatency: DurationHistogram
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        engineEvents = registry.makeCounter(
+            descriptor: .init(namespace: "dockerguard", metricName: "engine_events", unitName: "total", helpText: "Container events received from the engine's /events stream."))
+        resyncs = registry.makeCounter(
+            descriptor: .init(namespace: "dockerguard", metricName: "resyncs", unitName: "total", helpText: "Full lists of the engine's containers taken."))
+        reconnects = registry.makeCounter(
+            descriptor: .init(namespace: "dockerguard", metricName: "engine_reconnects", unitName: "total", helpText: "Connections to the engine lost and retried."))
+        allowListLoadErrors = registry.makeCounter(
+            descriptor: .init(namespace: "dockerguard", metricName: "allowlist_load_errors", unitName: "total", helpText: "Allow-list files rejected (the last good list stayed in force)."))
+        enforcementLatency = registry.makeDurationHistogram(
+            descriptor: .init(namespace: "dockerguard", metricName: "enforcement_latency", unitName: "seconds", helpText: "From a violating container's start to the end of the action taken on it."),
+            buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                      .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5), .seconds(15), .seconds(60)])
+    }
+
+    func eventReceived() { engineEvents.increment() }
+    func resynced() { resyncs.increment() }
+    func reconnected() { reconnects.increment() }
+    func allowListRejected() { allowListLoadErrors.increment() }
+    func enforced(after latency: Duration) { enforcementLatency.record(latency) }
+
+    /// One decision on a violating container.
+    func violation(mode: EnforcementMode) {
+        registry.makeCounter(
+            descriptor: .init(namespace: "dockerguard", metricName: "violations", unitName: "total", helpText: "Violating containers judged, by the mode in force."), labels: [("mode", mode.rawValue)]).increment()
+    }
+
+    /// One action carried out (or failed).
+    func action(_ action: String, result: String) {
+        registry.makeCounter(
+            descriptor: .init(namespace: "dockerguard", metricName: "actions", unitName: "total", helpText: "Actions taken on containers (stop, kill, remove, restart), by result."), labels: [("action", action), ("result", result)]).increment()
+    }
+
+    /// One answered HTTP request.
+    public func httpRequest(route: String, status: Int) {
+        registry.makeCounter(
+            descriptor: .init(namespace: "dockerguard", metricName: "http_requests", unitName: "total", helpText: "HTTP API requests answered, by route and status."), labels: [("route", route), ("status", String(status))]).increment()
+    }
+
+    static let states = ["created", "running", "paused", "restarting", "removing", "exited", "dead"]
+
+    /// Sets the state gauges from the store and the allow-list, then renders the registry.
+    public func render(snapshot: ContainerSnapshot, policy: PolicyState.Current?, aliases: ImageAliases) -> [UInt8] {
+        var counts: [String: [String: Int]] = [:]
+        for record in snapshot.containers {
+            let verdict = policy?.allowList.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
+            counts[record.state, default: [:]][verdict, default: 0] += 1
+        }
+        for state in Self.states {
+            for verdict in ["allowed", "violating", "unknown"] {
+                registry.makeGauge(
+                    descriptor: .init(
+                        namespace: "dockerguard", metricName: "containers", unitName: "",
+                        helpText: "Containers known, by engine state and allow-list verdict."),
+                    labels: [("state", state), ("verdict", verdict)]
+                ).set(to: Double(counts[state]?[verdict] ?? 0))
+            }
+        }
+        registry.makeGauge(
+            descriptor: .init(namespace: "dockerguard", metricName: "engine_connected", unitName: "", helpText: "1 while connected to the Docker engine."))
+            .set(to: snapshot.engine.connection.isConnected ? 1 : 0)
+        registry.makeGauge(
+            descriptor: .init(namespace: "dockerguard", metricName: "allowlist_rules", unitName: "", helpText: "Rules in the allow-list in force."))
+            .set(to: Double(policy?.allowList?.rules.count ?? 0))
+        registry.makeGauge(
+            descriptor: .init(namespace: "dockerguard", metricName: "allowlist_valid", unitName: "", helpText: "1 when the file on disk is the list in force."))
+            .set(to: policy?.loadError == nil && policy?.allowList != nil ? 1 : 0)
+        return registry.emitToBuffer()
+    }
+}
