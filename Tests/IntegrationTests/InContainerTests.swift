@@ -22,9 +22,13 @@ struct InContainerTests {
         ])
         #expect(image.status == 0, "\(image.stderr)")
         let socket = String(host.dropFirst("unix://".count))
+        // The private engine has no bridge to publish ports on: the host's network stands in for it.
+        let port = Int.random(in: 20_000..<40_000)
         let guardID = try TestEngine.docker(
-            "run", "-d", "--name", "dockerguard", "--network", "none", "-v", "\(socket):/var/run/docker.sock",
-            "-e", "DOCKERGUARD_MODE=enforce", "-e", "DOCKERGUARD_ACTION=kill", "dockerguard:test", host: host)
+            "run", "-d", "--name", "dockerguard", "--network", "host", "-v", "\(socket):/var/run/docker.sock",
+            "-e", "DOCKERGUARD_MODE=enforce", "-e", "DOCKERGUARD_ACTION=kill", "-e", "DOCKERGUARD_LISTEN=127.0.0.1:\(port)",
+            "dockerguard:test", host: host)
+        let api = HTTPProbe(baseURL: "http://127.0.0.1:\(port)")
 
         let client = try TestEngine.client(host: host)
         // Give it time to sync and to judge itself.
@@ -39,6 +43,10 @@ struct InContainerTests {
         #expect(killed != nil, "the guard in a container did not enforce")
         try await Task.sleep(for: .seconds(1))
         #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", guardID, host: host) == "running")
+        // The API answers from inside the container, and lists the guard itself, never acted on.
+        let listed = try await api.containers()
+        #expect(listed[guardID]?["container_name"] as? String == "/dockerguard")
+        #expect(listed[victim] == nil)
         let logs = Self.logs(host)
         #expect(logs.contains("self=\(guardID.prefix(12))"), "\(logs)")
         _ = try? TestEngine.docker("rm", "-f", "dockerguard", host: host)
