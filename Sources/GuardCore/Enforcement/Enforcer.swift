@@ -33,6 +33,8 @@ public actor Enforcer {
     let aliases: ImageAliases
     let selfID: String?
     let metrics: GuardMetrics
+    /// Where actions run: the guard's own executor, so a busy API does not delay them.
+    let executor: DedicatedExecutor?
     let logger: Logger
     public private(set) var settings: Settings
 
@@ -48,9 +50,11 @@ public actor Enforcer {
 
     public init(
         client: DockerClient, store: ContainerStore, policy: PolicyState, audit: AuditLog, aliases: ImageAliases,
-        settings: Settings, selfID: String?, metrics: GuardMetrics = GuardMetrics(), logger: Logger
+        settings: Settings, selfID: String?, metrics: GuardMetrics = GuardMetrics(),
+        executor: DedicatedExecutor? = nil, logger: Logger
     ) {
         self.metrics = metrics
+        self.executor = executor
         self.client = client
         self.store = store
         self.policy = policy
@@ -116,7 +120,7 @@ public actor Enforcer {
                 {
                     continue  // e.g. health changed: nothing new to judge
                 }
-                await judge(record, list: list, cause: Self.cause(previous: previous, now: now))
+                await judge(record, list: list, cause: Self.cause(previous: previous, now: now, lastSyncAt: snapshot.lastSyncAt))
             } else if let previous, previous.isRunning || (record.startedAt != nil && previous.startedAt != record.startedAt) {
                 // Stopped since last seen; the second case is a run too short to show up between
                 // two snapshots (a crash loop), which must count as a stop as well.
@@ -132,8 +136,13 @@ public actor Enforcer {
         }
     }
 
-    static func cause(previous: JudgedState?, now: JudgedState) -> String {
-        guard let previous else { return "resync" }
+    static func cause(previous: JudgedState?, now: JudgedState, lastSyncAt: Double?) -> String {
+        guard let previous else {
+            // First seen running: started after the last full list means its start (or create)
+            // event brought it; otherwise the list did.
+            let started = now.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) ?? 0
+            return started > (lastSyncAt ?? .infinity) ? "start" : "resync"
+        }
         if previous.startedAt != now.startedAt || !previous.isRunning { return previous.state == "paused" ? "unpause" : "start" }
         if previous.name != now.name { return "rename" }
         return "allow-list reload"
@@ -176,7 +185,7 @@ public actor Enforcer {
         stoppedByGuard.insert(record.id)
         let mode = settings.mode
         let timeout = settings.stopTimeout
-        Task {
+        Task(executorPreference: executor) { [client] in
             var failure: String?
             do {
                 switch action {
@@ -230,7 +239,7 @@ public actor Enforcer {
         let delay = settings.keepRunningBackoff.baseDelay(attempt: state.attempt)
         logger.info("keep-running: restarting", metadata: ["container": "\(record.displayName)", "in_ms": "\(delay.milliseconds)"])
         let mode = settings.mode
-        Task {
+        Task(executorPreference: executor) { [client, audit, metrics] in
             try? await Task.sleep(for: delay)
             var failure: String?
             do { try await client.startContainer(record.id) } catch { failure = "\(error)" }

@@ -44,6 +44,9 @@ public struct ContainerTable: Sendable, Equatable {
         let time = EngineTimestamp.format(nanos: event.timeNano)
         switch verb {
         case "start", "restart":
+            // Already running: an inspect made after the start got here first, with the engine's
+            // own start time; the event's stamp would only differ in the last digits.
+            if record.state == "running" { return .unchanged }
             record.state = "running"
             record.startedAt = time
             record.exitCode = nil

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DockerEngine
 import GuardCore
+import NIOCore
+import NIOPosix
 
 /// `--docker-host`, shared by every command that talks to the engine.
 struct EngineOptions: ParsableArguments {
@@ -10,9 +12,10 @@ struct EngineOptions: ParsableArguments {
     var dockerHost: String?
 
     /// The client for `--docker-host`, else the configured engine, else DOCKER_HOST, else the default socket.
-    func client(settings: GuardSettings? = nil) throws -> DockerClient {
+    func client(settings: GuardSettings? = nil, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws -> DockerClient {
         do {
-            return DockerClient(endpoint: try EngineEndpoint(dockerHost: dockerHost ?? settings?.engine ?? Environment.dockerHost))
+            let endpoint = try EngineEndpoint(dockerHost: dockerHost ?? settings?.engine ?? Environment.dockerHost)
+            return DockerClient(endpoint: endpoint, group: group)
         } catch {
             throw ValidationError(error.description)
         }

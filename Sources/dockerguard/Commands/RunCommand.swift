@@ -6,6 +6,7 @@ import Logging
 import Prometheus
 import ServiceLifecycle
 import StatusServer
+import NIOPosix
 import UnixSignals
 
 /// `dockerguard run`: the headless guard, for Compose, systemd and Kubernetes.
@@ -32,7 +33,10 @@ struct RunCommand: AsyncParsableCommand {
         guard let listen = ListenAddress(settings.listen) else {
             throw ValidationError("listen: '\(settings.listen)' is not HOST:PORT (\(settings.sources["listen"] ?? "default"))")
         }
-        let client = try engine.client(settings: settings)
+        // The engine link and the enforcer get an event loop of their own (DedicatedExecutor).
+        let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let executor = DedicatedExecutor(eventLoop: guardLoop.next())
+        let client = try engine.client(settings: settings, group: guardLoop)
 
         let metrics = GuardMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
@@ -48,13 +52,14 @@ struct RunCommand: AsyncParsableCommand {
         let enforcer = Enforcer(
             client: client, store: store, policy: policy, audit: audit, aliases: aliases,
             settings: .init(mode: settings.mode, action: settings.action, stopTimeout: settings.stopTimeout),
-            selfID: selfID, metrics: metrics, logger: logger)
+            selfID: selfID, metrics: metrics, executor: executor, logger: logger)
         let server = StatusServer(
             store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: DockerGuard.version, logger: logger)
 
         let group = ServiceGroup(configuration: .init(
             services: [
-                .init(service: watcher), .init(service: sync), .init(service: EnforcerService(enforcer: enforcer)),
+                .init(service: watcher), .init(service: PinnedService(sync, on: executor)),
+                .init(service: PinnedService(EnforcerService(enforcer: enforcer), on: executor)),
                 .init(service: server.application()),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
