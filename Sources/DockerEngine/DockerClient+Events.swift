@@ -24,7 +24,9 @@ extension DockerClient {
         let subscribed = SubscriptionSignal()
         let transport = self.transport
         let endpoint = self.endpoint
-        let task = Task {
+        // The reader is a task of its own: give it the client's executor, if any, so events are not
+        // read on threads a busy HTTP server keeps full.
+        let task = Task(executorPreference: taskExecutor) {
             // onBody runs sequentially; the box only satisfies Sendable.
             let box = NIOLockedValueBox(EventStreamDecoder())
             do {

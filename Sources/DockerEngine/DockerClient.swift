@@ -15,14 +15,18 @@ public final class DockerClient: Sendable {
     private let apiVersion = NIOLockedValueBox<APIVersion?>(nil)
     /// How long an ordinary request (not the event stream, not a stop) may take.
     public let requestTimeout: TimeAmount
+    /// Where the event stream's reader runs (nil: the default executor).
+    public let taskExecutor: (any TaskExecutor)?
 
     public init(
         endpoint: EngineEndpoint,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        taskExecutor: (any TaskExecutor)? = nil,
         requestTimeout: TimeAmount = .seconds(30)
     ) {
         self.endpoint = endpoint
         self.transport = HTTPTransport(endpoint: endpoint, group: group)
+        self.taskExecutor = taskExecutor
         self.requestTimeout = requestTimeout
     }
 

@@ -44,6 +44,7 @@ struct RunCommandTests {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
         let api = guardian.probe
+        #expect(await eventually { (try? await api.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
         let name = TestEngine.uniqueName("stop")
         let renamed = name + "-renamed"
         defer { TestEngine.forceRemove([name, renamed]) }

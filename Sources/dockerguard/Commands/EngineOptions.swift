@@ -12,10 +12,13 @@ struct EngineOptions: ParsableArguments {
     var dockerHost: String?
 
     /// The client for `--docker-host`, else the configured engine, else DOCKER_HOST, else the default socket.
-    func client(settings: GuardSettings? = nil, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws -> DockerClient {
+    func client(
+        settings: GuardSettings? = nil, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        taskExecutor: (any TaskExecutor)? = nil
+    ) throws -> DockerClient {
         do {
             let endpoint = try EngineEndpoint(dockerHost: dockerHost ?? settings?.engine ?? Environment.dockerHost)
-            return DockerClient(endpoint: endpoint, group: group)
+            return DockerClient(endpoint: endpoint, group: group, taskExecutor: taskExecutor)
         } catch {
             throw ValidationError(error.description)
         }

@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         // The engine link and the enforcer get an event loop of their own (DedicatedExecutor).
         let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let executor = DedicatedExecutor(eventLoop: guardLoop.next())
-        let client = try engine.client(settings: settings, group: guardLoop)
+        let client = try engine.client(settings: settings, group: guardLoop, taskExecutor: executor)
 
         let metrics = GuardMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
