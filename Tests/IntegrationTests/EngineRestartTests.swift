@@ -9,13 +9,9 @@ import Testing
 struct EngineRestartTests {
     @Test("/readyz goes 503 then 200, the last snapshot is served meanwhile, and a container started during the outage is listed")
     func engineRestart() async throws {
-        let directory = "/tmp/dg-restart-\(UUID().uuidString.prefix(6))"
-        let host = try TestEngine.dockerPrivate("start", directory)
-        defer {
-            _ = try? TestEngine.dockerPrivate("stop", directory)
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-        _ = try TestEngine.dockerPrivate("image", directory)
+        let ownEngine = try OwnEngine()
+        defer { ownEngine.stop() }
+        let (host, directory) = (ownEngine.host, ownEngine.directory)
         let client = try TestEngine.client(host: host)
         let before = try await TestEngine.runContainer(client, name: "before", restartPolicy: "always")
 
@@ -54,13 +50,9 @@ struct EngineRestartTests {
 extension EngineRestartTests {
     @Test("enforcing across an engine restart: a disallowed container started around the outage is acted on after the resync")
     func enforcementAcrossRestart() async throws {
-        let directory = "/tmp/dg-restart-\(UUID().uuidString.prefix(6))"
-        let host = try TestEngine.dockerPrivate("start", directory)
-        defer {
-            _ = try? TestEngine.dockerPrivate("stop", directory)
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-        _ = try TestEngine.dockerPrivate("image", directory)
+        let ownEngine = try OwnEngine()
+        defer { ownEngine.stop() }
+        let (host, directory) = (ownEngine.host, ownEngine.directory)
         let client = try TestEngine.client(host: host)
         let guardian = try await DockerGuardProcess(
             engineHost: host, allowList: "name=allowed\n", extraArguments: ["--mode", "enforce", "--action", "kill"])

@@ -8,13 +8,9 @@ import Testing
 struct InContainerTests {
     @Test("with an empty allow-list in enforce mode it stops everything else and never itself")
     func neverActsOnItself() async throws {
-        let directory = "/tmp/dg-self-\(UUID().uuidString.prefix(6))"
-        let host = try TestEngine.dockerPrivate("start", directory)
-        defer {
-            _ = try? TestEngine.dockerPrivate("stop", directory)
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-        _ = try TestEngine.dockerPrivate("image", directory)
+        let ownEngine = try OwnEngine()
+        defer { ownEngine.stop() }
+        let host = ownEngine.host
         let image = try Subprocess.run("/usr/bin/env", [
             "DOCKER_HOST=\(host)", "DOCKERGUARD_BIN=\(DockerGuardProcess.binaryPath)",
             (TestEngine.environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/image",

@@ -80,3 +80,21 @@ public enum RepositoryPaths {
         return url.path
     }()
 }
+
+/// A private engine of a test's own (with the test image), for tests that crash the engine or let a
+/// guard act on everything. Stop it with `stop()`, typically in a `defer`.
+public struct OwnEngine: Sendable {
+    public let host: String
+    public let directory: String
+
+    public init() throws {
+        directory = "/tmp/dg-own-\(UUID().uuidString.prefix(6))"
+        host = try TestEngine.dockerPrivate("start", directory)
+        _ = try TestEngine.dockerPrivate("image", directory)
+    }
+
+    public func stop() {
+        _ = try? TestEngine.dockerPrivate("stop", directory)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
