@@ -65,10 +65,10 @@ public actor Enforcer {
         self.logger = logger
     }
 
-    public func setMode(_ mode: EnforcementMode) {
+    public func setMode(_ mode: EnforcementMode) async {
         settings.mode = mode
         judged.removeAll()  // re-judge everything running under the new mode
-        if let snapshot = latest { Task { await self.evaluate(snapshot, policyVersion: self.latestPolicyVersion) } }
+        if let snapshot = latest { await evaluate(snapshot, policyVersion: nil) }
     }
 
     private var latest: ContainerSnapshot?
@@ -213,7 +213,7 @@ public actor Enforcer {
             metrics.enforced(after: .nanoseconds(Int64(max(elapsed, 0) * 1e9)))
         }
         await audit.append(AuditRecord(
-            time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id,
+            time: EngineTimestamp.now(), containerID: record.id,
             containerName: record.name, image: record.imageRef, event: cause, verdict: "violating", rule: nil,
             mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed", error: failure))
         if let failure {
@@ -245,7 +245,7 @@ public actor Enforcer {
             do { try await client.startContainer(record.id) } catch { failure = "\(error)" }
             metrics.action("restart", result: failure == nil ? "done" : "failed")
             await audit.append(AuditRecord(
-                time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id,
+                time: EngineTimestamp.now(), containerID: record.id,
                 containerName: record.name, image: record.imageRef, event: "die", verdict: "allowed", rule: location,
                 mode: mode.rawValue, action: "restart", result: failure == nil ? "done" : "failed", error: failure))
         }
@@ -253,7 +253,7 @@ public actor Enforcer {
 
     private func record(_ record: ContainerRecord, cause: String, verdict: String, rule: String?, action: String?, result: String) async {
         await audit.append(AuditRecord(
-            time: EngineTimestamp.format(nanos: ResumePoint.now()), containerID: record.id, containerName: record.name,
+            time: EngineTimestamp.now(), containerID: record.id, containerName: record.name,
             image: record.imageRef, event: cause, verdict: verdict, rule: rule, mode: settings.mode.rawValue,
             action: action, result: result))
         if verdict == "violating" {

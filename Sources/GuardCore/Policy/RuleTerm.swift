@@ -12,13 +12,15 @@ public enum RuleTerm: Sendable, Hashable {
     case label(key: String, value: Glob?)
 
     /// The key as written in the allow-list.
-    public var key: String {
+    public var key: String { ruleKey.text }
+
+    var ruleKey: RuleKey {
         switch self {
-        case .name: "name"
-        case .image: "image"
-        case .imageID: "image-id"
-        case .id: "id"
-        case .label: "label"
+        case .name: .name
+        case .image: .image
+        case .imageID: .imageID
+        case .id: .id
+        case .label: .label
         }
     }
 

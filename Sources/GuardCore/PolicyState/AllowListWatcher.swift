@@ -64,29 +64,17 @@ public struct AllowListWatcher: Service {
         let path = state.current.path
         let stamp = Self.stamp(path)
         guard stamp != previous else { return stamp }
-        switch Self.load(path: path, maxBytes: maxBytes) {
+        switch AllowList.load(path: path, maxBytes: maxBytes) {
         case .success(let list):
             state.apply(list, at: ResumePoint.wallClockSeconds())
             logger.info("allow-list loaded", metadata: ["path": "\(path)", "rules": "\(list.rules.count)"])
-        case .failure(let failure):
-            let message = failure.message
+        case .failure(let errors):
+            let message = errors.errors.map(\.description).joined(separator: "\n")
             state.reject(message)
             metrics.allowListRejected()
             let kept = state.current.allowList == nil ? "no list in force: nothing is acted on" : "the last good list stays in force"
             logger.error("allow-list not applied; \(kept)", metadata: ["path": "\(path)", "error": "\(message)"])
         }
         return stamp
-    }
-
-    /// Reads and parses one file; the error text carries every `path:line:column: message`.
-    public static func load(path: String, maxBytes: Int) -> Result<AllowList, LoadFailure> {
-        AllowList.load(path: path, maxBytes: maxBytes).mapError { errors in
-            LoadFailure(message: errors.errors.map(\.description).joined(separator: "\n"))
-        }
-    }
-
-    public struct LoadFailure: Error, CustomStringConvertible {
-        public let message: String
-        public var description: String { message }
     }
 }

@@ -55,8 +55,12 @@ struct CheckCommand: AsyncParsableCommand {
         var violating = 0
         for details in running.sorted(by: { $0.name < $1.name }) {
             let record = ContainerRecord(details)
-            _ = await aliases.lookup(record.imageID, client: client)
-            let verdict = list.verdict(for: record, aliases: aliases)
+            var verdict = list.verdict(for: record, aliases: aliases)
+            if !verdict.isAllowed {
+                // Only then can the image's other names matter.
+                _ = await aliases.lookup(record.imageID, client: client)
+                verdict = list.verdict(for: record, aliases: aliases)
+            }
             let mark = record.id == selfID ? "self     " : verdict.isAllowed ? "allowed  " : "VIOLATING"
             if !verdict.isAllowed && record.id != selfID { violating += 1 }
             print("\(mark)  \(record.displayName)  \(record.imageRef)  \(record.id == selfID ? "dockerguard itself, never acted on" : verdict.reason)")
