@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dockerguard", targets: ["dockerguard"]),
+        .executable(name: "dockerguard-tui", targets: ["dockerguard-tui"]),
         .library(name: "DockerEngine", targets: ["DockerEngine"]),
         .library(name: "GuardCore", targets: ["GuardCore"]),
         .library(name: "StatusServer", targets: ["StatusServer"]),
@@ -69,8 +70,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "dockerguard",
+        // The guard's parts wired together, and the command-line options both executables share.
+        .target(
+            name: "GuardRuntime",
             dependencies: [
                 "DockerEngine",
                 "GuardCore",
@@ -78,10 +80,51 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "dockerguard",
+            dependencies: [
+                "DockerEngine",
+                "GuardCore",
+                "GuardRuntime",
+                "StatusServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // ncursesw, with C wrappers for the macros and globals Swift cannot import (see shim.h).
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The dashboard without a terminal: rows, key handling, rendering to a grid of cells, themes.
+        .target(
+            name: "GuardTUI",
+            dependencies: ["GuardCore", "DockerEngine", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "dockerguard-tui",
+            dependencies: [
+                "CNcurses",
+                "DockerEngine",
+                "GuardCore",
+                "GuardRuntime",
+                "GuardTUI",
+                "StatusServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -113,6 +156,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GuardTUITests",
+            dependencies: ["GuardTUI", "GuardCore", "DockerEngine"],
+            resources: [.copy("Golden")],
             swiftSettings: swiftSettings
         ),
         // End to end: the real `dockerguard` binary against the private engine started by scripts/test.

@@ -16,13 +16,18 @@ public actor Enforcer {
         public var stopTimeout: Int
         /// Whether an operator is there to answer `confirm` (the TUI); headless, confirm records only.
         public var interactive: Bool
+        /// Never change anything on the engine: every mode records only, keep-running restarts nothing.
+        public var readonly: Bool
         public var keepRunningBackoff = Backoff(initial: .seconds(1), maximum: .seconds(300), jitter: 0)
 
-        public init(mode: EnforcementMode, action: EnforcementAction, stopTimeout: Int, interactive: Bool = false) {
+        public init(
+            mode: EnforcementMode, action: EnforcementAction, stopTimeout: Int, interactive: Bool = false, readonly: Bool = false
+        ) {
             self.mode = mode
             self.action = action
             self.stopTimeout = stopTimeout
             self.interactive = interactive
+            self.readonly = readonly
         }
     }
 
@@ -45,7 +50,15 @@ public actor Enforcer {
     /// Containers the guard itself stopped: keep-running must not bring them back.
     private var stoppedByGuard: Set<String> = []
     /// Violations waiting for an operator (confirm mode).
-    public private(set) var pending: Set<String> = []
+    public private(set) var pending: Set<String> = [] {
+        didSet { if pending != oldValue { status.update { [pending] in $0.pending = pending } } }
+    }
+    /// Containers with an action under way, as the dashboard shows them.
+    private var acting: Set<String> = [] {
+        didSet { status.update { [acting] in $0.acting = acting } }
+    }
+    /// Mode, pending violations and the last action, readable from any thread.
+    public nonisolated let status: Observed<EnforcerStatus>
     private var restarts: [String: KeepRunningState] = [:]
 
     public init(
@@ -61,12 +74,15 @@ public actor Enforcer {
         self.audit = audit
         self.aliases = aliases
         self.settings = settings
+        self.status = Observed(EnforcerStatus(mode: settings.mode, action: settings.action, readonly: settings.readonly))
         self.selfID = selfID
         self.logger = logger
     }
 
     public func setMode(_ mode: EnforcementMode) async {
         settings.mode = mode
+        if mode != .confirm { pending.removeAll() }
+        status.update { $0.mode = mode }
         judged.removeAll()  // re-judge everything running under the new mode
         if let snapshot = latest { await evaluate(snapshot, policyVersion: nil) }
     }
@@ -165,6 +181,10 @@ public actor Enforcer {
             return
         }
         metrics.violation(mode: settings.mode)
+        if settings.readonly, settings.mode != .audit {
+            await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded (readonly)")
+            return
+        }
         switch settings.mode {
         case .audit:
             await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded")
@@ -177,10 +197,12 @@ public actor Enforcer {
         }
     }
 
-    /// Carries out `action` on a violating container in the background; one action per container at a time.
-    public func act(on record: ContainerRecord, action: EnforcementAction, cause: String) {
-        guard record.id != selfID, !inFlight.contains(record.id) else { return }
+    /// Carries out `action` on a container in the background; one action per container at a time.
+    /// `verdict` is what the audit log records (an operator may stop an allowed container too).
+    public func act(on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating") {
+        guard !settings.readonly, record.id != selfID, !inFlight.contains(record.id) else { return }
         inFlight.insert(record.id)
+        acting.insert(record.id)
         pending.remove(record.id)
         stoppedByGuard.insert(record.id)
         let mode = settings.mode
@@ -200,12 +222,19 @@ public actor Enforcer {
             } catch {
                 failure = "\(error)"
             }
-            await self.finished(record, action: action, cause: cause, mode: mode, failure: failure)
+            await self.finished(record, action: action, cause: cause, verdict: verdict, mode: mode, failure: failure)
         }
     }
 
-    private func finished(_ record: ContainerRecord, action: EnforcementAction, cause: String, mode: EnforcementMode, failure: String?) async {
+    private func finished(
+        _ record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String, mode: EnforcementMode, failure: String?
+    ) async {
         inFlight.remove(record.id)
+        acting.remove(record.id)
+        status.update {
+            $0.lastAction = ActionOutcome(
+                containerName: record.displayName, action: action.rawValue, failure: failure, time: ResumePoint.wallClockSeconds())
+        }
         if failure != nil { stoppedByGuard.remove(record.id) }
         metrics.action(action.rawValue, result: failure == nil ? "done" : "failed")
         if failure == nil, let started = record.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) {
@@ -214,7 +243,7 @@ public actor Enforcer {
         }
         await audit.append(AuditRecord(
             time: EngineTimestamp.now(), containerID: record.id,
-            containerName: record.name, image: record.imageRef, event: cause, verdict: "violating", rule: nil,
+            containerName: record.name, image: record.imageRef, event: cause, verdict: verdict, rule: nil,
             mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed", error: failure))
         if let failure {
             logger.error("action failed", metadata: ["container": "\(record.displayName)", "action": "\(action)", "error": "\(failure)"])
@@ -223,9 +252,21 @@ public actor Enforcer {
         }
     }
 
+    /// The operator's own action (the dashboard's stop keys, or approving violations held in
+    /// confirm mode): the configured action on each container still known, audited as `cause`.
+    public func actForOperator(on ids: [String], cause: String) {
+        let snapshot = store.current
+        let list = policy.current.allowList
+        for id in ids {
+            guard let record = snapshot.containers.first(where: { $0.id == id }) else { continue }
+            let verdict = list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
+            act(on: record, action: settings.action, cause: cause, verdict: verdict)
+        }
+    }
+
     /// A container stopped: bring it back if a keep-running rule covers it and the guard did not stop it.
     private func stopped(_ record: ContainerRecord, list: AllowList) async {
-        guard !stoppedByGuard.contains(record.id), record.id != selfID else { return }
+        guard !settings.readonly, !stoppedByGuard.contains(record.id), record.id != selfID else { return }
         guard case .allowed(let rule, let location) = list.verdict(for: record, aliases: aliases), rule.keepRunning else { return }
         var state = restarts[record.id] ?? KeepRunningState()
         // A container that ran for a while before stopping is not crash-looping: start the backoff over.

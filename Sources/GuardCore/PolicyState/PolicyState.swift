@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The allow-list in force, shared by the enforcer, the API and the UI.
 ///
 /// A file that fails to parse never replaces the list in force: it only records the error, which
@@ -18,15 +16,13 @@ public final class PolicyState: Sendable {
         public var loadedAt: Double?
     }
 
-    private let state: Mutex<Current>
-    private let subscribers = Mutex<[Int: AsyncStream<Current>.Continuation]>([:])
-    private let nextID = Atomic<Int>(0)
+    private let state: Observed<Current>
 
     public init(path: String, allowList: AllowList? = nil) {
-        state = Mutex(Current(allowList: allowList, version: 0, path: path, loadError: nil, loadedAt: nil))
+        state = Observed(Current(allowList: allowList, version: 0, path: path, loadError: nil, loadedAt: nil))
     }
 
-    public var current: Current { state.withLock { $0 } }
+    public var current: Current { state.value }
 
     /// Puts a freshly parsed list in force and clears the error.
     public func apply(_ allowList: AllowList, at time: Double) {
@@ -39,22 +35,12 @@ public final class PolicyState: Sendable {
     }
 
     /// The current state at once, then every change; a slow subscriber sees only the newest.
-    public func changes() -> AsyncStream<Current> {
-        let (stream, continuation) = AsyncStream<Current>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let id = nextID.add(1, ordering: .relaxed).newValue
-        state.withLock { current in
-            subscribers.withLock { $0[id] = continuation }
-            continuation.yield(current)
-        }
-        continuation.onTermination = { [weak self] _ in self?.subscribers.withLock { _ = $0.removeValue(forKey: id) } }
-        return stream
-    }
+    public func changes() -> AsyncStream<Current> { state.changes() }
 
     private func publish(_ change: (inout Current) -> Void) {
-        state.withLock { current in
+        state.update { current in
             change(&current)
             current.version += 1
-            for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(current) }
         }
     }
 }

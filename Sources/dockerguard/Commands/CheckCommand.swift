@@ -2,6 +2,7 @@ import ArgumentParser
 import DockerEngine
 import Foundation
 import GuardCore
+import GuardRuntime
 
 /// `dockerguard check`: validate an allow-list, and optionally show what it would do right now.
 struct CheckCommand: AsyncParsableCommand {

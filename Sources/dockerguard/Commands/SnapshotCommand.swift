@@ -2,6 +2,7 @@ import ArgumentParser
 import DockerEngine
 import Foundation
 import GuardCore
+import GuardRuntime
 
 /// `dockerguard snapshot`: the running containers as an allow-list — the original tool's start-up
 /// snapshot, made readable and editable.

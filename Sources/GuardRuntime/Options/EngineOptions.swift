@@ -5,14 +5,16 @@ import NIOCore
 import NIOPosix
 
 /// `--docker-host`, shared by every command that talks to the engine.
-struct EngineOptions: ParsableArguments {
+public struct EngineOptions: ParsableArguments {
+    public init() {}
+
     @Option(
         name: .long,
         help: ArgumentHelp("Docker engine endpoint, overriding DOCKER_HOST (unix:///path or tcp://host:port).", valueName: "url"))
-    var dockerHost: String?
+    public var dockerHost: String?
 
     /// The client for `--docker-host`, else the configured engine, else DOCKER_HOST, else the default socket.
-    func client(
+    public func client(
         settings: GuardSettings? = nil, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         taskExecutor: (any TaskExecutor)? = nil
     ) throws -> DockerClient {

@@ -11,8 +11,8 @@ import Darwin
 #endif
 
 /// Turns a fatal error into one line on standard error and a non-zero exit.
-enum CommandFailure {
-    static func describe(_ error: any Error, listen: ListenAddress) -> any Error {
+public enum CommandFailure {
+    public static func describe(_ error: any Error, listen: ListenAddress) -> any Error {
         let message: String
         if let error = error as? IOError, error.errnoCode == EADDRINUSE {
             message = "cannot listen on \(listen): address already in use"
@@ -28,12 +28,12 @@ enum CommandFailure {
     }
 
     /// Prints `error: message` and returns the failure exit to throw.
-    static func fail(_ message: String) -> any Error {
+    public static func fail(_ message: String) -> any Error {
         printError("error: \(message)")
         return ExitCode.failure
     }
 
-    static func printError(_ message: String) {
+    public static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

@@ -2,20 +2,22 @@ import ArgumentParser
 import Logging
 
 /// `--log-format` and `--log-level`, shared by every long-running command.
-struct LoggingOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+public struct LoggingOptions: ParsableArguments {
+    public init() {}
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case human, json
     }
 
     @Option(name: .long, help: "Log format: human (default) or json (one object per line, for log shippers).")
-    var logFormat: Format = .human
+    public var logFormat: Format = .human
 
     @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
-    var logLevel: Logger.Level = .info
+    public var logLevel: Logger.Level = .info
 
     /// Installs the chosen handler process-wide and returns the program's logger. Logs go to
     /// standard error, leaving standard output to command results.
-    func bootstrap() -> Logger {
+    public func bootstrap() -> Logger {
         let format = logFormat
         let level = logLevel
         LoggingSystem.bootstrap { label in

@@ -1,0 +1,101 @@
+import ArgumentParser
+import CoreMetrics
+import DockerEngine
+import GuardCore
+import Logging
+import NIOPosix
+import Prometheus
+import ServiceLifecycle
+import StatusServer
+
+/// The guard's parts wired together: engine client, store, sync, allow-list watcher, enforcer and
+/// the HTTP API. `dockerguard run` runs them headless; `dockerguard-tui` runs the same parts under
+/// its dashboard, so both behave alike.
+public struct GuardAssembly: Sendable {
+    public let settings: GuardSettings
+    public let listen: ListenAddress
+    public let client: DockerClient
+    public let store: ContainerStore
+    public let sync: EngineSync
+    public let policy: PolicyState
+    public let watcher: AllowListWatcher
+    public let aliases: ImageAliases
+    public let audit: AuditLog
+    public let enforcer: Enforcer
+    public let metrics: GuardMetrics
+    /// The event loop the engine link and the enforcer run on (see ``DedicatedExecutor``).
+    public let executor: DedicatedExecutor
+    /// The container dockerguard runs in, if any: never acted on.
+    public let selfID: String?
+
+    /// Builds every part; `interactive` says an operator is there to answer confirm mode.
+    public init(settings: GuardSettings, engine: EngineOptions, interactive: Bool, logger: Logger) throws {
+        guard let listen = ListenAddress(settings.listen) else {
+            throw ValidationError("listen: '\(settings.listen)' is not HOST:PORT (\(settings.sources["listen"] ?? "default"))")
+        }
+        self.settings = settings
+        self.listen = listen
+        let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        executor = DedicatedExecutor(eventLoop: guardLoop.next())
+        client = try engine.client(settings: settings, group: guardLoop, taskExecutor: executor)
+        metrics = GuardMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        store = ContainerStore(endpoint: client.endpoint.description)
+        var syncConfiguration = EngineSync.Configuration()
+        syncConfiguration.resyncInterval = .seconds(settings.resyncInterval)
+        sync = EngineSync(client: client, store: store, configuration: syncConfiguration, metrics: metrics, logger: logger)
+        policy = PolicyState(path: settings.allowlistPath)
+        watcher = AllowListWatcher(state: policy, metrics: metrics, logger: logger)
+        aliases = ImageAliases()
+        audit = AuditLog(path: settings.auditLogPath, maxBytes: settings.auditLogMaxBytes, logger: logger)
+        selfID = SelfContainer.detectID()
+        enforcer = Enforcer(
+            client: client, store: store, policy: policy, audit: audit, aliases: aliases,
+            settings: .init(
+                mode: settings.mode, action: settings.action, stopTimeout: settings.stopTimeout,
+                interactive: interactive, readonly: settings.readonly),
+            selfID: selfID, metrics: metrics, executor: executor, logger: logger)
+    }
+
+    /// The HTTP API over this guard's store and policy.
+    public func statusServer(version: String, logger: Logger) -> StatusServer {
+        StatusServer(store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: version, logger: logger)
+    }
+
+    /// The long-running parts, the engine link and enforcer pinned to their own event loop.
+    public var guardServices: [ServiceGroupConfiguration.ServiceConfiguration] {
+        [
+            .init(service: watcher), .init(service: PinnedService(sync, on: executor)),
+            .init(service: PinnedService(EnforcerService(enforcer: enforcer), on: executor)),
+        ]
+    }
+
+    /// What the start-up log line says about this guard.
+    public var startMetadata: Logger.Metadata {
+        [
+            "engine": "\(client.endpoint)", "listen": "\(listen)", "mode": "\(settings.mode.rawValue)",
+            "action": "\(settings.action.rawValue)", "allowlist": "\(settings.allowlistPath)",
+            "audit_log": "\(settings.auditLogPath)", "self": "\(selfID.map { String($0.prefix(12)) } ?? "not in a container")",
+            "readonly": "\(settings.readonly)",
+        ]
+    }
+}
+
+/// Runs the enforcer until shutdown.
+public struct EnforcerService: Service {
+    let enforcer: Enforcer
+
+    public init(enforcer: Enforcer) {
+        self.enforcer = enforcer
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown { await enforcer.run() }
+    }
+}
+
+extension ListenAddress: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}

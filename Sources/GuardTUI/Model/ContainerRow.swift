@@ -1,0 +1,72 @@
+import GuardCore
+
+/// One line of the container table: a container and how the allow-list judges it.
+public struct ContainerRow: Sendable, Equatable, Identifiable {
+    public var record: ContainerRecord
+    public var verdict: RowVerdict
+    /// Set while the allow-list is being edited: what the unsaved list would make of it.
+    public var preview: PreviewFlip?
+    /// An action on it is under way.
+    public var isActing: Bool
+
+    public init(record: ContainerRecord, verdict: RowVerdict, preview: PreviewFlip? = nil, isActing: Bool = false) {
+        self.record = record
+        self.verdict = verdict
+        self.preview = preview
+        self.isActing = isActing
+    }
+
+    public var id: String { record.id }
+}
+
+/// The dashboard's verdict on a container.
+public enum RowVerdict: Sendable, Equatable {
+    /// A rule allows it; the rule and its `path:line`.
+    case allowed(rule: AllowRule, location: String)
+    /// Running (or able to run) with no rule allowing it.
+    case violating
+    /// Violating, held for the operator in confirm mode.
+    case pending
+    /// No valid allow-list has been loaded yet: nothing to judge by.
+    case unknown
+
+    public var isAllowed: Bool {
+        if case .allowed = self { true } else { false }
+    }
+
+    /// Violating or pending.
+    public var isViolating: Bool { self == .violating || self == .pending }
+
+    /// A word for the verdict, so that colour is never the only signal.
+    public var word: String {
+        switch self {
+        case .allowed: "allowed"
+        case .violating: "violating"
+        case .pending: "pending"
+        case .unknown: "unknown"
+        }
+    }
+
+    /// Why: `allowed by path:3 (name=web-*)`, `no rule matches`, or why nothing is judged.
+    public var reason: String {
+        switch self {
+        case .allowed(let rule, let location): "allowed by \(location) (\(rule.text))"
+        case .violating: "no rule matches"
+        case .pending: "no rule matches; waiting for the operator (confirm mode)"
+        case .unknown: "no valid allow-list loaded"
+        }
+    }
+
+    /// The rule's `path:line`, for the table's rule column.
+    public var ruleLocation: String? {
+        if case .allowed(_, let location) = self { location } else { nil }
+    }
+}
+
+/// How the unsaved allow-list would change a container's verdict.
+public enum PreviewFlip: Sendable, Equatable {
+    /// Allowed now, violating under the edited list.
+    case wouldViolate
+    /// Violating now, allowed under the edited list.
+    case wouldAllow
+}

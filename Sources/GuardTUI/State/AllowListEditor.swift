@@ -1,0 +1,65 @@
+import GuardCore
+
+/// The allow-list panel (`e`): the file's lines, comments included, edited in place.
+public struct AllowListEditor: Sendable, Equatable {
+    /// The file's text when the panel opened or last saved: a save checks the disk still holds it.
+    public var base: String
+    /// The draft, line by line, endings kept.
+    public var document: AllowListDocument
+    /// Selected line, 0-based; `document.lines.count` would be past the end.
+    public var cursor = 0
+    public var scrollTop = 0
+    /// The line being edited, if any.
+    public var editing: Editing?
+    /// Problems in the draft (with the line being edited as it stands), empty when it is valid.
+    public var errors: [AllowListError] = []
+
+    public struct Editing: Sendable, Equatable {
+        /// 0-based line index; for a new line, where it will be inserted.
+        public var line: Int
+        public var isNew: Bool
+        public var editor: LineEditor
+    }
+
+    public init(text: String, path: String) {
+        base = text
+        document = AllowListDocument(text: text)
+        self.path = path
+        revalidate()
+    }
+
+    /// The file path, for messages and the panel title.
+    public var path: String
+
+    /// Whether the draft differs from the file it was based on.
+    public var isDirty: Bool { draftText != base }
+
+    /// The draft as it would be saved, the line under edit included.
+    public var draftText: String {
+        var draft = document
+        if let editing {
+            if editing.isNew { _ = draft.insert(editing.editor.text, at: editing.line + 1) } else {
+                _ = draft.replace(line: editing.line + 1, with: editing.editor.text)
+            }
+        }
+        return draft.text()
+    }
+
+    /// The draft parsed, when valid: the table previews what it would allow.
+    public var draftList: AllowList? {
+        try? AllowList.parse(draftText, path: path).get()
+    }
+
+    /// Re-checks the draft after a change.
+    public mutating func revalidate() {
+        switch AllowList.parse(draftText, path: path) {
+        case .success: errors = []
+        case .failure(let problems): errors = problems.errors
+        }
+    }
+
+    /// The error on `line` (0-based), if any.
+    public func error(onLine line: Int) -> AllowListError? {
+        errors.first { $0.line == line + 1 }
+    }
+}

@@ -1,0 +1,31 @@
+import GuardCore
+
+/// What the state machine asks the world to do; the app carries it out and reports back with an
+/// ``AppEvent``. Commands are plain values, so key handling is tested without an engine or a file.
+public enum Command: Sendable, Equatable {
+    /// Adds a rule at the end of the allow-list file on disk.
+    case appendRule(String)
+    /// Removes line `line` of the file, provided it still reads `expected`.
+    case removeRule(line: Int, expected: String)
+    /// Writes the editor's whole draft, provided the file still holds `base` (or regardless, when
+    /// `overwrite`).
+    case saveDraft(text: String, base: String, overwrite: Bool)
+    /// Undo: puts `text` back, provided the file still holds `expected`.
+    case restore(text: String, expected: String)
+    /// The configured action on these containers, by the operator (stop keys, approvals).
+    case act(ids: [String], cause: String)
+    case setMode(EnforcementMode)
+    /// The theme changed: the backend reloads its colours.
+    case applyTheme(String)
+    case quit
+}
+
+/// What happened to a command, or news the state machine must hear about.
+public enum AppEvent: Sendable, Equatable {
+    /// The file was written; `before` and `after` are its whole text, for undo.
+    case saved(description: String, before: String, after: String)
+    /// The file on disk is not what the edit was based on.
+    case conflict(disk: String)
+    case failed(String)
+    case info(String)
+}

@@ -1,0 +1,41 @@
+/// A question the operator must answer before anything happens.
+public struct Dialog: Sendable, Equatable {
+    public var kind: Kind
+    /// For questions answered by typing (the count of containers to stop).
+    public var typed = LineEditor()
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable, Equatable {
+        /// `s`: y/N, default No.
+        case stop([Target], action: String)
+        /// `S`: stop every violating container; confirmed by typing their count.
+        case stopAllViolating([Target], action: String)
+        /// `Y`: carry out the action on every pending violation.
+        case approveAll([Target], action: String)
+        /// `m` into enforce mode.
+        case enforceMode(action: String)
+        /// `d`: remove the rule at `line`.
+        case removeRule(line: Int, text: String, container: String)
+        /// A save found the file changed on disk: reload it or overwrite it.
+        case fileChanged(draft: String)
+        /// Leaving the editor, or quitting, with unsaved edits.
+        case discardEdits(thenQuit: Bool)
+    }
+
+    /// A container a dialog is about, with what will happen after the action (e.g. its restart
+    /// policy or Compose project bringing it back).
+    public struct Target: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var consequence: String?
+
+        public init(id: String, name: String, consequence: String?) {
+            self.id = id
+            self.name = name
+            self.consequence = consequence
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// `a` on a container: rules that would allow it, one of which the operator picks (and may edit).
+public struct RuleProposal: Sendable, Equatable {
+    public var container: String
+    /// `name=web-1`, `image=nginx:1.27`, `id=3f2a9c1b77e0`.
+    public var choices: [String]
+    public var selected = 0
+    /// Set while the chosen rule is being edited.
+    public var editor: LineEditor?
+    /// What is wrong with the rule as it stands (`column 6: …`), checked as it is typed.
+    public var error: String?
+
+    public init(container: String, choices: [String]) {
+        self.container = container
+        self.choices = choices
+    }
+
+    /// The rule that Enter would save.
+    public var rule: String { editor?.text ?? choices[selected] }
+}

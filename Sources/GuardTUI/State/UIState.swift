@@ -1,0 +1,58 @@
+/// Everything the dashboard remembers between key presses. Owned by the UI thread; changed only
+/// by ``DashboardMachine``.
+public struct UIState: Sendable, Equatable {
+    /// Sort, filter and whether stopped containers show.
+    public var table = RowBuilder()
+    /// The selected container, by ID, so the selection stays put as rows come and go.
+    public var selectedID: String?
+    /// The selected row's index: where the selection falls back to when its container vanishes.
+    public var selectedIndex = 0
+    /// The first table row on screen.
+    public var scrollTop = 0
+    /// Table rows that fit on screen; set by the renderer's layout on every frame.
+    public var pageSize = 10
+    public var overlay: Overlay = .none
+    /// The status line's message: the last result, or why a key did nothing.
+    public var message: Message?
+    public var theme: String
+    /// The themes `t` cycles through.
+    public var themes: [String]
+    /// Nothing may be stopped or edited.
+    public var readonly: Bool
+    /// Saved changes, newest last, for `u`.
+    public var history: [SavedChange] = []
+    /// Set once the operator has chosen to quit.
+    public var quitting = false
+
+    public init(theme: String = "default", themes: [String] = ["default"], readonly: Bool = false) {
+        self.theme = theme
+        self.themes = themes
+        self.readonly = readonly
+    }
+
+    /// One line for the status bar.
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+
+        public init(_ text: String, isError: Bool = false) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    /// A change written to the allow-list file by the dashboard.
+    public struct SavedChange: Sendable, Equatable {
+        public var description: String
+        public var before: String
+        public var after: String
+    }
+
+    /// The allow-list panel, open or under a dialog.
+    public var editor: AllowListEditor? {
+        switch overlay {
+        case .editor(let editor), .editorDialog(let editor, _): editor
+        default: nil
+        }
+    }
+}
