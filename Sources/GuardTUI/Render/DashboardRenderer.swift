@@ -1,0 +1,62 @@
+import GuardCore
+
+/// The whole dashboard as a ``Screen``: a pure function of the data, the UI state and the size,
+/// so every frame can be tested as text. The terminal backend only draws what this returns.
+public enum DashboardRenderer {
+    /// Renders one frame. `rows` are the table's rows as ``RowBuilder`` made them (filtered,
+    /// sorted, with previews while the allow-list is edited).
+    public static func render(
+        data: DashboardData, state: UIState, rows: [ContainerRow], width: Int, height: Int, glyphs: Glyphs
+    ) -> Screen {
+        var screen = Screen(width: width, height: height)
+        let layout = DashboardLayout(width: width, height: height, overlay: state.overlay)
+        if layout.tooSmall {
+            drawTooSmall(on: &screen, glyphs: glyphs)
+            return screen
+        }
+        HeaderView(data: data, state: state, glyphs: glyphs).draw(on: &screen, row: layout.header.top)
+        if let band = layout.editor, let editor = state.editor {
+            EditorPanelView(editor: editor, glyphs: glyphs).draw(on: &screen, band: band)
+        }
+        TableView(data: data, state: state, rows: rows, glyphs: glyphs).draw(on: &screen, band: layout.table)
+        if let band = layout.detail {
+            let selected = selectedIndex(rows: rows, state: state).map { rows[$0] }
+            DetailView(data: data, row: selected, glyphs: glyphs).draw(on: &screen, band: band)
+        }
+        StatusBarView(data: data, state: state, glyphs: glyphs).draw(on: &screen, band: layout.statusBar)
+        switch state.overlay {
+        case .help:
+            HelpView(glyphs: glyphs).draw(on: &screen, band: layout.body)
+        case .proposal(let proposal):
+            ProposalView(proposal: proposal, glyphs: glyphs).draw(on: &screen)
+        case .dialog(let dialog):
+            DialogView(dialog: dialog, path: data.policy.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(on: &screen)
+        case .editorDialog(let editor, let dialog):
+            DialogView(dialog: dialog, path: editor.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(on: &screen)
+        case .none, .detail, .filter, .editor:
+            break
+        }
+        return screen
+    }
+
+    /// The selected row: the one with the remembered ID, else the one at the remembered index
+    /// (clamped), so the selection stays put as rows come and go. Nil when there are no rows.
+    public static func selectedIndex(rows: [ContainerRow], state: UIState) -> Int? {
+        guard !rows.isEmpty else { return nil }
+        if let id = state.selectedID, let index = rows.firstIndex(where: { $0.id == id }) { return index }
+        return min(max(state.selectedIndex, 0), rows.count - 1)
+    }
+
+    /// The note shown instead of the dashboard below 40×10, centred, on two lines when narrow.
+    static func drawTooSmall(on screen: inout Screen, glyphs: Glyphs) {
+        let size = "\(screen.width)\(glyphs.times)\(screen.height)"
+        let need = "\(DashboardLayout.minimumWidth)\(glyphs.times)\(DashboardLayout.minimumHeight)"
+        let whole = "terminal too small (\(size), need \(need))"
+        let lines = whole.count <= screen.width ? [whole] : ["terminal too small", "(\(size), need \(need))"]
+        let top = (screen.height - lines.count) / 2
+        for (offset, line) in lines.enumerated() {
+            let text = TextFit.truncate(line, to: screen.width, ellipsis: glyphs.ellipsis)
+            screen.put(text, row: top + offset, column: (screen.width - text.count) / 2, role: .muted)
+        }
+    }
+}

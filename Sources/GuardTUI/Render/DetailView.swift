@@ -1,0 +1,75 @@
+import GuardCore
+
+/// The detail pane (Enter): everything known about the selected container and why the allow-list
+/// lets it run or not. The verdict comes first so a short pane still answers "why".
+struct DetailView {
+    var data: DashboardData
+    var row: ContainerRow?
+    var glyphs: Glyphs
+
+    static let labelWidth = 10
+
+    func draw(on screen: inout Screen, band: DashboardLayout.Band) {
+        guard band.height > 0 else { return }
+        for y in band.rows { screen.fill(row: y, role: .dialog) }
+        let hint = "Esc/Enter close"
+        screen.fill(row: band.top, role: .dialogTitle)
+        let titleWidth = screen.width - hint.count - 4
+        screen.put(row.map { "container " + $0.record.displayName } ?? "no container selected", row: band.top, column: 1,
+                   width: titleWidth, role: .dialogTitle, ellipsis: glyphs.ellipsis)
+        if screen.width - hint.count - 1 > 1 + min(titleWidth, 12) {
+            screen.put(hint, row: band.top, column: screen.width - hint.count - 1, role: .dialogTitle)
+        }
+        guard let row else { return }
+        let lines = lines(row, rows: band.height - 1)
+        for (offset, line) in lines.enumerated() {
+            let y = band.top + 1 + offset
+            screen.put(line.label, row: y, column: 1, role: .dialog)
+            screen.put(line.value, row: y, column: 2 + Self.labelWidth, width: screen.width - Self.labelWidth - 3,
+                       role: line.role, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    struct Line {
+        var label: String
+        var value: String
+        var role: Role = .dialog
+    }
+
+    /// The pane's lines for `rows` rows: the fixed facts, then the labels as far as they go.
+    func lines(_ row: ContainerRow, rows: Int) -> [Line] {
+        let record = row.record
+        var lines = [
+            Line(label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.verdict.reason)", role: Role.of(row.verdict)),
+            Line(label: "id", value: record.id),
+            Line(label: "image", value: record.imageRef),
+            Line(label: "image id", value: record.imageID),
+            Line(label: "state", value: "\(record.state) \(glyphs.dash) \(StatusText.describe(record, now: data.now))"),
+            Line(label: "started", value: started(record)),
+            Line(label: "restart", value: record.restartPolicy),
+            Line(label: "command", value: record.command.isEmpty ? "-" : record.command.joined(separator: " ")),
+        ]
+        let labels = record.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let room = rows - lines.count
+        guard room > 0 else { return Array(lines.prefix(max(rows, 0))) }
+        if labels.isEmpty {
+            lines.append(Line(label: "labels", value: "none"))
+        } else {
+            let shown = labels.count <= room ? labels.count : room - 1
+            for (index, label) in labels.prefix(shown).enumerated() {
+                lines.append(Line(label: index == 0 ? "labels" : "", value: label))
+            }
+            if shown < labels.count {
+                lines.append(Line(label: shown == 0 ? "labels" : "", value: "and \(labels.count - shown) more", role: .muted))
+            }
+        }
+        return lines
+    }
+
+    /// `2026-11-25 20:00:00 UTC (3 hours ago)`, or `never`.
+    func started(_ record: ContainerRecord) -> String {
+        guard let startedAt = record.startedAt, let seconds = EngineTimestamp.secondsSinceEpoch(startedAt) else { return "never" }
+        let stamp = String(startedAt.prefix(19).map { $0 == "T" ? " " : $0 })
+        return "\(stamp) UTC (\(StatusText.humanDuration(data.now - seconds)) ago)"
+    }
+}

@@ -1,0 +1,95 @@
+import GuardCore
+
+/// The allow-list panel (`e`): the draft's lines with their numbers, the line being edited with
+/// its cursor, and what is wrong with the draft, located to the column.
+struct EditorPanelView {
+    var editor: AllowListEditor
+    var glyphs: Glyphs
+
+    static let hints = ["Enter edit", "o add", "x delete", "w save", "Esc close"]
+
+    func draw(on screen: inout Screen, band: DashboardLayout.Band) {
+        guard band.height >= 3 else { return }
+        for y in band.rows { screen.fill(row: y, role: .dialog) }
+        screen.fill(row: band.top, role: .dialogTitle)
+        var title = [Segment("allow-list \(editor.path)", .dialogTitle, priority: 5, mayTruncate: true)]
+        if editor.isDirty { title.append(Segment("modified", .dialogTitle, priority: 9)) }
+        screen.put(Segment.fit(title, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: band.top, column: 1)
+
+        let (lines, editingIndex) = draftLines()
+        let highlighted = editingIndex ?? editor.cursor
+        let visible = band.height - 2
+        let count = max(lines.count, highlighted + 1)
+        let top = TextFit.scrollTop(selected: highlighted, top: editor.scrollTop, count: count, visible: visible)
+        let gutter = Gutter(numberWidth: max(String(lines.count).count, 2), screenWidth: screen.width)
+        for index in top..<min(top + visible, count) {
+            let text = index < lines.count ? lines[index] : nil
+            drawLine(index, text: text, isEditing: index == editingIndex, isHighlighted: index == highlighted,
+                     row: band.top + 1 + index - top, gutter: gutter, on: &screen)
+        }
+        if lines.isEmpty, editingIndex == nil {
+            screen.put("empty file: o adds a line", row: band.top + 1, column: gutter.textX, width: gutter.textWidth, role: .muted,
+                       ellipsis: glyphs.ellipsis)
+        }
+        drawBottomLine(on: &screen, row: band.bottom - 1, highlighted: highlighted)
+    }
+
+    /// Where the line numbers end and the text begins.
+    struct Gutter {
+        var numberWidth: Int
+        var screenWidth: Int
+        var textX: Int { 1 + numberWidth + 1 }
+        var textWidth: Int { screenWidth - textX - 1 }
+    }
+
+    /// One line: its number, its text (or the line editor), and its error's column in role error.
+    private func drawLine(_ index: Int, text: String?, isEditing: Bool, isHighlighted: Bool, row y: Int, gutter: Gutter,
+                          on screen: inout Screen) {
+        let error = editor.error(onLine: index)
+        let isComment = (text ?? "").trimmingPrefix(while: { $0 == " " || $0 == "\t" }).first.map { $0 == "#" } ?? true
+        let role: Role = isHighlighted ? .selection : isComment ? .muted : .dialog
+        if isHighlighted { screen.fill(row: y, role: .selection) }
+        let number = text == nil ? "" : String(index + 1)
+        let numberText = String(repeating: " ", count: gutter.numberWidth - number.count) + number
+        screen.put(numberText, row: y, column: 1, role: error != nil ? .error : isHighlighted ? .selection : .muted)
+        var scrolled = 0
+        if isEditing, let editing = editor.editing {
+            LineEditorView(editor: editing.editor, role: role, glyphs: glyphs).draw(on: &screen, row: y, column: gutter.textX, width: gutter.textWidth)
+            scrolled = LineEditorView.firstVisible(cursor: editing.editor.cursor, width: gutter.textWidth)
+        } else {
+            screen.put(text ?? "", row: y, column: gutter.textX, width: gutter.textWidth, role: role, ellipsis: glyphs.ellipsis)
+        }
+        guard let error, error.column > 0 else { return }
+        let x = gutter.textX + error.column - 1 - scrolled
+        if x >= gutter.textX, x < gutter.textX + gutter.textWidth, screen[y, x].role != .cursor {
+            screen.paint(row: y, from: x, count: 1, role: .error)
+        }
+    }
+
+    /// The first error (that of the highlighted line if it has one), else the key hints.
+    private func drawBottomLine(on screen: inout Screen, row: Int, highlighted: Int) {
+        if let error = editor.error(onLine: highlighted) ?? editor.errors.first {
+            let text = error.line > 0 ? "line \(error.line), column \(error.column): \(error.message)" : error.message
+            screen.fill(row: row, role: .error)
+            screen.put(text, row: row, column: 1, width: screen.width - 2, role: .error, ellipsis: glyphs.ellipsis)
+        } else {
+            let hints = Self.hints.enumerated().map { Segment($1, .muted, priority: [9, 6, 5, 7, 8][$0]) }
+            screen.put(Segment.fit(hints, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: row, column: 1)
+        }
+    }
+
+    /// The draft's lines with the line under edit in place (a new one inserted where it will go),
+    /// and that line's index.
+    func draftLines() -> ([String], Int?) {
+        var lines = editor.document.lines
+        guard let editing = editor.editing else { return (lines, nil) }
+        if editing.isNew {
+            let index = min(max(editing.line, 0), lines.count)
+            lines.insert(editing.editor.text, at: index)
+            return (lines, index)
+        }
+        guard lines.indices.contains(editing.line) else { return (lines, nil) }
+        lines[editing.line] = editing.editor.text
+        return (lines, editing.line)
+    }
+}

@@ -1,0 +1,69 @@
+import GuardCore
+
+/// The two bottom rows. The first is about the engine and the guard (endpoint, versions, link,
+/// mode, API, READONLY); the second about the allow-list and the operator (the last message or
+/// action, else key hints), or the filter prompt while `/` is being typed.
+struct StatusBarView {
+    var data: DashboardData
+    var state: UIState
+    var glyphs: Glyphs
+
+    static let keyHints = ["? help", "/ filter", "a allow", "s stop", "e edit", "q quit"]
+
+    func draw(on screen: inout Screen, band: DashboardLayout.Band) {
+        guard band.height >= 2 else { return }
+        let width = screen.width - 2
+        for row in band.rows { screen.fill(row: row, role: .statusBar) }
+        screen.put(Segment.fit(engineLine(), width: width, ellipsis: glyphs.ellipsis), row: band.top, column: 1)
+        if case .filter(let editor) = state.overlay {
+            screen.put("/", row: band.top + 1, column: 1, role: .statusBar)
+            LineEditorView(editor: editor, role: .statusBar, glyphs: glyphs)
+                .draw(on: &screen, row: band.top + 1, column: 2, width: width - 1)
+        } else {
+            screen.put(Segment.fit(operatorLine(), width: width, ellipsis: glyphs.ellipsis), row: band.top + 1, column: 1)
+        }
+    }
+
+    func engineLine() -> [Segment] {
+        let engine = data.snapshot.engine
+        var segments = [Segment(engine.endpoint, .statusBar, priority: 5)]
+        if let version = engine.engineVersion {
+            segments.append(Segment("engine \(version)" + (engine.apiVersion.map { " (API \($0))" } ?? ""), .statusBar, priority: 3))
+        }
+        switch engine.connection {
+        case .connected: segments.append(Segment("connected", .statusBar, priority: 9))
+        case .connecting: segments.append(Segment("connecting", .statusBar, priority: 9))
+        case .reconnecting(_, let error): segments.append(Segment("reconnecting: \(error)", .error, priority: 9, mayTruncate: true))
+        }
+        let enforcer = data.enforcer
+        segments.append(Segment("mode \(enforcer.mode.rawValue) action \(enforcer.action.rawValue)", .statusBar, priority: 6))
+        segments.append(Segment(data.api.summary, data.api.isError ? .error : .statusBar, priority: data.api.isError ? 8 : 4, mayTruncate: data.api.isError))
+        if state.readonly || enforcer.readonly { segments.append(Segment("READONLY", .statusBar, priority: 10)) }
+        return segments
+    }
+
+    func operatorLine() -> [Segment] {
+        let policy = data.policy
+        var segments: [Segment] = []
+        if let error = policy.loadError {
+            let first = error.split(separator: "\n").first.map(String.init) ?? error
+            segments.append(Segment(first, .error, priority: 7, mayTruncate: true))
+        } else if let list = policy.allowList {
+            let count = list.rules.count
+            segments.append(Segment("\(policy.path): \(count) rule\(count == 1 ? "" : "s")", .statusBar, priority: 5))
+        } else {
+            segments.append(Segment("\(policy.path): not loaded", .error, priority: 7))
+        }
+        if let message = state.message {
+            segments.append(Segment(message.text, message.isError ? .error : .statusBar, priority: 9, mayTruncate: true))
+        } else if let action = data.enforcer.lastAction {
+            segments.append(Segment(action.summary, action.failure == nil ? .statusBar : .error, priority: 8, mayTruncate: true))
+        } else if state.editor == nil {
+            // Each hint is its own segment, so a narrow bar drops whole hints from the end.
+            for (index, hint) in Self.keyHints.enumerated() {
+                segments.append(Segment(hint, .statusBar, priority: 6 - index))
+            }
+        }
+        return segments
+    }
+}

@@ -1,0 +1,92 @@
+import GuardCore
+
+/// The container table: column titles, then one row per container with its verdict mark. Before
+/// the first sync, or with no rows, a centred line says why the table is empty.
+struct TableView {
+    var data: DashboardData
+    var state: UIState
+    var rows: [ContainerRow]
+    var glyphs: Glyphs
+
+    func draw(on screen: inout Screen, band: DashboardLayout.Band) {
+        guard band.height > 0 else { return }
+        let columns = TableColumns(width: screen.width, needs: TableColumns.Needs(rows: rows, cells: cell))
+        screen.fill(row: band.top, role: .columnHeader)
+        for column in columns.columns {
+            screen.put(column.kind.rawValue, row: band.top, column: column.x, role: .columnHeader, limit: column.width)
+        }
+        let visible = band.height - 1
+        guard visible > 0 else { return }
+        let firstRow = band.top + 1
+        if let (text, role) = emptyNote() {
+            let row = firstRow + (visible - 1) / 2
+            let line = TextFit.truncate(text, to: screen.width - 2, ellipsis: glyphs.ellipsis)
+            screen.put(line, row: row, column: (screen.width - line.count) / 2, role: role)
+            return
+        }
+        let selected = DashboardRenderer.selectedIndex(rows: rows, state: state)
+        let top = TextFit.scrollTop(selected: selected, top: state.scrollTop, count: rows.count, visible: visible)
+        for offset in 0..<min(visible, rows.count - top) {
+            let index = top + offset
+            drawRow(rows[index], selected: index == selected, row: firstRow + offset, columns: columns, on: &screen)
+        }
+    }
+
+    private func drawRow(_ row: ContainerRow, selected: Bool, row y: Int, columns: TableColumns, on screen: inout Screen) {
+        if selected { screen.fill(row: y, role: .selection) }
+        screen[y, 1] = Screen.Cell(glyphs.verdict(row.verdict), Role.of(row.verdict))
+        if let preview = row.preview {
+            screen[y, 2] = Screen.Cell(glyphs.arrow, .preview)
+            screen[y, 3] = Screen.Cell(glyphs.future(preview), .preview)
+        }
+        for column in columns.columns {
+            var role: Role = .normal
+            if column.kind == .rule { role = row.verdict.isAllowed ? .muted : Role.of(row.verdict) }
+            if selected { role = .selection }
+            screen.put(cell(row, column.kind), row: y, column: column.x, width: column.width, role: role, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    /// The text of one cell, before truncation.
+    func cell(_ row: ContainerRow, _ kind: TableColumns.Kind) -> String {
+        let record = row.record
+        switch kind {
+        case .name: return record.displayName
+        case .image: return record.imageRef
+        case .id: return record.shortID
+        case .status:
+            if row.isActing { return Self.progressive(data.enforcer.action) + String(glyphs.ellipsis) }
+            return StatusText.describe(record, now: data.now)
+        case .rule:
+            if case .allowed(let rule, _) = row.verdict { return "\(TextFit.basename(rule.path)):\(rule.line)" }
+            return row.verdict.word
+        }
+    }
+
+    /// Why there are no rows to show, or nil when there are.
+    func emptyNote() -> (String, Role)? {
+        let snapshot = data.snapshot
+        if !snapshot.isSynced {
+            if let error = snapshot.engine.connection.lastError {
+                return ("cannot reach \(snapshot.engine.endpoint): \(error)", .error)
+            }
+            return ("connecting to \(snapshot.engine.endpoint)\(glyphs.ellipsis)", .muted)
+        }
+        guard rows.isEmpty else { return nil }
+        let table = state.table
+        if !table.filter.isEmpty { return ("nothing matches filter '\(table.filter)'", .muted) }
+        if !table.showStopped, !snapshot.containers.isEmpty {
+            return ("no running containers \(glyphs.dash) A shows stopped ones", .muted)
+        }
+        return ("no containers", .muted)
+    }
+
+    /// `stopping`, `killing`, `removing`: what the STATUS column says while an action runs.
+    static func progressive(_ action: EnforcementAction) -> String {
+        switch action {
+        case .stop: "stopping"
+        case .kill: "killing"
+        case .remove: "removing"
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import GuardCore
+@testable import GuardTUI
+import Testing
+
+@Suite struct DashboardRendererTests {
+    typealias F = DashboardFixtures
+
+    static func render(_ data: DashboardData, _ state: UIState, width: Int = 80, height: Int = 24, glyphs: Glyphs = .utf8) -> Screen {
+        DashboardRenderer.render(data: data, state: state, rows: state.table.rows(data, preview: state.editor?.draftList),
+                                 width: width, height: height, glyphs: glyphs)
+    }
+
+    static func lines(_ screen: Screen) -> [String] {
+        screen.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The rows of the screen whose cells are in `role`, as text.
+    static func text(of role: Role, in screen: Screen) -> [String] {
+        (0..<screen.height).compactMap { row in
+            let cells = screen.row(row).filter { $0.role == role }
+            return cells.isEmpty ? nil : String(cells.map(\.character))
+        }
+    }
+
+    @Test func truncatesWithTheEllipsisGlyph() {
+        #expect(TextFit.truncate("shop-worker-1", to: 8, ellipsis: "…") == "shop-wo…")
+        #expect(TextFit.truncate("shop-worker-1", to: 8, ellipsis: "~") == "shop-wo~")
+        #expect(TextFit.truncate("web-1", to: 5, ellipsis: "…") == "web-1")
+        #expect(TextFit.truncate("web-1", to: 0, ellipsis: "…") == "")
+        #expect(TextFit.wrap("a bb ccc dddd", to: 6, ellipsis: "…") == ["a bb", "ccc", "dddd"])
+    }
+
+    @Test func headerCountsTheHostNotTheFilter() {
+        var state = F.state()
+        state.table.filter = "web"
+        let counts = DashboardCounts(F.data())
+        #expect([counts.running, counts.allowed, counts.violating, counts.pending, counts.unknown] == [9, 6, 2, 1, 0])
+        let header = Self.lines(Self.render(F.data(), state, width: 120))[0]
+        #expect(header.contains("running 9  allowed 6  violating 2  pending 1"))
+        #expect(header.contains("filter 'web'"))
+        #expect(Self.lines(Self.render(F.data(), state, width: 40, height: 10))[0].contains("run 9 ok 6 bad 2 pend 1"))
+    }
+
+    @Test func readonlyShowsInHeaderAndStatusBar() {
+        let state = UIState(readonly: true)
+        let lines = Self.lines(Self.render(F.data(), state))
+        #expect(lines[0].contains("READONLY"))
+        #expect(lines[22].contains("READONLY"))
+    }
+
+    @Test func selectionStaysVisibleWhenScrolledAway() throws {
+        let records = (0..<1000).map { index in
+            ContainerRecord(
+                id: F.id(String(format4(index))), name: "/c-\(format4(index))", imageRef: "busybox", imageID: "sha256:0",
+                state: "running", createdAt: "2026-11-25T22:00:00Z", startedAt: "2026-11-25T22:00:00Z")
+        }
+        var state = UIState()
+        state.selectedIndex = 500
+        state.scrollTop = 0
+        let screen = Self.render(F.data(containers: records), state)
+        #expect(screen.width == 80 && screen.height == 24)
+        let selected = try #require(Self.text(of: .selection, in: screen).first)
+        #expect(selected.contains("c-0500"))
+
+        state.scrollTop = 990  // past the end: pulled back so the selection shows
+        let back = Self.render(F.data(containers: records), state)
+        #expect(Self.text(of: .selection, in: back).first?.contains("c-0500") == true)
+    }
+
+    @Test func selectionFollowsTheIDThenTheIndex() {
+        let rows = F.state().table.rows(F.data())
+        var state = F.state()
+        #expect(DashboardRenderer.selectedIndex(rows: rows, state: state).map { rows[$0].id } == F.workerID)
+        state.selectedID = "gone"
+        state.selectedIndex = 99
+        #expect(DashboardRenderer.selectedIndex(rows: rows, state: state) == rows.count - 1)
+        #expect(DashboardRenderer.selectedIndex(rows: [], state: state) == nil)
+    }
+
+    @Test func aThousandRowsRenderAtEverySize() {
+        let records = (0..<1000).map { index in
+            ContainerRecord(
+                id: F.id("ab\(format4(index))"), name: "/svc-\(format4(index))", imageRef: "nginx:1.27", imageID: "sha256:1",
+                state: "running", createdAt: "2026-11-25T22:00:00Z", startedAt: "2026-11-25T22:00:00Z")
+        }
+        for (width, height) in [(40, 10), (80, 24), (120, 40)] {
+            let screen = Self.render(F.data(containers: records), UIState(), width: width, height: height)
+            #expect(screen.cells.count == width * height)
+            #expect(Self.lines(screen)[0].contains("1000"))
+        }
+    }
+
+    @Test func beforeTheFirstSyncTheConnectionErrorShows() {
+        var data = F.data(containers: [], synced: false)
+        data.snapshot.engine.connection = .reconnecting(attempt: 2, error: "connection refused")
+        let screen = Self.render(data, UIState())
+        let errors = Self.text(of: .error, in: screen)
+        #expect(errors.contains { $0.contains("cannot reach unix:///var/run/docker.sock: connection refused") })
+        #expect(errors.contains { $0.contains("reconnecting: connection refused") })
+    }
+
+    @Test func withoutAnAllowListRowsAreUnknownAndTheStatusBarSaysWhy() {
+        var data = F.data()
+        data.policy = PolicyState(path: F.path).current
+        data.policy.loadError = "/etc/dockerguard/allowlist:2:1: unknown key 'nmae'\nmore"
+        let screen = Self.render(data, F.state())
+        #expect(Self.lines(screen)[2].hasPrefix(" ·   "))
+        #expect(screen[2, 1].role == .muted)
+        #expect(Self.text(of: .error, in: screen).contains { $0.contains("unknown key 'nmae'") })
+    }
+
+    @Test func failedAPIAndFailedActionAreErrors() {
+        var data = F.data()
+        data.api = .failed(address: "127.0.0.1:8080", error: "address already in use")
+        data.enforcer.lastAction = ActionOutcome(containerName: "miner", action: "kill", failure: "no such container", time: F.now)
+        let errors = Self.text(of: .error, in: Self.render(data, UIState(), width: 120, height: 40))
+        #expect(errors.contains { $0.contains("API 127.0.0.1:8080: address already in use") })
+        #expect(errors.contains { $0.contains("kill miner: failed: no such container") })
+    }
+
+    @Test func selectedRowKeepsItsVerdictMark() {
+        let screen = Self.render(F.data(), F.state())
+        let row = Self.lines(screen).firstIndex { $0.contains("shop-worker-1") }!
+        #expect(screen[row, 1] == Screen.Cell("✗", .violating))
+        #expect(screen[row, 5].role == .selection)
+    }
+
+    @Test func editorPreviewMarksShowTheFlip() {
+        let screen = Self.render(F.data(), F.state(.editor(F.editor())), width: 120, height: 40)
+        let lines = Self.lines(screen)
+        let web2 = lines.firstIndex { $0.contains("web-2") }!
+        #expect(lines[web2].hasPrefix(" ✓→✗ "))
+        #expect(screen[web2, 2].role == .preview && screen[web2, 3].role == .preview)
+        #expect(lines.contains { $0.hasPrefix(" ✗→✓ miner") })
+    }
+}
+
+func format4(_ value: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(4 - digits.count, 0)) + digits
+}
