@@ -3,6 +3,7 @@ import CoreMetrics
 import DockerEngine
 import GuardCore
 import Logging
+import NIOCore
 import NIOPosix
 import Prometheus
 import ServiceLifecycle
@@ -37,6 +38,10 @@ public struct GuardAssembly: Sendable {
         self.listen = listen
         let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         executor = DedicatedExecutor(eventLoop: guardLoop.next())
+        guardLoop.next().execute {
+            let raised = ThreadPriority.raiseCurrentThread()
+            logger.debug("guard thread priority", metadata: ["raised": "\(raised)"])
+        }
         client = try engine.client(settings: settings, group: guardLoop, taskExecutor: executor)
         metrics = GuardMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
@@ -58,8 +63,12 @@ public struct GuardAssembly: Sendable {
     }
 
     /// The HTTP API over this guard's store and policy.
-    public func statusServer(version: String, logger: Logger) -> StatusServer {
-        StatusServer(store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: version, logger: logger)
+    public func statusServer(
+        version: String, logger: Logger, onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
+    ) -> StatusServer {
+        StatusServer(
+            store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: version, logger: logger,
+            onListening: onListening)
     }
 
     /// The long-running parts, the engine link and enforcer pinned to their own event loop.

@@ -14,6 +14,14 @@ public final class PolicyState: Sendable {
         public var loadError: String?
         /// Wall-clock seconds of the last successful load.
         public var loadedAt: Double?
+
+        public init(allowList: AllowList?, version: UInt64, path: String, loadError: String?, loadedAt: Double?) {
+            self.allowList = allowList
+            self.version = version
+            self.path = path
+            self.loadError = loadError
+            self.loadedAt = loadedAt
+        }
     }
 
     private let state: Observed<Current>

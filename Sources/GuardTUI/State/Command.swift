@@ -3,6 +3,8 @@ import GuardCore
 /// What the state machine asks the world to do; the app carries it out and reports back with an
 /// ``AppEvent``. Commands are plain values, so key handling is tested without an engine or a file.
 public enum Command: Sendable, Equatable {
+    /// Reads the allow-list file for the editor panel (answered with ``AppEvent/opened(text:)``).
+    case openEditor
     /// Adds a rule at the end of the allow-list file on disk.
     case appendRule(String)
     /// Removes line `line` of the file, provided it still reads `expected`.
@@ -24,8 +26,12 @@ public enum Command: Sendable, Equatable {
 public enum AppEvent: Sendable, Equatable {
     /// The file was written; `before` and `after` are its whole text, for undo.
     case saved(description: String, before: String, after: String)
+    /// An undo was written: the newest saved change is no longer in the file.
+    case undone(description: String)
     /// The file on disk is not what the edit was based on.
     case conflict(disk: String)
+    /// The allow-list file's text, for the editor panel.
+    case opened(text: String)
     case failed(String)
     case info(String)
 }

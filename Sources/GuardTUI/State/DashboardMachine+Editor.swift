@@ -1,0 +1,84 @@
+import GuardCore
+
+extension DashboardMachine {
+    /// The allow-list panel: move, edit a line, add, delete, save, close.
+    static func editorKey(_ key: Key, editor: AllowListEditor, state: inout UIState) -> [Command] {
+        var editor = editor
+        if let editing = editor.editing {
+            lineEditKey(key, editing: editing, editor: &editor)
+            state.overlay = .editor(editor)
+            return []
+        }
+        let count = editor.document.lines.count
+        switch key {
+        case .character("j"), .down: editor.cursor = min(editor.cursor + 1, max(count - 1, 0))
+        case .character("k"), .up: editor.cursor = max(editor.cursor - 1, 0)
+        case .character("g"), .home: editor.cursor = 0
+        case .character("G"), .end: editor.cursor = max(count - 1, 0)
+        case .pageDown: editor.cursor = min(editor.cursor + max(state.pageSize, 1), max(count - 1, 0))
+        case .pageUp: editor.cursor = max(editor.cursor - max(state.pageSize, 1), 0)
+        case .enter, .character("i"):
+            editor.editing = count == 0
+                ? .init(line: 0, isNew: true, editor: LineEditor())
+                : .init(line: editor.cursor, isNew: false, editor: LineEditor(editor.document.lines[editor.cursor]))
+        case .character("o"): editor.editing = .init(line: count == 0 ? 0 : editor.cursor + 1, isNew: true, editor: LineEditor())
+        case .character("O"): editor.editing = .init(line: editor.cursor, isNew: true, editor: LineEditor())
+        case .character("x"), .delete, .character("d"):
+            guard count > 0 else { break }
+            _ = editor.document.remove(line: editor.cursor + 1)
+            editor.cursor = min(editor.cursor, max(editor.document.lines.count - 1, 0))
+            editor.revalidate()
+        case .character("w"), .control("s"): return saveEditor(editor, state: &state)
+        case .character("u"):
+            guard !editor.isDirty else { state.message = .init("save (w) or discard (Esc) your edits before undoing"); break }
+            guard let last = state.history.last else { state.message = .init("nothing to undo"); break }
+            state.overlay = .editor(editor)
+            return [.restore(text: last.before, expected: last.after)]
+        case .escape:
+            state.overlay = editor.isDirty ? .editorDialog(editor, Dialog(.discardEdits(thenQuit: false))) : .none
+            return []
+        case .character("q"):
+            if editor.isDirty {
+                state.overlay = .editorDialog(editor, Dialog(.discardEdits(thenQuit: true)))
+                return []
+            }
+            state.quitting = true
+            return [.quit]
+        case .character("?"): state.overlay = .help; return []
+        default: break
+        }
+        state.overlay = .editor(editor)
+        return []
+    }
+
+    /// Keys while one line is being edited; the draft is re-checked as it is typed.
+    static func lineEditKey(_ key: Key, editing: AllowListEditor.Editing, editor: inout AllowListEditor) {
+        var editing = editing
+        switch editing.editor.handle(key) {
+        case .editing, .ignored:
+            editor.editing = editing
+        case .submit:
+            if editing.isNew {
+                _ = editor.document.insert(editing.editor.text, at: editing.line + 1)
+            } else {
+                _ = editor.document.replace(line: editing.line + 1, with: editing.editor.text)
+            }
+            editor.cursor = editing.line
+            editor.editing = nil
+        case .cancel:
+            editor.editing = nil
+        }
+        editor.revalidate()
+    }
+
+    /// `w`: an invalid draft is never saved; the file must still be what the panel opened.
+    static func saveEditor(_ editor: AllowListEditor, state: inout UIState) -> [Command] {
+        state.overlay = .editor(editor)
+        if let first = editor.errors.first {
+            state.message = .init("not saved: line \(first.line), column \(first.column): \(first.message)", isError: true)
+            return []
+        }
+        guard editor.isDirty else { state.message = .init("no changes to save"); return [] }
+        return [.saveDraft(text: editor.draftText, base: editor.base, overwrite: false)]
+    }
+}

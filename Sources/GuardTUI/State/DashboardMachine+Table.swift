@@ -1,0 +1,124 @@
+import GuardCore
+
+extension DashboardMachine {
+    /// Keys on the container table, with nothing over it.
+    static func tableKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
+        if navigate(key, state: &state, rows: context.rows) { return [] }
+        state.message = nil
+        switch key {
+        case .enter: if context.selected(state) != nil { state.overlay = .detail }
+        case .character("/"): state.overlay = .filter(LineEditor(state.table.filter))
+        case .escape: state.table.filter = ""
+        case .character("o"): state.table.sort = state.table.sort.next
+        case .character("O"): state.table.descending.toggle()
+        case .character("A"): state.table.showStopped.toggle()
+        case .character("?"): state.overlay = .help
+        case .character("t"): return cycleTheme(&state)
+        case .character("q"), .control("c"): state.quitting = true; return [.quit]
+        case .character("a"), .character("d"), .character("e"), .character("s"), .character("S"),
+            .character("y"), .character("Y"), .character("m"), .character("u"):
+            guard !state.readonly else { state.message = readonlyMessage; return [] }
+            return changeKey(key, state: &state, context: context)
+        default: break
+        }
+        return []
+    }
+
+    /// The keys that change something: refused when read-only.
+    static func changeKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
+        let selected = context.selected(state)
+        let action = context.data.enforcer.action
+        switch key {
+        case .character("a"):
+            guard let row = selected else { return [] }
+            if case .allowed(_, let location) = row.verdict {
+                state.message = .init("\(row.record.displayName) is already allowed by \(location)")
+                return []
+            }
+            let record = row.record
+            state.overlay = .proposal(RuleProposal(
+                container: record.displayName,
+                choices: ["name=\(record.displayName)", "image=\(record.imageRef)", "id=\(record.shortID)"]))
+        case .character("d"):
+            guard let row = selected else { return [] }
+            guard case .allowed(let rule, _) = row.verdict else {
+                state.message = .init("\(row.record.displayName) is not allowed by any rule: nothing to remove")
+                return []
+            }
+            state.overlay = .dialog(Dialog(.removeRule(line: rule.line, text: rule.text, container: row.record.displayName)))
+        case .character("e"): return [.openEditor]
+        case .character("s"):
+            guard let row = selected, row.record.isRunning || row.record.state == "paused" else {
+                state.message = .init("nothing to stop: select a running container")
+                return []
+            }
+            state.overlay = .dialog(Dialog(.stop([target(row.record, action: action)], action: action.rawValue)))
+        case .character("S"):
+            let targets = violatingTargets(context, pendingOnly: false)
+            guard !targets.isEmpty else { state.message = .init("no violating containers running"); return [] }
+            state.overlay = .dialog(Dialog(.stopAllViolating(targets, action: action.rawValue)))
+        case .character("y"):
+            guard let row = selected, row.verdict == .pending else {
+                state.message = .init("nothing to approve: select a pending violation (confirm mode)")
+                return []
+            }
+            return [.act(ids: [row.id], cause: "operator approved")]
+        case .character("Y"):
+            let targets = violatingTargets(context, pendingOnly: true)
+            guard !targets.isEmpty else { state.message = .init("no pending violations"); return [] }
+            state.overlay = .dialog(Dialog(.approveAll(targets, action: action.rawValue)))
+        case .character("m"):
+            let next = nextMode(context.data.enforcer.mode)
+            if next == .enforce {
+                state.overlay = .dialog(Dialog(.enforceMode(action: action.rawValue)))
+                return []
+            }
+            return [.setMode(next)]
+        case .character("u"):
+            guard let last = state.history.last else { state.message = .init("nothing to undo"); return [] }
+            return [.restore(text: last.before, expected: last.after)]
+        default: break
+        }
+        return []
+    }
+
+    static func nextMode(_ mode: EnforcementMode) -> EnforcementMode {
+        switch mode {
+        case .audit: .confirm
+        case .confirm: .enforce
+        case .enforce: .audit
+        }
+    }
+
+    static func cycleTheme(_ state: inout UIState) -> [Command] {
+        guard !state.themes.isEmpty else { return [] }
+        let index = state.themes.firstIndex(of: state.theme) ?? -1
+        state.theme = state.themes[(index + 1) % state.themes.count]
+        state.message = .init("theme \(state.theme)")
+        return [.applyTheme(state.theme)]
+    }
+
+    /// Every running violating container (not only those the filter shows), or only the pending ones.
+    static func violatingTargets(_ context: Context, pendingOnly: Bool) -> [Dialog.Target] {
+        RowBuilder().rows(context.data)
+            .filter { pendingOnly ? $0.verdict == .pending : $0.verdict.isViolating }
+            .filter { $0.record.isRunning || $0.record.state == "paused" }
+            .map { target($0.record, action: context.data.enforcer.action) }
+    }
+
+    static func target(_ record: ContainerRecord, action: EnforcementAction) -> Dialog.Target {
+        Dialog.Target(id: record.id, name: record.displayName, consequence: consequence(of: action, on: record))
+    }
+
+    /// What will bring the container back after the action, so the operator is not surprised.
+    static func consequence(of action: EnforcementAction, on record: ContainerRecord) -> String? {
+        var notes: [String] = []
+        if action != .remove, record.restartPolicy == "always" || record.restartPolicy == "unless-stopped" {
+            notes.append("restart policy '\(record.restartPolicy)': the engine may start it again")
+        }
+        if let project = record.labels["com.docker.compose.project"] {
+            notes.append("Compose project '\(project)': `docker compose up` starts it again")
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GuardCore
+import GuardRuntime
+import GuardTUI
+import Logging
+import ServiceLifecycle
+import StatusServer
+import UnixSignals
+
+/// Runs the guard's parts and the dashboard in one process: the services on Swift concurrency,
+/// the dashboard on a thread of its own that alone touches ncurses.
+struct DashboardApp {
+    let parts: GuardAssembly
+    let apiEnabled: Bool
+    let themeName: String
+    let logger: Logger
+
+    func run() async throws {
+        let feed = DashboardFeed()
+        var services = parts.guardServices
+        let listen = parts.listen
+        if apiEnabled {
+            let server = parts.statusServer(version: TUICommand.version, logger: logger) { bound in
+                feed.post { $0.api = .serving(address: "\(bound)") }
+            }
+            let reporting = ReportingService(server.application()) { error in
+                feed.post { $0.api = .failed(address: "\(listen)", error: CommandFailure.message(for: error, listen: listen)) }
+            }
+            services.append(.init(service: reporting, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+        }
+        let group = ServiceGroup(configuration: .init(services: services, logger: logger))
+        let data = DashboardData(
+            snapshot: parts.store.current, policy: parts.policy.current, enforcer: parts.enforcer.status.value,
+            api: apiEnabled ? .starting(address: "\(listen)") : .disabled, aliases: parts.aliases,
+            stopTimeout: parts.settings.stopTimeout, now: DashboardLoop.wallClock())
+
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        try await withThrowingDiscardingTaskGroup { tasks in
+            tasks.addTask { try await group.run() }
+            tasks.addTask { await feed.follow(store: parts.store, policy: parts.policy, enforcer: parts.enforcer) }
+            tasks.addTask {
+                for await _ in signals {
+                    feed.post { $0.quitRequested = true }
+                    break
+                }
+            }
+            try await runUIThread(feed: feed, data: data)
+            await group.triggerGracefulShutdown()
+            tasks.cancelAll()
+        }
+    }
+
+    /// Starts the UI thread and waits for it to end; the terminal is restored before this returns.
+    private func runUIThread(feed: DashboardFeed, data: DashboardData) async throws {
+        let enforcer = parts.enforcer
+        let engine = EngineCommands(
+            act: { ids, cause in Task { await enforcer.actForOperator(on: ids, cause: cause) } },
+            setMode: { mode in Task { await enforcer.setMode(mode) } })
+        let policy = parts.policy
+        let saver = AllowListSaver(path: parts.settings.allowlistPath) { list in policy.apply(list, at: DashboardLoop.wallClock()) }
+        let catalog = ThemeCatalog(directories: ThemeCatalog.standardDirectories(
+            environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]))
+        let state = UIState(theme: themeName, themes: catalog.names(), readonly: parts.settings.readonly)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                let terminal = NcursesTerminal(theme: .builtInDefault)
+                defer { terminal.close() }
+                let capability = ColorCapability.capability(environment: ProcessInfo.processInfo.environment, terminalColors: terminal.colors)
+                let themes = ThemeSource(catalog: catalog, capability: capability)
+                let (theme, error) = themes.load(themeName)
+                terminal.setTheme(theme)
+                var state = state
+                if let error { state.message = .init(error, isError: true) }
+                DashboardLoop(feed: feed, terminal: terminal, themes: themes, saver: saver, engine: engine, data: data, state: state).run()
+                terminal.close()
+                continuation.resume()
+            }
+            thread.name = "dockerguard-ui"
+            thread.start()
+        }
+    }
+}
+
+/// Runs a service and reports its failure instead of ending the process: a busy API port must
+/// leave the dashboard running.
+struct ReportingService<Base: Service>: Service {
+    let base: Base
+    let onFailure: @Sendable (any Error) -> Void
+
+    init(_ base: Base, onFailure: @escaping @Sendable (any Error) -> Void) {
+        self.base = base
+        self.onFailure = onFailure
+    }
+
+    func run() async throws {
+        do {
+            try await base.run()
+        } catch {
+            onFailure(error)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import GuardCore
+import GuardTUI
+import Synchronization
+
+/// The mailbox between the async world (store, policy, enforcer, API, signals) and the UI thread.
+/// Writers post and wake the UI thread; the UI thread takes everything at once per wake-up, so
+/// a burst of engine events costs one frame.
+final class DashboardFeed: Sendable {
+    struct Inbox: Sendable {
+        var snapshot: ContainerSnapshot?
+        var policy: PolicyState.Current?
+        var enforcer: EnforcerStatus?
+        var api: APIStatus?
+        var events: [AppEvent] = []
+        var quitRequested = false
+    }
+
+    private let inbox = Mutex(Inbox())
+    let wake = WakePipe()
+
+    func post(_ change: (inout Inbox) -> Void) {
+        inbox.withLock { change(&$0) }
+        wake.signal()
+    }
+
+    /// Everything posted since the last call.
+    func take() -> Inbox {
+        inbox.withLock { inbox in
+            let taken = inbox
+            inbox = Inbox(quitRequested: inbox.quitRequested)
+            return taken
+        }
+    }
+
+    /// Follows the store, the allow-list and the enforcer until cancelled.
+    func follow(store: ContainerStore, policy: PolicyState, enforcer: Enforcer) async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { for await snapshot in store.snapshots() { self.post { $0.snapshot = snapshot } } }
+            group.addTask { for await current in policy.changes() { self.post { $0.policy = current } } }
+            group.addTask { for await status in enforcer.status.changes() { self.post { $0.enforcer = status } } }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GuardCore
+import GuardTUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The UI thread's loop: wait for a key or news, update the state, draw at most ~30 frames a
+/// second, and sleep in `poll` otherwise (no timers spin while idle).
+final class DashboardLoop {
+    private let feed: DashboardFeed
+    private let terminal: NcursesTerminal
+    private let themes: ThemeSource
+    private let saver: AllowListSaver
+    private let engine: EngineCommands
+    private var data: DashboardData
+    private var state: UIState
+    private let glyphs: Glyphs
+    private var dirty = true
+    private var lastFrame = 0.0
+    private var nextTick = 0.0
+
+    static let frameInterval = 1.0 / 30
+
+    init(
+        feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver, engine: EngineCommands,
+        data: DashboardData, state: UIState
+    ) {
+        self.feed = feed
+        self.terminal = terminal
+        self.themes = themes
+        self.saver = saver
+        self.engine = engine
+        self.data = data
+        self.state = state
+        glyphs = Glyphs.forLocale(utf8: terminal.isUTF8)
+    }
+
+    /// Runs until the operator quits or a signal asks to.
+    func run() {
+        while !state.quitting {
+            waitForInput()
+            takeNews()
+            if state.quitting { break }
+            for key in terminal.pendingKeys() {
+                if key == .resize { terminal.resized() }
+                handle(key)
+                dirty = true
+                if state.quitting { return }
+            }
+            let now = Self.now()
+            if now >= nextTick { dirty = true }
+            if dirty, now - lastFrame >= Self.frameInterval { drawFrame(now: now) }
+        }
+    }
+
+    /// Sleeps until a key, a wake-up, the next frame slot (when something is waiting to be drawn)
+    /// or the next change of a relative time on screen.
+    private func waitForInput() {
+        let now = Self.now()
+        let deadline = dirty ? lastFrame + Self.frameInterval : nextTick
+        let timeout = Int32(max(0, min((deadline - now) * 1000, 60_000)).rounded(.up))
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: feed.wake.readEnd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, timeout)  // EINTR (a resize) just means: look again
+        if fds[1].revents != 0 { feed.wake.drain() }
+    }
+
+    private func takeNews() {
+        let inbox = feed.take()
+        if inbox.quitRequested { state.quitting = true }
+        if let snapshot = inbox.snapshot { data.snapshot = snapshot; dirty = true }
+        if let policy = inbox.policy { data.policy = policy; dirty = true }
+        if let enforcer = inbox.enforcer {
+            if let outcome = enforcer.lastAction, outcome != data.enforcer.lastAction {
+                state.message = .init(outcome.summary, isError: outcome.failure != nil)
+            }
+            data.enforcer = enforcer
+            dirty = true
+        }
+        if let api = inbox.api { data.api = api; dirty = true }
+        for event in inbox.events {
+            run(DashboardMachine.handle(event, state: &state, path: data.policy.path))
+            dirty = true
+        }
+    }
+
+    private func handle(_ key: Key) {
+        let context = DashboardMachine.Context(data: data, rows: rows())
+        DashboardMachine.reconcile(&state, rows: context.rows)
+        run(DashboardMachine.handle(key, state: &state, context: context))
+    }
+
+    private func run(_ commands: [Command]) {
+        for command in commands {
+            switch command {
+            case .quit: state.quitting = true
+            case .applyTheme(let name):
+                let (theme, error) = themes.load(name)
+                terminal.setTheme(theme)
+                if let error { state.message = .init(error, isError: true) }
+            case .act(let ids, let cause):
+                engine.act(ids, cause)
+                state.message = .init("\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
+            case .setMode(let mode):
+                engine.setMode(mode)
+                state.message = .init("mode \(mode.rawValue)")
+            default:
+                if let event = saver.perform(command) { run(DashboardMachine.handle(event, state: &state, path: data.policy.path)) }
+            }
+        }
+    }
+
+    private func rows() -> [ContainerRow] {
+        state.table.rows(data, preview: state.editor?.draftList)
+    }
+
+    private func drawFrame(now: Double) {
+        data.now = Self.wallClock()
+        state.pageSize = DashboardLayout(width: terminal.width, height: terminal.height, overlay: state.overlay).tableRows
+        let rows = rows()
+        DashboardMachine.reconcile(&state, rows: rows)
+        let screen = DashboardRenderer.render(
+            data: data, state: state, rows: rows, width: terminal.width, height: terminal.height, glyphs: glyphs)
+        terminal.draw(screen)
+        lastFrame = now
+        dirty = false
+        let visible = rows.dropFirst(state.scrollTop).prefix(state.pageSize)
+        let interval = visible.map { StatusText.refreshInterval($0.record, now: data.now) }.min() ?? .infinity
+        nextTick = now + min(interval, 60)
+    }
+
+    /// Monotonic seconds, for frame pacing.
+    static func now() -> Double {
+        let elapsed = ContinuousClock.now - processStart
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    private static let processStart = ContinuousClock.now
+
+    static func wallClock() -> Double {
+        Date().timeIntervalSince1970
+    }
+}
+
+/// The engine-side commands, carried out off the UI thread.
+struct EngineCommands: Sendable {
+    let act: @Sendable ([String], String) -> Void
+    let setMode: @Sendable (EnforcementMode) -> Void
+}
+
+/// Loads themes by name for the `t` key and `--theme`.
+struct ThemeSource: Sendable {
+    let catalog: ThemeCatalog
+    let capability: ColorCapability
+
+    /// The theme adapted to the terminal, and the error to show when it could not be loaded.
+    func load(_ name: String) -> (Theme, String?) {
+        let (theme, error) = catalog.loadOrDefault(name)
+        return (theme.adapted(to: capability), error.map { "theme: \($0)" })
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The real `dockerguard-tui` binary running in a tmux window against an engine, with a private
+/// XDG home. After it exits the pane prints its exit status and whether the terminal is back in
+/// its normal mode (canonical input, echo), so a test can check it was restored.
+public final class DashboardProcess: Sendable {
+    public let tmux: TmuxSession
+    public let home: String
+    public let logPath: String
+    public let allowListPath: String
+
+    /// `DOCKERGUARD_TUI_BIN` when scripts/test set it, else the debug build.
+    public static var binaryPath: String {
+        TestEngine.environment["DOCKERGUARD_TUI_BIN"] ?? RepositoryPaths.root + "/.build/debug/dockerguard-tui"
+    }
+
+    public init(engineHost: String, allowList: String, arguments: [String] = [], width: Int = 120, height: Int = 40) throws {
+        home = NSTemporaryDirectory() + "dockerguard-tui-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home + "/config/dockerguard", withIntermediateDirectories: true)
+        allowListPath = home + "/config/dockerguard/allowlist"
+        logPath = home + "/tui.log"
+        try allowList.write(toFile: allowListPath, atomically: true, encoding: .utf8)
+        let q = TmuxSession.quote
+        let command = ([
+            "env", "-i", "PATH=\"$PATH\"", "TERM=\"$TERM\"", "LANG=C.UTF-8", "HOME=\(q(home))",
+            "XDG_CONFIG_HOME=\(q(home + "/config"))", "XDG_STATE_HOME=\(q(home + "/state"))",
+            q(Self.binaryPath), "--docker-host", q(engineHost), "--log-file", q(logPath),
+        ] + arguments.map(q)).joined(separator: " ")
+        let script = "\(command); echo \"dockerguard-tui exited $?\"; "
+            + "if stty -a | grep -Eqw -- '-icanon|-echo'; then echo 'terminal left raw'; else echo 'terminal restored'; fi; sleep 600"
+        tmux = try TmuxSession(command: "sh -c \(q(script))", width: width, height: height)
+    }
+
+    public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// The API's address once it listens (from the log line "status API listening on http://…").
+    public func apiBaseURL() async -> String? {
+        var url: String?
+        _ = await eventually(timeout: .seconds(10)) {
+            url = log.components(separatedBy: "status API listening on ").dropFirst().first?
+                .split(whereSeparator: \.isWhitespace).first.map(String.init)
+            return url != nil
+        }
+        return url
+    }
+
+    /// Waits until the screen satisfies `condition`; returns the last screen either way.
+    public func screen(
+        within timeout: Duration = .seconds(10), until condition: (String) -> Bool
+    ) async -> (matched: Bool, screen: String) {
+        var last = ""
+        let took = await eventually(timeout: timeout) {
+            last = tmux.capture()
+            return condition(last)
+        }
+        return (took != nil, last)
+    }
+
+    public func stop() {
+        tmux.kill()
+        try? FileManager.default.removeItem(atPath: home)
+    }
+}
