@@ -69,6 +69,7 @@ final class DashboardLoop {
     private func takeNews() {
         let inbox = feed.take()
         if inbox.quitRequested { state.quitting = true }
+        if inbox.resized { terminal.resized(askingTheKernel: true); dirty = true }
         if let snapshot = inbox.snapshot { data.snapshot = snapshot; dirty = true }
         if let policy = inbox.policy { data.policy = policy; dirty = true }
         if let enforcer = inbox.enforcer {

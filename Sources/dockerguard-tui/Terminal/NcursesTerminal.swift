@@ -62,7 +62,8 @@ final class NcursesTerminal {
     }
 
     /// The terminal changed size: take the new size and redraw everything next time.
-    func resized() {
+    func resized(askingTheKernel: Bool = false) {
+        if askingTheKernel { _ = dg_refresh_size() }
         width = Int(dg_cols())
         height = Int(dg_lines())
         shown = nil
