@@ -81,18 +81,24 @@ final class NcursesTerminal {
         return keys
     }
 
-    /// Draws `screen`, writing only the rows that changed since the last frame.
-    func draw(_ screen: Screen) {
+    /// Draws `screen`, writing only the rows that changed since the last frame; returns whether
+    /// anything did.
+    @discardableResult
+    func draw(_ screen: Screen) -> Bool {
         let full = shown.map { $0.width != screen.width || $0.height != screen.height } ?? true
         if full { werase(dg_stdscr()) }
+        var changed = full
         for row in 0..<screen.height {
             let cells = screen.row(row)
             if !full, let shown, shown.row(row) == cells { continue }
             drawRow(row, cells)
+            changed = true
         }
         shown = screen
+        guard changed else { return false }
         wnoutrefresh(dg_stdscr())
         doupdate()
+        return true
     }
 
     private func drawRow(_ row: Int, _ cells: ArraySlice<Screen.Cell>) {
