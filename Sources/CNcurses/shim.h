@@ -9,6 +9,7 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 
 static inline WINDOW *dg_stdscr(void) { return stdscr; }
@@ -23,6 +24,14 @@ static inline attr_t dg_a_reverse(void) { return A_REVERSE; }
 static inline attr_t dg_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t dg_a_normal(void) { return A_NORMAL; }
 static inline int dg_key_resize(void) { return KEY_RESIZE; }
+
+/// Takes the terminal's size from the kernel and resizes curses to it. The app catches SIGWINCH
+/// itself (curses' own handler may run on any thread and would not wake the UI thread's poll).
+static inline int dg_refresh_size(void) {
+    struct winsize size;
+    if (ioctl(1, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return ERR;
+    return resizeterm(size.ws_row, size.ws_col);
+}
 
 /// Draws `count` UTF-32 code units at (row, column) with `attributes` and colour pair `pair`.
 static inline int dg_put(int row, int column, const wchar_t *text, int count, attr_t attributes, short pair) {

@@ -1,23 +1,9 @@
-import ArgumentParser
-import NIOCore
-import NIOPosix
+import GuardRuntime
 
 @main
 enum Entry {
     static func main() async {
-        // As in `dockerguard`: Swift concurrency on NIO's event loops (see BENCHMARKS.md). The
-        // dashboard itself runs on a thread of its own, never on these loops.
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        do {
-            var command = try TUICommand.parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            LogFile.restoreStandardError()
-            TUICommand.exit(withError: error)
-        }
+        // The dashboard runs on a thread of its own, never on the event loops the guard uses.
+        await CommandLineEntry.run(TUICommand.self, beforeExit: LogFile.restoreStandardError)
     }
 }

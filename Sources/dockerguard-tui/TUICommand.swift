@@ -6,7 +6,7 @@ import Logging
 
 /// `dockerguard-tui`: the live dashboard, with the guard and the HTTP API in the same process.
 struct TUICommand: AsyncParsableCommand {
-    static let version = "0.1.0"
+    static let version = CommandLineEntry.version
 
     static let configuration = CommandConfiguration(
         commandName: "dockerguard-tui",

@@ -1,8 +1,9 @@
 import ArgumentParser
+import GuardRuntime
 
 
 struct DockerGuard: AsyncParsableCommand {
-    static let version = "0.1.0"
+    static let version = CommandLineEntry.version
 
     static let configuration = CommandConfiguration(
         commandName: "dockerguard",

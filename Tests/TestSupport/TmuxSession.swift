@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A detached tmux server of its own running one command in a window of a given size: tests type
 /// with `send-keys` and read the screen with `capture-pane -p`, as an operator would see it.
@@ -33,8 +36,11 @@ public final class TmuxSession: Sendable {
         return pid
     }
 
-    /// Ends the tmux server and everything in it.
+    /// Ends the tmux server and everything in it. The pane's process group is killed first:
+    /// under a test runner that ignores SIGHUP the pane would ignore kill-server's hang-up, and
+    /// the server would linger until its command ended.
     public func kill() {
+        if let pid = try? panePID() { _ = Glibc.kill(-pid, SIGKILL) }
         _ = try? tmux(["kill-server"])
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What the allow-list looks at in a container.
 public struct MatchSubject: Sendable, Hashable {
     /// The container ID (full or short hex).
@@ -25,36 +27,61 @@ public struct MatchSubject: Sendable, Hashable {
     }
 }
 
-/// A subject with the derived forms computed once, so that checking many rules stays cheap.
-struct PreparedSubject {
+/// A subject with the derived forms computed once, so that checking many rules stays cheap. The
+/// image's normalised references are worked out only when a rule looks at the image.
+final class PreparedSubject {
     let id: String
     let name: String
     /// The image ID's hex digits, lowercase, without `sha256:`.
     let imageIDHex: String
-    /// Every normalised reference the container's image is known by.
-    let imageReferences: [String]
     let labels: [String: String]
+    private let writtenImages: [String]
 
     init(_ subject: MatchSubject) {
         id = subject.id.lowercased()
         name = subject.name.hasPrefix("/") ? String(subject.name.dropFirst()) : subject.name
         let imageID = subject.imageID.lowercased()
         imageIDHex = imageID.hasPrefix("sha256:") ? String(imageID.dropFirst(7)) : imageID
-        var references: [String] = []
-        for written in [subject.imageRef] + subject.imageAliases where !written.isEmpty {
-            for form in Self.forms(of: written) where !references.contains(form) {
-                references.append(form)
-            }
-        }
-        imageReferences = references
+        writtenImages = [subject.imageRef] + subject.imageAliases
         labels = subject.labels
     }
 
-    /// A reference's normalised form; `name:tag@digest` also counts as `name:tag` and `name@digest`.
-    /// Unparsable text (an image ID, say) is kept as written so that a literal glob can still match.
-    private static func forms(of written: String) -> [String] {
-        guard let reference = try? ImageReference(parsing: written) else { return [written] }
-        guard let tag = reference.tag, let digest = reference.digest else { return [reference.normalized] }
-        return [reference.normalized, reference.name + ":" + tag, reference.name + "@" + digest]
+    /// Every normalised reference the container's image is known by.
+    lazy var imageReferences: [String] = {
+        var references: [String] = []
+        for written in writtenImages where !written.isEmpty {
+            for form in ImageForms.of(written) where !references.contains(form) {
+                references.append(form)
+            }
+        }
+        return references
+    }()
+}
+
+/// A reference's normalised forms, remembered: a host runs many containers of few images, and
+/// parsing a reference is the dearest part of judging a container.
+enum ImageForms {
+    private static let cache = Mutex<[String: [String]]>([:])
+    private static let capacity = 4096
+
+    /// `name:tag@digest` also counts as `name:tag` and `name@digest`. Unparsable text (an image
+    /// ID, say) is kept as written so that a literal glob can still match.
+    static func of(_ written: String) -> [String] {
+        if let known = cache.withLock({ $0[written] }) { return known }
+        let forms: [String]
+        if let reference = try? ImageReference(parsing: written) {
+            if let tag = reference.tag, let digest = reference.digest {
+                forms = [reference.normalized, reference.name + ":" + tag, reference.name + "@" + digest]
+            } else {
+                forms = [reference.normalized]
+            }
+        } else {
+            forms = [written]
+        }
+        cache.withLock { cache in
+            if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
+            cache[written] = forms
+        }
+        return forms
     }
 }

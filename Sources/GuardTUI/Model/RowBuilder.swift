@@ -19,11 +19,20 @@ public struct RowBuilder: Sendable, Equatable {
 
     /// The rows to show. `preview` is the unsaved allow-list being edited, if any.
     public func rows(_ data: DashboardData, preview: AllowList? = nil) -> [ContainerRow] {
+        table(data, preview: preview).rows
+    }
+
+    /// The rows to show and the header's counts, judging each container once.
+    public func table(_ data: DashboardData, preview: AllowList? = nil) -> DashboardTable {
         let list = data.policy.allowList
         var rows: [ContainerRow] = []
+        var counts = DashboardCounts()
         rows.reserveCapacity(data.snapshot.containers.count)
-        for record in data.snapshot.containers where showStopped || record.isRunning || record.state == "paused" || record.state == "restarting" {
+        for record in data.snapshot.containers {
+            let isLive = record.isRunning || record.state == "paused" || record.state == "restarting"
+            guard isLive || showStopped else { continue }
             let verdict = Self.verdict(record, list: list, data: data)
+            if isLive { counts.count(verdict) }
             var row = ContainerRow(record: record, verdict: verdict, isActing: data.enforcer.acting.contains(record.id))
             if let preview {
                 let allowedAfter = preview.verdict(for: record, aliases: data.aliases).isAllowed
@@ -33,8 +42,7 @@ public struct RowBuilder: Sendable, Equatable {
             }
             if matchesFilter(row) { rows.append(row) }
         }
-        rows.sort(by: ordering)
-        return rows
+        return DashboardTable(rows: sorted(rows), counts: counts)
     }
 
     static func verdict(_ record: ContainerRecord, list: AllowList?, data: DashboardData) -> RowVerdict {
@@ -53,19 +61,29 @@ public struct RowBuilder: Sendable, Equatable {
             .contains { $0.lowercased().contains(needle) }
     }
 
-    func ordering(_ lhs: ContainerRow, _ rhs: ContainerRow) -> Bool {
-        let (a, b) = descending ? (rhs, lhs) : (lhs, rhs)
-        let primary: (String, String)
-        switch sort {
-        case .name: primary = (a.record.displayName, b.record.displayName)
-        case .image: primary = (a.record.imageRef, b.record.imageRef)
-        case .state: primary = (a.record.state, b.record.state)
-        // Youngest first, like k9s' AGE; the RFC 3339 text sorts as the time does.
-        case .age: primary = (b.record.startedAt ?? b.record.createdAt, a.record.startedAt ?? a.record.createdAt)
-        case .verdict: primary = (Self.verdictRank(a.verdict), Self.verdictRank(b.verdict))
+    /// Sorts by the chosen column, then by name. Each row's keys are computed once, and indices
+    /// are sorted rather than rows (a row is large: copying it in every swap dominated the cost).
+    func sorted(_ rows: [ContainerRow]) -> [ContainerRow] {
+        var keyed = rows.indices.map { index in (primary: primaryKey(rows[index]), name: rows[index].record.displayName, index: index) }
+        let descending = descending
+        let newestFirst = sort == .age  // like k9s' AGE: the youngest on top
+        keyed.sort { a, b in
+            let (a, b) = descending ? (b, a) : (a, b)
+            if a.primary != b.primary { return (a.primary < b.primary) != newestFirst }
+            return a.name < b.name
         }
-        if primary.0 != primary.1 { return primary.0 < primary.1 }
-        return a.record.displayName < b.record.displayName
+        return keyed.map { rows[$0.index] }
+    }
+
+    func primaryKey(_ row: ContainerRow) -> String {
+        switch sort {
+        case .name: return ""
+        case .image: return row.record.imageRef
+        case .state: return row.record.state
+        // The RFC 3339 text sorts as the time does.
+        case .age: return row.record.startedAt ?? row.record.createdAt
+        case .verdict: return Self.verdictRank(row.verdict)
+        }
     }
 
     /// Pending first, then violating, unknown, allowed: what needs the operator comes first.
@@ -76,5 +94,16 @@ public struct RowBuilder: Sendable, Equatable {
         case .unknown: "2"
         case .allowed: "3"
         }
+    }
+}
+
+/// One frame's table: the rows shown and the counts of the whole host.
+public struct DashboardTable: Sendable, Equatable {
+    public var rows: [ContainerRow]
+    public var counts: DashboardCounts
+
+    public init(rows: [ContainerRow], counts: DashboardCounts) {
+        self.rows = rows
+        self.counts = counts
     }
 }

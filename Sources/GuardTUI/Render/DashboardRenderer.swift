@@ -4,9 +4,12 @@ import GuardCore
 /// so every frame can be tested as text. The terminal backend only draws what this returns.
 public enum DashboardRenderer {
     /// Renders one frame. `rows` are the table's rows as ``RowBuilder`` made them (filtered,
-    /// sorted, with previews while the allow-list is edited).
+    /// sorted, with previews while the allow-list is edited); `counts`, the header's numbers, are
+    /// counted from `data` when not given. Only the rows on screen are looked at, so a frame costs
+    /// the same with ten containers or a thousand.
     public static func render(
-        data: DashboardData, state: UIState, rows: [ContainerRow], width: Int, height: Int, glyphs: Glyphs
+        data: DashboardData, state: UIState, rows: [ContainerRow], width: Int, height: Int, glyphs: Glyphs,
+        counts: DashboardCounts? = nil
     ) -> Screen {
         var screen = Screen(width: width, height: height)
         let layout = DashboardLayout(width: width, height: height, overlay: state.overlay)
@@ -14,7 +17,7 @@ public enum DashboardRenderer {
             drawTooSmall(on: &screen, glyphs: glyphs)
             return screen
         }
-        HeaderView(data: data, state: state, glyphs: glyphs).draw(on: &screen, row: layout.header.top)
+        HeaderView(data: data, state: state, counts: counts ?? DashboardCounts(data), glyphs: glyphs).draw(on: &screen, row: layout.header.top)
         if let band = layout.editor, let editor = state.editor {
             EditorPanelView(editor: editor, glyphs: glyphs).draw(on: &screen, band: band)
         }
@@ -43,6 +46,7 @@ public enum DashboardRenderer {
     /// (clamped), so the selection stays put as rows come and go. Nil when there are no rows.
     public static func selectedIndex(rows: [ContainerRow], state: UIState) -> Int? {
         guard !rows.isEmpty else { return nil }
+        if rows.indices.contains(state.selectedIndex), rows[state.selectedIndex].id == state.selectedID { return state.selectedIndex }
         if let id = state.selectedID, let index = rows.firstIndex(where: { $0.id == id }) { return index }
         return min(max(state.selectedIndex, 0), rows.count - 1)
     }

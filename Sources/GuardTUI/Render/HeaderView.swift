@@ -9,16 +9,20 @@ public struct DashboardCounts: Sendable, Equatable {
     public var pending = 0
     public var unknown = 0
 
+    public init() {}
+
     public init(_ data: DashboardData) {
-        let live = RowBuilder(showStopped: false).rows(data)
-        running = live.count
-        for row in live {
-            switch row.verdict {
-            case .allowed: allowed += 1
-            case .violating: violating += 1
-            case .pending: pending += 1
-            case .unknown: unknown += 1
-            }
+        self = RowBuilder(showStopped: false).table(data).counts
+    }
+
+    /// Counts one live container.
+    mutating func count(_ verdict: RowVerdict) {
+        running += 1
+        switch verdict {
+        case .allowed: allowed += 1
+        case .violating: violating += 1
+        case .pending: pending += 1
+        case .unknown: unknown += 1
         }
     }
 }
@@ -29,6 +33,7 @@ public struct DashboardCounts: Sendable, Equatable {
 struct HeaderView {
     var data: DashboardData
     var state: UIState
+    var counts: DashboardCounts
     var glyphs: Glyphs
 
     func draw(on screen: inout Screen, row: Int) {
@@ -38,7 +43,6 @@ struct HeaderView {
     }
 
     func segments(width: Int) -> [Segment] {
-        let counts = DashboardCounts(data)
         let title = Segment("dockerguard", .header, priority: 5)
         var wide = "running \(counts.running)  allowed \(counts.allowed)  violating \(counts.violating)  pending \(counts.pending)"
         if counts.unknown > 0 { wide += "  unknown \(counts.unknown)" }

@@ -21,7 +21,7 @@ struct TableColumns: Equatable {
     struct Needs {
         var widths: [Kind: Int] = [:]
 
-        init(rows: [ContainerRow], cells: (ContainerRow, Kind) -> String) {
+        init(rows: ArraySlice<ContainerRow>, cells: (ContainerRow, Kind) -> String) {
             for kind in Kind.allCases { widths[kind] = kind.rawValue.count }
             for row in rows {
                 for kind in Kind.allCases { widths[kind] = max(widths[kind]!, cells(row, kind).count) }

@@ -10,12 +10,16 @@ struct TableView {
 
     func draw(on screen: inout Screen, band: DashboardLayout.Band) {
         guard band.height > 0 else { return }
-        let columns = TableColumns(width: screen.width, needs: TableColumns.Needs(rows: rows, cells: cell))
+        let visible = band.height - 1
+        let selected = DashboardRenderer.selectedIndex(rows: rows, state: state)
+        let top = TextFit.scrollTop(selected: selected, top: state.scrollTop, count: rows.count, visible: max(visible, 0))
+        // Columns fit the rows on screen: sizing by every row would cost a frame O(containers).
+        let shown = rows[min(top, rows.count)..<min(top + max(visible, 0), rows.count)]
+        let columns = TableColumns(width: screen.width, needs: TableColumns.Needs(rows: shown, cells: cell))
         screen.fill(row: band.top, role: .columnHeader)
         for column in columns.columns {
             screen.put(column.kind.rawValue, row: band.top, column: column.x, role: .columnHeader, limit: column.width)
         }
-        let visible = band.height - 1
         guard visible > 0 else { return }
         let firstRow = band.top + 1
         if let (text, role) = emptyNote() {
@@ -24,8 +28,6 @@ struct TableView {
             screen.put(line, row: row, column: (screen.width - line.count) / 2, role: role)
             return
         }
-        let selected = DashboardRenderer.selectedIndex(rows: rows, state: state)
-        let top = TextFit.scrollTop(selected: selected, top: state.scrollTop, count: rows.count, visible: visible)
         for offset in 0..<min(visible, rows.count - top) {
             let index = top + offset
             drawRow(rows[index], selected: index == selected, row: firstRow + offset, columns: columns, on: &screen)

@@ -34,14 +34,19 @@ struct DashboardApp {
             api: apiEnabled ? .starting(address: "\(listen)") : .disabled, aliases: parts.aliases,
             stopTimeout: parts.settings.stopTimeout, now: DashboardLoop.wallClock())
 
-        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        // Trapped before the UI thread starts, so curses installs no handlers of its own for them.
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm, .sigwinch)
         try await withThrowingDiscardingTaskGroup { tasks in
             tasks.addTask { try await group.run() }
             tasks.addTask { await feed.follow(store: parts.store, policy: parts.policy, enforcer: parts.enforcer) }
             tasks.addTask {
-                for await _ in signals {
-                    feed.post { $0.quitRequested = true }
-                    break
+                for await signal in signals {
+                    if signal == .sigwinch {
+                        feed.post { $0.resized = true }
+                    } else {
+                        feed.post { $0.quitRequested = true }
+                        break
+                    }
                 }
             }
             try await runUIThread(feed: feed, data: data)

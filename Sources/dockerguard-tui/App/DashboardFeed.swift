@@ -13,6 +13,8 @@ final class DashboardFeed: Sendable {
         var api: APIStatus?
         var events: [AppEvent] = []
         var quitRequested = false
+        /// SIGWINCH arrived.
+        var resized = false
     }
 
     private let inbox = Mutex(Inbox())

@@ -69,6 +69,7 @@ final class DashboardLoop {
     private func takeNews() {
         let inbox = feed.take()
         if inbox.quitRequested { state.quitting = true }
+        if inbox.resized { terminal.resized(askingTheKernel: true); dirty = true }
         if let snapshot = inbox.snapshot { data.snapshot = snapshot; dirty = true }
         if let policy = inbox.policy { data.policy = policy; dirty = true }
         if let enforcer = inbox.enforcer {
@@ -112,18 +113,42 @@ final class DashboardLoop {
     }
 
     private func rows() -> [ContainerRow] {
-        state.table.rows(data, preview: state.editor?.draftList)
+        table().rows
+    }
+
+    /// The table, judged again only when something it depends on changed: a frame that only
+    /// moves the selection or ticks a clock costs the rows on screen, not the whole host.
+    private func table() -> DashboardTable {
+        let draft = state.editor?.draftText
+        let key = TableKey(
+            snapshot: data.snapshot.version, policy: data.policy.version, enforcer: data.enforcer, builder: state.table, draft: draft)
+        if let cached = tableCache, cached.key == key { return cached.table }
+        let table = state.table.table(data, preview: state.editor?.draftList)
+        tableCache = (key, table)
+        return table
+    }
+
+    private var tableCache: (key: TableKey, table: DashboardTable)?
+
+    private struct TableKey: Equatable {
+        var snapshot: UInt64
+        var policy: UInt64
+        var enforcer: EnforcerStatus
+        var builder: RowBuilder
+        var draft: String?
     }
 
     private func drawFrame(now: Double) {
         data.now = Self.wallClock()
         state.pageSize = DashboardLayout(width: terminal.width, height: terminal.height, overlay: state.overlay).tableRows
-        let rows = rows()
+        let table = table()
+        let rows = table.rows
         DashboardMachine.reconcile(&state, rows: rows)
         let screen = DashboardRenderer.render(
-            data: data, state: state, rows: rows, width: terminal.width, height: terminal.height, glyphs: glyphs)
-        terminal.draw(screen)
-        lastFrame = now
+            data: data, state: state, rows: rows, width: terminal.width, height: terminal.height, glyphs: glyphs, counts: table.counts)
+        // A change that shows nothing new (a container created but not started, say) does not
+        // use up the frame slot: the start that follows it is drawn at once.
+        if terminal.draw(screen) { lastFrame = now }
         dirty = false
         let visible = rows.dropFirst(state.scrollTop).prefix(state.pageSize)
         let interval = visible.map { StatusText.refreshInterval($0.record, now: data.now) }.min() ?? .infinity

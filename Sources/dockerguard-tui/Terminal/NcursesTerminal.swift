@@ -62,7 +62,8 @@ final class NcursesTerminal {
     }
 
     /// The terminal changed size: take the new size and redraw everything next time.
-    func resized() {
+    func resized(askingTheKernel: Bool = false) {
+        if askingTheKernel { _ = dg_refresh_size() }
         width = Int(dg_cols())
         height = Int(dg_lines())
         shown = nil
@@ -80,18 +81,24 @@ final class NcursesTerminal {
         return keys
     }
 
-    /// Draws `screen`, writing only the rows that changed since the last frame.
-    func draw(_ screen: Screen) {
+    /// Draws `screen`, writing only the rows that changed since the last frame; returns whether
+    /// anything did.
+    @discardableResult
+    func draw(_ screen: Screen) -> Bool {
         let full = shown.map { $0.width != screen.width || $0.height != screen.height } ?? true
         if full { werase(dg_stdscr()) }
+        var changed = full
         for row in 0..<screen.height {
             let cells = screen.row(row)
             if !full, let shown, shown.row(row) == cells { continue }
             drawRow(row, cells)
+            changed = true
         }
         shown = screen
+        guard changed else { return false }
         wnoutrefresh(dg_stdscr())
         doupdate()
+        return true
     }
 
     private func drawRow(_ row: Int, _ cells: ArraySlice<Screen.Cell>) {

@@ -105,7 +105,7 @@ struct AllowListBadInputTests {
         #expect(elapsed < .milliseconds(700), "took \(elapsed)")
     }
 
-    @Test("a 10 MB file of nothing but rules still parses in under a second")
+    @Test("a 10 MB file of nothing but rules still parses, with no quadratic path")
     func tenMegabytesOfRules() throws {
         // Repeated lines cost as much as distinct ones: the parser keeps no cache.
         let block = """
@@ -120,7 +120,9 @@ struct AllowListBadInputTests {
         let (list, elapsed) = try fastestParse(bytes)
         print("10 MB of dense rules: \(bytes.count) bytes, \(list.rules.count) rules in \(elapsed)")
         #expect(list.rules.count == 4 * copies)
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        // Not a speed test (a loaded CI machine would make it flaky; the figure is printed): a
+        // quadratic path would take minutes here, a linear one well under a second.
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
     }
 
     @Test("a 10 MB file of garbage is reported, not crashed on")
