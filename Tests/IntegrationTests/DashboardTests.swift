@@ -30,7 +30,11 @@ struct DashboardTests {
         let base = await dashboard.apiBaseURL()
         #expect(base != nil, "no API line in the log:\n\(dashboard.log)")
         if let base {
-            let items = try await HTTPProbe(baseURL: base).get("/containers").json()["data"] as? [[String: Any]]
+            // With curl, as a client of the original tool would.
+            let curl = try Subprocess.run("/usr/bin/env", ["curl", "-sS", "--max-time", "5", base + "/containers"])
+            #expect(curl.status == 0, "\(curl.stderr)")
+            let body = try JSONSerialization.jsonObject(with: Data(curl.stdout.utf8)) as? [String: Any]
+            let items = body?["data"] as? [[String: Any]]
             #expect(items?.count == 5)
             for item in items ?? [] {
                 #expect(item["container_id"] is String && item["container_name"] is String && item["image"] is String)

@@ -18,10 +18,11 @@ public struct AllowRule: Sendable, Hashable, CustomStringConvertible {
         self.path = path
         self.line = line
         self.text = text ?? Self.render(terms: terms, keepRunning: keepRunning)
+        location = "\(path):\(line)"
     }
 
-    /// `path:line`, the way messages name the rule.
-    public var location: String { "\(path):\(line)" }
+    /// `path:line`, the way messages name the rule (made once: every allowed verdict carries it).
+    public let location: String
 
     /// Whether every term matches `subject`.
     public func matches(_ subject: MatchSubject) -> Bool {

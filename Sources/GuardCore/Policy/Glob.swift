@@ -13,6 +13,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// Every string is a valid pattern.
     public init(_ pattern: String) {
         self.pattern = pattern
+        shape = Self.shape(of: pattern)
     }
 
     /// Whether `pattern` contains `*` or `?`.
@@ -58,7 +59,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     private enum Shape { case literal, prefix, general }
 
-    private var shape: Shape {
+    /// Derived from `pattern`, so equality and hashing are unchanged by it.
+    private let shape: Shape
+
+    private static func shape(of pattern: String) -> Shape {
         var wildcards = 0
         var onlyTrailingStar = true
         for (offset, byte) in pattern.utf8.enumerated() where byte == .star || byte == .questionMark {

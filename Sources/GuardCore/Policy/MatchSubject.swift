@@ -30,26 +30,29 @@ public struct MatchSubject: Sendable, Hashable {
 /// A subject with the derived forms computed once, so that checking many rules stays cheap. The
 /// image's normalised references are worked out only when a rule looks at the image.
 final class PreparedSubject {
-    let id: String
     let name: String
-    /// The image ID's hex digits, lowercase, without `sha256:`.
-    let imageIDHex: String
     let labels: [String: String]
-    private let writtenImages: [String]
+    private let subject: MatchSubject
 
     init(_ subject: MatchSubject) {
-        id = subject.id.lowercased()
+        self.subject = subject
         name = subject.name.hasPrefix("/") ? String(subject.name.dropFirst()) : subject.name
-        let imageID = subject.imageID.lowercased()
-        imageIDHex = imageID.hasPrefix("sha256:") ? String(imageID.dropFirst(7)) : imageID
-        writtenImages = [subject.imageRef] + subject.imageAliases
         labels = subject.labels
     }
+
+    /// The container ID, lowercase.
+    lazy var id: String = subject.id.lowercased()
+
+    /// The image ID's hex digits, lowercase, without `sha256:`.
+    lazy var imageIDHex: String = {
+        let imageID = subject.imageID.lowercased()
+        return imageID.hasPrefix("sha256:") ? String(imageID.dropFirst(7)) : imageID
+    }()
 
     /// Every normalised reference the container's image is known by.
     lazy var imageReferences: [String] = {
         var references: [String] = []
-        for written in writtenImages where !written.isEmpty {
+        for written in [subject.imageRef] + subject.imageAliases where !written.isEmpty {
             for form in ImageForms.of(written) where !references.contains(form) {
                 references.append(form)
             }
@@ -85,3 +88,4 @@ enum ImageForms {
         return forms
     }
 }
+
