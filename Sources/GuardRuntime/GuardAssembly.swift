@@ -3,7 +3,6 @@ import CoreMetrics
 import DockerEngine
 import GuardCore
 import Logging
-import NIOCore
 import NIOPosix
 import Prometheus
 import ServiceLifecycle
@@ -38,10 +37,6 @@ public struct GuardAssembly: Sendable {
         self.listen = listen
         let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         executor = DedicatedExecutor(eventLoop: guardLoop.next())
-        guardLoop.next().execute {
-            let raised = ThreadPriority.raiseCurrentThread()
-            logger.debug("guard thread priority", metadata: ["raised": "\(raised)"])
-        }
         client = try engine.client(settings: settings, group: guardLoop, taskExecutor: executor)
         metrics = GuardMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))

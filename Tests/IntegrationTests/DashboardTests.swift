@@ -79,7 +79,7 @@ struct DashboardTests {
 
         // q: the process exits 0 and the terminal is back in its normal (cooked, echoing) mode.
         try dashboard.tmux.send("q")
-        let exited = await dashboard.screen { $0.contains("dockerguard-tui exited") }
+        let exited = await dashboard.screen { $0.contains("terminal restored") || $0.contains("terminal left raw") }
         #expect(exited.screen.contains("dockerguard-tui exited 0"), "\(exited.screen)\nlog:\n\(dashboard.log)")
         #expect(exited.screen.contains("terminal restored"), "\(exited.screen)")
     }
@@ -101,7 +101,7 @@ struct DashboardTests {
         let dashboardPID = child.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(!dashboardPID.isEmpty, "no dashboard process under the pane")
         _ = try Subprocess.run("/usr/bin/env", ["kill", "-TERM", dashboardPID])
-        let exited = await dashboard.screen { $0.contains("dockerguard-tui exited") }
+        let exited = await dashboard.screen { $0.contains("terminal restored") || $0.contains("terminal left raw") }
         #expect(exited.screen.contains("dockerguard-tui exited 0"), "\(exited.screen)\nlog:\n\(dashboard.log)")
         #expect(exited.screen.contains("terminal restored"), "\(exited.screen)")
     }
