@@ -59,7 +59,7 @@ struct GlobTests {
             var result = !example.matches
             let elapsed = clock.measure { result = Glob(example.pattern).matches(text) }
             #expect(result == example.matches)
-            #expect(elapsed < .seconds(2), "took \(elapsed)")
+            #expect(elapsed < .seconds(10), "took \(elapsed)")  // backtracking would take hours, not seconds
             print("glob \(example.pattern.prefix(12))… over 20,000 characters: \(elapsed)")
         }
     }
