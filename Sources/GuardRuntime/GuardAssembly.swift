@@ -3,6 +3,7 @@ import CoreMetrics
 import DockerEngine
 import GuardCore
 import Logging
+import NIOCore
 import NIOPosix
 import Prometheus
 import ServiceLifecycle
@@ -37,6 +38,11 @@ public struct GuardAssembly: Sendable {
         self.listen = listen
         let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         executor = DedicatedExecutor(eventLoop: guardLoop.next())
+        // The shared loops serve the HTTP API: under contention they yield to the engine and to
+        // the guard's loop (BENCHMARKS.md, enforcement under load).
+        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
+            loop.execute { ThreadPriority.setCurrentThread(nice: Self.apiThreadNice) }
+        }
         client = try engine.client(settings: settings, group: guardLoop, taskExecutor: executor)
         metrics = GuardMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
@@ -56,6 +62,9 @@ public struct GuardAssembly: Sendable {
                 interactive: interactive, readonly: settings.readonly),
             selfID: selfID, metrics: metrics, executor: executor, logger: logger)
     }
+
+    /// The nice value of the threads that serve the HTTP API.
+    static let apiThreadNice: Int32 = 5
 
     /// The HTTP API over this guard's store and policy.
     public func statusServer(

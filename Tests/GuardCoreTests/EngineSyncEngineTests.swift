@@ -20,19 +20,21 @@ struct EngineSyncEngineTests {
         let task = Task { try await sync.run() }
         defer { task.cancel() }
 
-        #expect(await eventually { store.current.isReady } != nil)
+        // Generous waits: this runs in the test process, beside the CPU-heavy parser tests that
+        // can hold both cores for seconds; they bound liveness, the speed is benchmarked elsewhere.
+        #expect(await eventually(timeout: .seconds(30)) { store.current.isReady } != nil)
         #expect(store.current.containers.contains { $0.id == beforeID && $0.isRunning })
 
         let afterID = try await TestEngine.runContainer(client, name: after)
-        #expect(await eventually { store.current.containers.contains { $0.id == afterID && $0.isRunning } } != nil)
+        #expect(await eventually(timeout: .seconds(30)) { store.current.containers.contains { $0.id == afterID && $0.isRunning } } != nil)
         let record = try #require(store.current.containers.first { $0.id == afterID })
         #expect(record.name == "/" + after)
         #expect(record.imageID == (try TestEngine.docker("inspect", "-f", "{{.Image}}", afterID)))
 
         try await client.stopContainer(afterID, timeout: 0)
-        #expect(await eventually { store.current.containers.first { $0.id == afterID }?.state == "exited" } != nil)
+        #expect(await eventually(timeout: .seconds(30)) { store.current.containers.first { $0.id == afterID }?.state == "exited" } != nil)
 
         try await client.removeContainer(afterID)
-        #expect(await eventually { !store.current.containers.contains { $0.id == afterID } } != nil)
+        #expect(await eventually(timeout: .seconds(30)) { !store.current.containers.contains { $0.id == afterID } } != nil)
     }
 }
