@@ -38,8 +38,14 @@ struct EnforcementTests {
         if action == "kill" { #expect(try TestEngine.docker("inspect", "-f", "{{.State.ExitCode}}", victim) == "137") }
         #expect(state(allowed) == "running")
 
+        // The action's audit line follows the engine's answer, which may come after the state changed.
+        let done = await eventually(timeout: .seconds(5)) {
+            guardian.auditRecords.contains {
+                $0["container_id"] as? String == victim && $0["action"] as? String == action && $0["result"] as? String == "done"
+            }
+        }
+        #expect(done != nil, "no audit line for the \(action); log:\n\(guardian.log)")
         let records = guardian.auditRecords
-        #expect(records.contains { $0["container_id"] as? String == victim && $0["action"] as? String == action && $0["result"] as? String == "done" })
         #expect(records.contains { $0["container_id"] as? String == allowed && $0["verdict"] as? String == "allowed" && ($0["rule"] as? String)?.hasSuffix(":3") == true })
 
         // The API says the same.
@@ -88,7 +94,12 @@ struct EnforcementTests {
         #expect(state(id) == "running")
         try await client.renameContainer(id, to: renamed)
         #expect(await eventually(timeout: .seconds(5)) { state(id) == "exited" } != nil, "\(guardian.log)")
-        #expect(guardian.auditRecords.contains { $0["container_id"] as? String == id && $0["event"] as? String == "rename" })
+        // The audit line is written once the engine has answered the kill, which may be after the
+        // engine already reports the container exited.
+        let audited = await eventually(timeout: .seconds(5)) {
+            guardian.auditRecords.contains { $0["container_id"] as? String == id && $0["event"] as? String == "rename" }
+        }
+        #expect(audited != nil, "\(guardian.log)")
         #expect(guardian.terminate() == 0)
     }
 
