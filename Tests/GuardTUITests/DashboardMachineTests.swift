@@ -121,7 +121,9 @@ import Testing
     }
 
     @Test func readonlyRefusesEveryChange() {
-        var state = UIState(readonly: true)
+        var state = UIState()
+        var data = data
+        data.enforcer.readonly = true
         for key in ["a", "d", "e", "s", "S", "y", "Y", "m", "u"] {
             #expect(state.press([.character(Character(key))], data: data).isEmpty)
             #expect(state.message?.text.hasPrefix("read-only") == true)

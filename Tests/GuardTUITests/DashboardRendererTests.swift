@@ -42,8 +42,9 @@ import Testing
     }
 
     @Test func readonlyShowsInHeaderAndStatusBar() {
-        let state = UIState(readonly: true)
-        let lines = Self.lines(Self.render(F.data(), state))
+        var data = F.data()
+        data.enforcer.readonly = true
+        let lines = Self.lines(Self.render(data, UIState()))
         #expect(lines[0].contains("READONLY"))
         #expect(lines[22].contains("READONLY"))
     }

@@ -36,10 +36,11 @@ import Testing
         ]
         for kind in kinds {
             for (width, height) in [(40, 10), (80, 24)] {
-                var state = F.state(.dialog(Dialog(kind)))
-                state.readonly = true
+                let state = F.state(.dialog(Dialog(kind)))
+                var data = F.data()
+                data.enforcer.readonly = true
                 let screen = DashboardRenderer.render(
-                    data: F.data(), state: state, rows: state.table.rows(F.data()), width: width, height: height, glyphs: .ascii)
+                    data: data, state: state, rows: state.table.rows(data), width: width, height: height, glyphs: .ascii)
                 Self.expectFits(screen, "\(kind) at \(width)x\(height)", glyphs: .ascii)
                 #expect(screen.text.contains("[y/N]") || screen.text.contains("Esc"), "\(kind): no answer keys shown")
             }

@@ -31,14 +31,14 @@ public struct MatchSubject: Sendable, Hashable {
 /// image's normalised references are worked out only when a rule looks at the image.
 final class PreparedSubject {
     let name: String
-    let labels: [String: String]
     private let subject: MatchSubject
 
     init(_ subject: MatchSubject) {
         self.subject = subject
         name = subject.name.hasPrefix("/") ? String(subject.name.dropFirst()) : subject.name
-        labels = subject.labels
     }
+
+    var labels: [String: String] { subject.labels }
 
     /// The container ID, lowercase.
     lazy var id: String = subject.id.lowercased()

@@ -21,13 +21,3 @@ extension GuardSettings {
         }
     }
 }
-
-extension String {
-    /// Without leading and trailing spaces, tabs and newlines.
-    fileprivate func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
-    }
-}

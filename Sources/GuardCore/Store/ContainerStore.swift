@@ -1,5 +1,4 @@
 import DockerEngine
-import Synchronization
 
 /// The one source of truth about the host's containers.
 ///
@@ -12,36 +11,19 @@ public actor ContainerStore {
     private var lastSyncAt: Double?
     private var version: UInt64 = 0
 
-    private nonisolated let published: Mutex<ContainerSnapshot>
-    private nonisolated let subscribers = Mutex<[Int: AsyncStream<ContainerSnapshot>.Continuation]>([:])
-    private nonisolated let nextSubscriberID = Atomic<Int>(0)
+    private nonisolated let published: Observed<ContainerSnapshot>
 
     public init(endpoint: String) {
         engine = EngineStatus(endpoint: endpoint)
-        published = Mutex(ContainerSnapshot(version: 0, containers: [], engine: engine, isSynced: false, lastSyncAt: nil))
+        published = Observed(ContainerSnapshot(version: 0, containers: [], engine: engine, isSynced: false, lastSyncAt: nil))
     }
 
     /// The latest snapshot, readable from any thread.
-    public nonisolated var current: ContainerSnapshot {
-        published.withLock { $0 }
-    }
+    public nonisolated var current: ContainerSnapshot { published.value }
 
     /// The current snapshot, then each new one. A slow subscriber skips intermediate versions and
     /// always gets the newest: bursts of events coalesce into one wake-up.
-    public nonisolated func snapshots() -> AsyncStream<ContainerSnapshot> {
-        let (stream, continuation) = AsyncStream<ContainerSnapshot>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let id = nextSubscriberID.add(1, ordering: .relaxed).newValue
-        // Registering and yielding the current snapshot under the publish lock orders it before any
-        // later publication.
-        published.withLock { snapshot in
-            subscribers.withLock { $0[id] = continuation }
-            continuation.yield(snapshot)
-        }
-        continuation.onTermination = { [weak self] _ in
-            self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
-        }
-        return stream
-    }
+    public nonisolated func snapshots() -> AsyncStream<ContainerSnapshot> { published.changes() }
 
     // MARK: - Writes
 
@@ -85,9 +67,6 @@ public actor ContainerStore {
         version += 1
         let snapshot = ContainerSnapshot(
             version: version, containers: table.sorted, engine: engine, isSynced: isSynced, lastSyncAt: lastSyncAt)
-        published.withLock { current in
-            current = snapshot
-            for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(snapshot) }
-        }
+        published.update { $0 = snapshot }
     }
 }

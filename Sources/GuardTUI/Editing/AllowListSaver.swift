@@ -1,5 +1,11 @@
 import GuardCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Carries out the dashboard's allow-list commands against the file on disk. Every write is
 /// checked first: the result must parse (an invalid list is never saved) and the file must still
 /// hold what the change was based on (else ``AppEvent/conflict(disk:)``). Writes are atomic.
@@ -50,7 +56,7 @@ public struct AllowListSaver: Sendable {
     func remove(line: Int, expected: String) throws -> AppEvent {
         let disk = try read()
         var document = AllowListDocument(text: disk)
-        guard document.lines.indices.contains(line - 1), document.lines[line - 1].trimmingSpaces.hasPrefix(expected) else {
+        guard document.lines.indices.contains(line - 1), document.lines[line - 1].trimmingWhitespace().hasPrefix(expected) else {
             return .conflict(disk: disk)
         }
         _ = document.remove(line: line)
@@ -62,7 +68,7 @@ public struct AllowListSaver: Sendable {
     func read() throws -> String {
         do {
             return String(decoding: try AllowListFile.read(path: path), as: UTF8.self)
-        } catch where error.code == ENOENT_CODE {
+        } catch where error.code == ENOENT {
             return ""
         } catch {
             throw SaveError(message: "cannot read \(error)")
@@ -89,6 +95,3 @@ public struct AllowListSaver: Sendable {
         var message: String
     }
 }
-
-/// `ENOENT`, without importing the C library into this module for one constant.
-private let ENOENT_CODE: Int32 = 2

@@ -53,7 +53,7 @@ struct HeaderView {
         var segments = [title, Segment(countsText, .header, priority: 10)]
         let enforcer = data.enforcer
         segments.append(Segment("mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)", .header, priority: 6))
-        if state.readonly || enforcer.readonly { segments.append(Segment("READONLY", .header, priority: 8)) }
+        if enforcer.readonly { segments.append(Segment("READONLY", .header, priority: 8)) }
         let table = state.table
         if table.sort != .name || table.descending {
             segments.append(Segment("sort \(table.sort.rawValue)" + (table.descending ? " reversed" : ""), .header, priority: 4))

@@ -38,7 +38,7 @@ struct StatusBarView {
         let enforcer = data.enforcer
         segments.append(Segment("mode \(enforcer.mode.rawValue) action \(enforcer.action.rawValue)", .statusBar, priority: 6))
         segments.append(Segment(data.api.summary, data.api.isError ? .error : .statusBar, priority: data.api.isError ? 8 : 4, mayTruncate: data.api.isError))
-        if state.readonly || enforcer.readonly { segments.append(Segment("READONLY", .statusBar, priority: 10)) }
+        if enforcer.readonly { segments.append(Segment("READONLY", .statusBar, priority: 10)) }
         return segments
     }
 

@@ -45,16 +45,19 @@ public struct AllowListEditor: Sendable, Equatable {
         return draft.text()
     }
 
-    /// The draft parsed, when valid: the table previews what it would allow.
-    public var draftList: AllowList? {
-        try? AllowList.parse(draftText, path: path).get()
-    }
+    /// The draft parsed, when valid: the table previews what it would allow. Kept by
+    /// ``revalidate()``, which parses the draft anyway, so a frame never parses it again.
+    public private(set) var draftList: AllowList?
 
     /// Re-checks the draft after a change.
     public mutating func revalidate() {
         switch AllowList.parse(draftText, path: path) {
-        case .success: errors = []
-        case .failure(let problems): errors = problems.errors
+        case .success(let list):
+            errors = []
+            draftList = list
+        case .failure(let problems):
+            errors = problems.errors
+            draftList = nil
         }
     }
 

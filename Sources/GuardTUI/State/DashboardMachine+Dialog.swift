@@ -38,7 +38,7 @@ extension DashboardMachine {
             return []
         case .submit:
             state.overlay = .none
-            guard dialog.typed.text.trimmingSpaces == "\(targets.count)" else {
+            guard dialog.typed.text.trimmingWhitespace() == "\(targets.count)" else {
                 state.message = .init("typed '\(dialog.typed.text)', not \(targets.count): nothing was done", isError: true)
                 return []
             }

@@ -41,27 +41,18 @@ extension DashboardMachine {
             return []
         }
         state.overlay = .none
-        return [.appendRule(proposal.rule.trimmingSpaces)]
+        return [.appendRule(proposal.rule.trimmingWhitespace())]
     }
 
     /// Why `rule` is not a valid allow-list line (`column 7: …`), or nil.
     static func ruleError(_ rule: String) -> String? {
-        guard !rule.trimmingSpaces.isEmpty else { return "empty rule" }
-        guard !rule.trimmingSpaces.hasPrefix("#") else { return "a comment allows nothing" }
+        guard !rule.trimmingWhitespace().isEmpty else { return "empty rule" }
+        guard !rule.trimmingWhitespace().hasPrefix("#") else { return "a comment allows nothing" }
         switch AllowList.parse(rule, path: "rule") {
         case .success: return nil
         case .failure(let errors):
             guard let first = errors.errors.first else { return "invalid rule" }
             return "column \(first.column): \(first.message)"
         }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -17,7 +17,8 @@ extension DashboardMachine {
         case .character("q"), .control("c"): state.quitting = true; return [.quit]
         case .character("a"), .character("d"), .character("e"), .character("s"), .character("S"),
             .character("y"), .character("Y"), .character("m"), .character("u"):
-            guard !state.readonly else { state.message = readonlyMessage; return [] }
+            // One read-only setting, kept in the enforcer's status: it refuses actions itself.
+            guard !context.data.enforcer.readonly else { state.message = readonlyMessage; return [] }
             return changeKey(key, state: &state, context: context)
         default: break
         }

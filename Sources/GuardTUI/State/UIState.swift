@@ -17,17 +17,14 @@ public struct UIState: Sendable, Equatable {
     public var theme: String
     /// The themes `t` cycles through.
     public var themes: [String]
-    /// Nothing may be stopped or edited.
-    public var readonly: Bool
     /// Saved changes, newest last, for `u`.
     public var history: [SavedChange] = []
     /// Set once the operator has chosen to quit.
     public var quitting = false
 
-    public init(theme: String = "default", themes: [String] = ["default"], readonly: Bool = false) {
+    public init(theme: String = "default", themes: [String] = ["default"]) {
         self.theme = theme
         self.themes = themes
-        self.readonly = readonly
     }
 
     /// One line for the status bar.

@@ -65,11 +65,10 @@ struct DashboardApp {
         let saver = AllowListSaver(path: parts.settings.allowlistPath) { list in policy.apply(list, at: DashboardLoop.wallClock()) }
         let catalog = ThemeCatalog(directories: ThemeCatalog.standardDirectories(
             environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]))
-        let state = UIState(theme: themeName, themes: catalog.names(), readonly: parts.settings.readonly)
+        let state = UIState(theme: themeName, themes: catalog.names())
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 let terminal = NcursesTerminal(theme: .builtInDefault)
-                defer { terminal.close() }
                 let capability = ColorCapability.capability(environment: ProcessInfo.processInfo.environment, terminalColors: terminal.colors)
                 let themes = ThemeSource(catalog: catalog, capability: capability)
                 let (theme, error) = themes.load(themeName)

@@ -50,9 +50,7 @@ enum RenderBenchmark {
             + "\n  of which judge+sort: median \(format(judgeSamples[judgeSamples.count / 2])) ms; render: median \(format(renderSamples[renderSamples.count / 2])) ms"
     }
 
-    static func monotonic() -> Double {
-        DashboardLoop.now()
-    }
+    static func monotonic() -> Double { DashboardLoop.now() }
 }
 
 extension String {
