@@ -9,7 +9,6 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "dockerguard",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dockerguard", targets: ["dockerguard"]),
         .executable(name: "dockerguard-tui", targets: ["dockerguard-tui"]),
@@ -28,7 +27,8 @@ let package = Package(
         // Layered settings (file, DOCKERGUARD_* environment, flags); Hummingbird already builds it.
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // Prometheus metrics, behind the swift-metrics API.
+        // Prometheus metrics: the guard counts into a Prometheus registry directly; swift-metrics is
+        // bootstrapped onto the same registry so that what a library counts through its API shows too.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Property-based tests of the allow-list parser.
@@ -47,16 +47,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The guard's state: the container store (later the allow-list, policy and enforcer).
+        // The guard itself: the container store and its sync, the allow-list, the decision, the
+        // enforcer, the audit log and the metrics. No HTTP server, no terminal.
         .target(
             name: "GuardCore",
             dependencies: [
                 "DockerEngine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
@@ -67,6 +68,8 @@ let package = Package(
             dependencies: [
                 "GuardCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -82,7 +85,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
@@ -98,8 +101,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -108,14 +109,13 @@ let package = Package(
         // The dashboard without a terminal: rows, key handling, rendering to a grid of cells, themes.
         .target(
             name: "GuardTUI",
-            dependencies: ["GuardCore", "DockerEngine", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GuardCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "dockerguard-tui",
             dependencies: [
                 "CNcurses",
-                "DockerEngine",
                 "GuardCore",
                 "GuardRuntime",
                 "GuardTUI",
@@ -123,8 +123,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -160,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GuardTUITests",
-            dependencies: ["GuardTUI", "GuardCore", "DockerEngine"],
+            dependencies: ["GuardTUI", "GuardCore"],
             resources: [.copy("Golden")],
             swiftSettings: swiftSettings
         ),

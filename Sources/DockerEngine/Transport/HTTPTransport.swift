@@ -4,11 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// HTTP/1.1 over a unix socket or TCP, one connection per request.
 ///

@@ -1,11 +1,7 @@
 import Foundation
 import Logging
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Appends audit records as JSON lines. Each record is one `write` on a descriptor opened with
 /// `O_APPEND`, so lines from concurrent writers never interleave; past `maxBytes` the file is

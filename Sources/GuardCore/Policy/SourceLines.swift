@@ -1,10 +1,4 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// How a line ended in the file, so that saving an edited file keeps its style.
 enum LineEnding: Sendable, Hashable {

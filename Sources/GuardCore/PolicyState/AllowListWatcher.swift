@@ -1,11 +1,7 @@
 import Logging
 import ServiceLifecycle
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Loads the allow-list file and reloads it when it changes on disk, including an editor's
 /// write-to-temp-then-rename (a new inode) and a ConfigMap's symlink swap.

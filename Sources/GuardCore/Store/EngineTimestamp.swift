@@ -1,10 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The engine's RFC 3339 timestamps (`2026-11-25T23:16:47.123456789Z`), which carry nanoseconds
 /// that Foundation's ISO 8601 parsers do not all accept.

@@ -2,11 +2,7 @@ import DockerEngine
 import Logging
 import ServiceLifecycle
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Keeps the store equal to the engine: subscribe to `/events`, take a full list, then apply events
 /// as they come, with a full resync on a slow timer as a safety net. When the engine goes away it

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Per-thread scheduling priority (Linux nice values). The HTTP API's threads yield to the engine
 /// and to the guard's own thread when the CPU is contended: a status API under load must not
@@ -9,12 +7,8 @@ public enum ThreadPriority {
     /// Sets the calling thread's nice value; returns whether the kernel agreed.
     @discardableResult
     public static func setCurrentThread(nice: Int32) -> Bool {
-        #if os(Linux)
         guard let tid = currentThreadID() else { return false }
         return setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(tid), nice) == 0
-        #else
-        return false
-        #endif
     }
 
     /// The kernel's ID of the calling thread, from `/proc/thread-self` → `<pid>/task/<tid>`

@@ -4,11 +4,7 @@ import NIOCore
 import GuardCore
 import StatusServer
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Turns a fatal error into one line on standard error and a non-zero exit.
 public enum CommandFailure {

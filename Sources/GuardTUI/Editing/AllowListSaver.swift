@@ -1,10 +1,6 @@
 import GuardCore
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Carries out the dashboard's allow-list commands against the file on disk. Every write is
 /// checked first: the result must parse (an invalid list is never saved) and the file must still

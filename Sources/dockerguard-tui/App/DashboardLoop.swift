@@ -2,9 +2,7 @@ import Foundation
 import GuardCore
 import GuardTUI
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The UI thread's loop: wait for a key or news, update the state, draw at most ~30 frames a
 /// second, and sleep in `poll` otherwise (no timers spin while idle).

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Wakes the UI thread out of `poll` from any thread: writing a byte makes the read end readable.
 final class WakePipe: Sendable {

@@ -1,9 +1,7 @@
 import CNcurses
 import GuardTUI
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The one object that talks to ncurses. It lives on the UI thread and nowhere else: created,
 /// used and closed there.
