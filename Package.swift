@@ -56,8 +56,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Configuration", package: "swift-configuration"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
@@ -73,7 +71,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The guard's parts wired together, and the command-line options both executables share.
+        // What both executables share: the settings (file, environment, flags), the command-line
+        // options, and the guard's parts wired together.
         .target(
             name: "GuardRuntime",
             dependencies: [
@@ -81,6 +80,8 @@ let package = Package(
                 "GuardCore",
                 "StatusServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -155,6 +156,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GuardRuntimeTests",
+            dependencies: ["GuardRuntime", "GuardCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import GuardRuntime
 import Testing
 
 @Suite("Settings paths follow XDG, with /etc as the allow-list fallback")

@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import GuardRuntime
 import Testing
 
 @Suite("Settings layers: defaults < file < environment < flags")

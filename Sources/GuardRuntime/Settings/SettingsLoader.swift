@@ -1,5 +1,6 @@
 internal import Configuration
 import Foundation
+import GuardCore
 
 /// Loads ``GuardSettings``: defaults, then the YAML config file, then `DOCKERGUARD_*` environment
 /// variables, then command-line flags, each overriding the ones before.

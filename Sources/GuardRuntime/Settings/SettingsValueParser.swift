@@ -1,4 +1,5 @@
 import DockerEngine
+import GuardCore
 
 /// A value that does not fit its key; the loader adds the key and where the value came from.
 struct SettingsValueProblem: Error, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import GuardCore
+import GuardRuntime
 import Testing
 
 @Suite("Setting values: shapes accepted and refused")

@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import GuardRuntime
 
 /// A throwaway home directory and `/etc/dockerguard` stand-in for one test, removed afterwards.
 final class SettingsSandbox {

@@ -1,3 +1,5 @@
+import GuardCore
+
 extension GuardSettings {
     /// Sets one key from its text, checking it; `paths` expands `~` in file paths.
     mutating func apply(

@@ -1,5 +1,6 @@
 import Foundation
 import GuardCore
+import GuardRuntime
 import Testing
 
 @Suite("Settings errors name the key and where it came from")

@@ -1,3 +1,5 @@
+import GuardCore
+
 /// Everything dockerguard can be configured with, after the config file, the `DOCKERGUARD_*`
 /// environment variables and the command-line flags have been layered (see ``SettingsLoader``).
 public struct GuardSettings: Sendable, Equatable {
