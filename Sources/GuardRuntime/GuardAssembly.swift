@@ -1,11 +1,7 @@
 import ArgumentParser
-import CoreMetrics
 import DockerEngine
 import GuardCore
 import Logging
-import NIOCore
-import NIOPosix
-import Prometheus
 import ServiceLifecycle
 import StatusServer
 
@@ -30,22 +26,17 @@ public struct GuardAssembly: Sendable {
     public let selfID: String?
 
     /// Builds every part; `interactive` says an operator is there to answer confirm mode.
-    public init(settings: GuardSettings, engine: EngineOptions, interactive: Bool, logger: Logger) throws {
+    public init(
+        process: GuardProcess, settings: GuardSettings, engine: EngineOptions, interactive: Bool, logger: Logger
+    ) throws {
         guard let listen = ListenAddress(settings.listen) else {
             throw ValidationError("listen: '\(settings.listen)' is not HOST:PORT (\(settings.sources["listen"] ?? "default"))")
         }
         self.settings = settings
         self.listen = listen
-        let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        executor = DedicatedExecutor(eventLoop: guardLoop.next())
-        // The shared loops serve the HTTP API: under contention they yield to the engine and to
-        // the guard's loop (BENCHMARKS.md, enforcement under load).
-        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
-            loop.execute { ThreadPriority.setCurrentThread(nice: Self.apiThreadNice) }
-        }
-        client = try engine.client(settings: settings, group: guardLoop, taskExecutor: executor)
-        metrics = GuardMetrics()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        executor = process.executor
+        client = try engine.client(settings: settings, group: process.guardLoop, taskExecutor: executor)
+        metrics = process.metrics
         store = ContainerStore(endpoint: client.endpoint.description)
         var syncConfiguration = EngineSync.Configuration()
         syncConfiguration.resyncInterval = .seconds(settings.resyncInterval)
@@ -63,14 +54,11 @@ public struct GuardAssembly: Sendable {
             selfID: selfID, metrics: metrics, executor: executor, logger: logger)
     }
 
-    /// The nice value of the threads that serve the HTTP API.
-    static let apiThreadNice: Int32 = 5
-
     /// The HTTP API over this guard's store and policy.
     public func statusServer(
         version: String, logger: Logger, onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
-    ) -> StatusServer {
-        StatusServer(
+    ) -> StatusAPIServer {
+        StatusAPIServer(
             store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: version, logger: logger,
             onListening: onListening)
     }

@@ -56,9 +56,12 @@ struct TUICommand: AsyncParsableCommand {
         let logPath = logFile ?? Self.defaultLogPath()
         let logger = try LogFile.bootstrap(path: logPath, level: logLevel)
         for warning in settings.warnings { logger.warning("\(warning)") }
-        let parts = try GuardAssembly(settings: settings, engine: engine, interactive: true, logger: logger)
-        logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
-        try await DashboardApp(parts: parts, apiEnabled: !noAPI, themeName: settings.theme, logger: logger).run()
+        try await GuardProcess.run { process in
+            let parts = try GuardAssembly(
+                process: process, settings: settings, engine: engine, interactive: true, logger: logger)
+            logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
+            try await DashboardApp(parts: parts, apiEnabled: !noAPI, themeName: settings.theme, logger: logger).run()
+        }
         logger.info("dockerguard-tui stopped")
     }
 

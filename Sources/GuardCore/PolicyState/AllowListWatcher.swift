@@ -62,7 +62,7 @@ public struct AllowListWatcher: Service {
         guard stamp != previous else { return stamp }
         switch AllowList.load(path: path, maxBytes: maxBytes) {
         case .success(let list):
-            state.apply(list, at: ResumePoint.wallClockSeconds())
+            state.apply(list, at: WallClock.seconds())
             logger.info("allow-list loaded", metadata: ["path": "\(path)", "rules": "\(list.rules.count)"])
         case .failure(let errors):
             let message = errors.errors.map(\.description).joined(separator: "\n")

@@ -10,7 +10,7 @@ public enum EngineTimestamp {
 
     /// The current time, formatted the way the engine does.
     public static func now() -> String {
-        format(nanos: ResumePoint.now())
+        format(nanos: WallClock.nanoseconds())
     }
 
     /// Formats nanoseconds since the epoch the way the engine does, in UTC.

@@ -2,8 +2,6 @@ import DockerEngine
 import Logging
 import ServiceLifecycle
 
-import Glibc
-
 /// Keeps the store equal to the engine: subscribe to `/events`, take a full list, then apply events
 /// as they come, with a full resync on a slow timer as a safety net. When the engine goes away it
 /// reconnects with backoff and resumes the events where it left off, so nothing is missed.
@@ -65,7 +63,7 @@ public struct EngineSync: Service {
     /// One connection's life: returns (by throwing) only when the engine is lost.
     private func session(resumePoint: inout ResumePoint, onConnected: () -> Void) async throws {
         let version = try await client.negotiate()
-        let sessionStart = ResumePoint.now()
+        let sessionStart = WallClock.nanoseconds()
         // Subscribe before listing: whatever changes during the list arrives as events afterwards.
         let events = try await client.events(since: resumePoint.since, filters: ["type": ["container"]])
         try await resync()
@@ -143,7 +141,7 @@ public struct EngineSync: Service {
             }
             return records
         }
-        await store.replaceAll(with: records, at: ResumePoint.wallClockSeconds())
+        await store.replaceAll(with: records, at: WallClock.seconds())
         metrics.resynced()
         logger.debug("resync done", metadata: ["containers": "\(records.count)"])
     }
@@ -166,13 +164,9 @@ struct ResumePoint {
         nanos = max(nanos ?? candidate, candidate)
     }
 
-    static func now() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
-    }
+    @available(*, deprecated, message: "use WallClock.nanoseconds()")
+    static func now() -> Int64 { WallClock.nanoseconds() }
 
-    static func wallClockSeconds() -> Double {
-        Double(now()) / 1e9
-    }
+    @available(*, deprecated, message: "use WallClock.seconds()")
+    static func wallClockSeconds() -> Double { WallClock.seconds() }
 }

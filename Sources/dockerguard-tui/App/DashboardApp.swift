@@ -32,7 +32,7 @@ struct DashboardApp {
         let data = DashboardData(
             snapshot: parts.store.current, policy: parts.policy.current, enforcer: parts.enforcer.status.value,
             api: apiEnabled ? .starting(address: "\(listen)") : .disabled, aliases: parts.aliases,
-            stopTimeout: parts.settings.stopTimeout, now: DashboardLoop.wallClock())
+            stopTimeout: parts.settings.stopTimeout, now: WallClock.seconds())
 
         // Trapped before the UI thread starts, so curses installs no handlers of its own for them.
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm, .sigwinch)
@@ -58,11 +58,13 @@ struct DashboardApp {
     /// Starts the UI thread and waits for it to end; the terminal is restored before this returns.
     private func runUIThread(feed: DashboardFeed, data: DashboardData) async throws {
         let enforcer = parts.enforcer
-        let engine = EngineCommands(
+        let actions = OperatorActions(
             act: { ids, cause in Task { await enforcer.actForOperator(on: ids, cause: cause) } },
             setMode: { mode in Task { await enforcer.setMode(mode) } })
         let policy = parts.policy
-        let saver = AllowListSaver(path: parts.settings.allowlistPath) { list in policy.apply(list, at: DashboardLoop.wallClock()) }
+        let saver = AllowListSaver(path: parts.settings.allowlistPath) { list in
+            policy.apply(list, at: WallClock.seconds())
+        }
         let catalog = ThemeCatalog(directories: ThemeCatalog.standardDirectories(
             environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]))
         let state = UIState(theme: themeName, themes: catalog.names())
@@ -75,7 +77,10 @@ struct DashboardApp {
                 terminal.setTheme(theme)
                 var state = state
                 if let error { state.message = .init(error, isError: true) }
-                DashboardLoop(feed: feed, terminal: terminal, themes: themes, saver: saver, engine: engine, data: data, state: state).run()
+                DashboardLoop(
+                    feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions, data: data,
+                    state: state
+                ).run()
                 terminal.close()
                 continuation.resume()
             }

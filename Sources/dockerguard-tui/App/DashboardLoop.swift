@@ -11,7 +11,7 @@ final class DashboardLoop {
     private let terminal: NcursesTerminal
     private let themes: ThemeSource
     private let saver: AllowListSaver
-    private let engine: EngineCommands
+    private let actions: OperatorActions
     private var data: DashboardData
     private var state: UIState
     private let glyphs: Glyphs
@@ -22,14 +22,14 @@ final class DashboardLoop {
     static let frameInterval = 1.0 / 30
 
     init(
-        feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver, engine: EngineCommands,
-        data: DashboardData, state: UIState
+        feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver,
+        actions: OperatorActions, data: DashboardData, state: UIState
     ) {
         self.feed = feed
         self.terminal = terminal
         self.themes = themes
         self.saver = saver
-        self.engine = engine
+        self.actions = actions
         self.data = data
         self.state = state
         glyphs = Glyphs.forLocale(utf8: terminal.isUTF8)
@@ -99,10 +99,10 @@ final class DashboardLoop {
                 terminal.setTheme(theme)
                 if let error { state.message = .init(error, isError: true) }
             case .act(let ids, let cause):
-                engine.act(ids, cause)
+                actions.act(ids, cause)
                 state.message = .init("\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
             case .setMode(let mode):
-                engine.setMode(mode)
+                actions.setMode(mode)
                 state.message = .init("mode \(mode.rawValue)")
             default:
                 if let event = saver.perform(command) { run(DashboardMachine.handle(event, state: &state, path: data.policy.path)) }
@@ -137,7 +137,7 @@ final class DashboardLoop {
     }
 
     private func drawFrame(now: Double) {
-        data.now = Self.wallClock()
+        data.now = WallClock.seconds()
         state.pageSize = DashboardLayout(width: terminal.width, height: terminal.height, overlay: state.overlay).tableRows
         let table = table()
         let rows = table.rows
@@ -160,14 +160,11 @@ final class DashboardLoop {
     }
 
     private static let processStart = ContinuousClock.now
-
-    static func wallClock() -> Double {
-        Date().timeIntervalSince1970
-    }
 }
 
-/// The engine-side commands, carried out off the UI thread.
-struct EngineCommands: Sendable {
+/// What the operator asks of the enforcer from the dashboard (stop these, switch mode), carried out
+/// off the UI thread.
+struct OperatorActions: Sendable {
     let act: @Sendable ([String], String) -> Void
     let setMode: @Sendable (EnforcementMode) -> Void
 }

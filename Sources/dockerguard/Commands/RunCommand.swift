@@ -27,22 +27,25 @@ struct RunCommand: AsyncParsableCommand {
         let logger = logging.bootstrap()
         let settings = try options.load(engine: engine.dockerHost)
         for warning in settings.warnings { logger.warning("\(warning)") }
-        let parts = try GuardAssembly(settings: settings, engine: engine, interactive: false, logger: logger)
-        let listen = parts.listen
-        let server = parts.statusServer(version: DockerGuard.version, logger: logger)
-        let group = ServiceGroup(configuration: .init(
-            services: parts.guardServices + [.init(service: server.application())],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger
-        ))
-        logger.info("dockerguard starting", metadata: parts.startMetadata)
-        if settings.mode == .confirm {
-            logger.notice("confirm mode without an operator: violations are recorded, as in audit mode")
-        }
-        do {
-            try await group.run()
-        } catch {
-            throw CommandFailure.describe(error, listen: listen)
+        try await GuardProcess.run { process in
+            let parts = try GuardAssembly(
+                process: process, settings: settings, engine: engine, interactive: false, logger: logger)
+            let listen = parts.listen
+            let server = parts.statusServer(version: DockerGuard.version, logger: logger)
+            let group = ServiceGroup(configuration: .init(
+                services: parts.guardServices + [.init(service: server.application())],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            ))
+            logger.info("dockerguard starting", metadata: parts.startMetadata)
+            if settings.mode == .confirm {
+                logger.notice("confirm mode without an operator: violations are recorded, as in audit mode")
+            }
+            do {
+                try await group.run()
+            } catch {
+                throw CommandFailure.describe(error, listen: listen)
+            }
         }
         logger.info("dockerguard stopped")
     }

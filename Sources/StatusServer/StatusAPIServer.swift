@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 
 /// The HTTP API, served from the store's snapshots: no request ever reaches the engine.
-public struct StatusServer: Sendable {
+public struct StatusAPIServer: Sendable {
     public let listen: ListenAddress
     let responder: StatusResponder
     let logger: Logger
