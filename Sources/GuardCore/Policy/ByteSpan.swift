@@ -75,10 +75,8 @@ struct ByteSpan {
 // Computed rather than stored: a stored static is reached through a lazy-initialisation check on
 // every use in debug builds, which shows up when scanning megabytes.
 extension UInt8 {
-    static var space: UInt8 { 0x20 }
     static var tab: UInt8 { 0x09 }
     static var quote: UInt8 { 0x22 }
-    static var hash: UInt8 { 0x23 }
     static var star: UInt8 { 0x2A }
     static var dash: UInt8 { 0x2D }
     static var dot: UInt8 { 0x2E }
@@ -90,8 +88,4 @@ extension UInt8 {
     static var leftBracket: UInt8 { 0x5B }
     static var backslash: UInt8 { 0x5C }
     static var rightBracket: UInt8 { 0x5D }
-    static var underscore: UInt8 { 0x5F }
-
-    /// C0 controls other than tab, and DEL: never part of a text allow-list.
-    var isForbiddenControl: Bool { (self < 0x20 && self != 0x09) || self == 0x7F }
 }

@@ -19,7 +19,6 @@ extension GuardSettings {
         case .readonly: readonly = try Parse.boolean(text)
         case .theme: theme = try Parse.nonEmpty(text)
         case .engine: engine = try Parse.engineURL(text)
-        case .apiToken: apiToken = Parse.optional(text)
         }
     }
 }

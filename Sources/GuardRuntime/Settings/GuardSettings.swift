@@ -25,9 +25,6 @@ public struct GuardSettings: Sendable, Equatable {
     public var theme: String = "default"
     /// Key `engine`: a `DOCKER_HOST`-style URL (`unix:///path`, `tcp://host:port`); nil means use `DOCKER_HOST`.
     public var engine: String?
-    /// Key `api-token`: the bearer token that HTTP requests which change anything must carry;
-    /// nil means nothing can be changed over HTTP.
-    public var apiToken: String?
     /// Where each value came from, for `dockerguard check` and logs: key (`"stop-timeout"`) to
     /// `"default"`, `"file:/path/config.yaml"`, `"env:DOCKERGUARD_STOP_TIMEOUT"` or `"flag:--stop-timeout"`.
     public var sources: [String: String] = [:]

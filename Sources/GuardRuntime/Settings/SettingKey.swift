@@ -25,8 +25,6 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case theme
     /// ``GuardSettings/engine``.
     case engine
-    /// ``GuardSettings/apiToken``.
-    case apiToken = "api-token"
 
     /// What every dockerguard environment variable starts with.
     public static let environmentPrefix = "DOCKERGUARD_"
@@ -38,9 +36,6 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
 
     /// The command-line flag that sets this key, e.g. `--stop-timeout`.
     public var flagName: String { self == .engine ? "--docker-host" : "--" + rawValue }
-
-    /// Whether the value is a secret: redacted in access logs and never repeated in error messages.
-    public var isSecret: Bool { self == .apiToken }
 
     /// Orders keys by name, as they are listed in messages.
     public static func < (lhs: SettingKey, rhs: SettingKey) -> Bool { lhs.rawValue < rhs.rawValue }

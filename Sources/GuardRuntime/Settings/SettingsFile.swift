@@ -55,8 +55,7 @@ struct SettingsFile: Sendable {
         let snapshot: YAMLSnapshot
         do {
             snapshot = try YAMLSnapshot(
-                data: data.bytes, providerName: source,
-                parsingOptions: .init(secretsSpecifier: .specific(Set(SettingKey.allCases.filter(\.isSecret).map(\.rawValue)))))
+                data: data.bytes, providerName: source, parsingOptions: .default)
         } catch {
             throw SettingsError(kind: .syntax, source: source, reason: "\(error)")
         }

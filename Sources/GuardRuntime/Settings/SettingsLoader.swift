@@ -49,7 +49,7 @@ public enum SettingsLoader {
         let recorder = SettingsSourceRecorder()
         let reader = ConfigReader(providers: providers, accessReporter: recorder)
         for key in SettingKey.allCases {
-            let text = reader.string(forKey: ConfigKey([key.rawValue]), isSecret: key.isSecret)
+            let text = reader.string(forKey: ConfigKey([key.rawValue]))
             let answer = recorder.answer(for: key.rawValue)
             let layer = answer.map { layers[$0.providerIndex] } ?? .defaults
             let source = layer.source(for: key)
@@ -98,7 +98,7 @@ public enum SettingsLoader {
                     kind: .unknownKey, key: name, source: "flag:--" + name,
                     reason: "unknown setting '\(name)' (\(hint)known: \(SettingKey.knownList))")
             }
-            values[AbsoluteConfigKey([key.rawValue])] = ConfigValue(.string(text), isSecret: key.isSecret)
+            values[AbsoluteConfigKey([key.rawValue])] = ConfigValue(.string(text), isSecret: false)
         }
         return InMemoryProvider(name: "flags", values: values)
     }
@@ -107,8 +107,7 @@ public enum SettingsLoader {
     /// the prefix comes from scoping every key under `dockerguard`.
     private static func environmentProvider(_ environment: [String: String]) -> some ConfigProvider {
         let ours = environment.filter { $0.key.hasPrefix(SettingKey.environmentPrefix) }
-        let secrets = Set(SettingKey.allCases.filter(\.isSecret).map(\.environmentName))
-        return EnvironmentVariablesProvider(environmentVariables: ours, secretsSpecifier: .specific(secrets))
+        return EnvironmentVariablesProvider(environmentVariables: ours)
             .prefixKeys(with: ConfigKey(["dockerguard"]))
     }
 

@@ -64,9 +64,4 @@ enum SettingsValueParser {
         guard !text.isEmpty else { throw SettingsValueProblem(reason: "must not be empty") }
         return text
     }
-
-    /// Any text; empty means "not set".
-    static func optional(_ text: String) -> String? {
-        text.isEmpty ? nil : text
-    }
 }

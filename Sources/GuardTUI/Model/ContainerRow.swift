@@ -56,11 +56,6 @@ public enum RowVerdict: Sendable, Equatable {
         case .unknown: "no valid allow-list loaded"
         }
     }
-
-    /// The rule's `path:line`, for the table's rule column.
-    public var ruleLocation: String? {
-        if case .allowed(_, let location) = self { location } else { nil }
-    }
 }
 
 /// How the unsaved allow-list would change a container's verdict.

@@ -19,12 +19,11 @@ struct TableColumns: Equatable {
 
     /// Width of each kind's text over `rows`, for sizing.
     struct Needs {
-        var widths: [Kind: Int] = [:]
+        var widths = PerKind { $0.rawValue.count }
 
         init(rows: ArraySlice<ContainerRow>, cells: (ContainerRow, Kind) -> String) {
-            for kind in Kind.allCases { widths[kind] = kind.rawValue.count }
             for row in rows {
-                for kind in Kind.allCases { widths[kind] = max(widths[kind]!, cells(row, kind).count) }
+                for kind in Kind.allCases { widths[kind] = max(widths[kind], cells(row, kind).count) }
             }
         }
     }
@@ -36,26 +35,26 @@ struct TableColumns: Equatable {
         if width >= 78 { kinds.append(.id) }
         if width >= 66 { kinds.append(.rule) }
         let wide = width >= 110
-        let minimum: [Kind: Int] = [.name: 10, .image: 10, .status: 10, .id: 12, .rule: 6]
-        let cap: [Kind: Int] = [.name: wide ? 40 : 24, .image: wide ? 40 : 28, .status: 30, .id: 12, .rule: 20]
+        let minimum = PerKind(name: 10, image: 10, status: 10, id: 12, rule: 6)
+        let cap = PerKind(name: wide ? 40 : 24, image: wide ? 40 : 28, status: 30, id: 12, rule: 20)
         let available = width - Self.markWidth - Self.gap * kinds.count
-        var widths = Dictionary(uniqueKeysWithValues: kinds.map { ($0, minimum[$0]!) })
-        var spare = available - widths.values.reduce(0, +)
+        var widths = minimum
+        var spare = available - kinds.map { widths[$0] }.reduce(0, +)
         // One cell at a time, in order of importance, up to what each column's text needs.
         let order: [Kind] = [.name, .status, .image, .rule].filter(kinds.contains)
         var grew = true
         while spare > 0, grew {
             grew = false
-            for kind in order where spare > 0 && widths[kind]! < min(needs.widths[kind] ?? 0, cap[kind]!) {
-                widths[kind]! += 1
+            for kind in order where spare > 0 && widths[kind] < min(needs.widths[kind], cap[kind]) {
+                widths[kind] += 1
                 spare -= 1
                 grew = true
             }
         }
         var x = Self.markWidth + Self.gap
         columns = kinds.map { kind in
-            defer { x += widths[kind]! + Self.gap }
-            return Column(kind: kind, x: x, width: widths[kind]!)
+            defer { x += widths[kind] + Self.gap }
+            return Column(kind: kind, x: x, width: widths[kind])
         }
     }
 }

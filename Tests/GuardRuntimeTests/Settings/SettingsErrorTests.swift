@@ -6,7 +6,7 @@ import Testing
 @Suite("Settings errors name the key and where it came from")
 struct SettingsErrorTests {
     static let known =
-        "action, allowlist, api-token, audit-log, audit-log-max-bytes, engine, listen, mode, readonly, resync-interval, stop-timeout, theme"
+        "action, allowlist, audit-log, audit-log-max-bytes, engine, listen, mode, readonly, resync-interval, stop-timeout, theme"
 
     @Test("an unknown key in the file, with its line and a suggestion")
     func unknownKey() throws {
@@ -156,13 +156,5 @@ struct SettingsErrorTests {
         let error = try #require(sandbox.loadError(config: path))
         #expect(error.kind == .syntax)
         #expect(error.description == "\(path): not UTF-8 text")
-    }
-
-    @Test("the API token is never repeated in a message")
-    func secretNotEchoed() throws {
-        let sandbox = try SettingsSandbox()
-        let path = try sandbox.writeConfig("api-token: [hunter2]\n")
-        let error = try #require(sandbox.loadError())
-        #expect(error.description == "\(path):1: api-token: expected a single value, found a list")
     }
 }

@@ -47,8 +47,8 @@ struct SettingsValueTests {
     func keyNames() {
         #expect(SettingKey.stopTimeout.environmentName == "DOCKERGUARD_STOP_TIMEOUT")
         #expect(SettingKey.auditLogMaxBytes.environmentName == "DOCKERGUARD_AUDIT_LOG_MAX_BYTES")
-        #expect(SettingKey.apiToken.environmentName == "DOCKERGUARD_API_TOKEN")
-        #expect(SettingKey.apiToken.flagName == "--api-token")
-        #expect(SettingKey.allCases.count == 12)
+        #expect(SettingKey.engine.environmentName == "DOCKERGUARD_ENGINE")
+        #expect(SettingKey.engine.flagName == "--docker-host")
+        #expect(SettingKey.allCases.count == 11)
     }
 }
