@@ -18,7 +18,7 @@ let package = Package(
     ],
     dependencies: [
         // SwiftNIO directly for the engine socket: Hummingbird already builds it, so the client costs
-        // no extra build time, and it streams /events without buffering (see README "Design notes").
+        // no extra build time, and it streams /events without buffering (README, "Layout").
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
