@@ -58,7 +58,9 @@ struct TUICommand: AsyncParsableCommand {
         for warning in settings.warnings { logger.warning("\(warning)") }
         let parts = try GuardAssembly(settings: settings, engine: engine, interactive: true, logger: logger)
         logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
-        try await DashboardApp(parts: parts, apiEnabled: !noAPI, themeName: settings.theme, logger: logger).run()
+        try await DashboardApp(
+            parts: parts, apiEnabled: !noAPI, themeName: settings.theme, readyFile: options.readyFile, logger: logger
+        ).run()
         logger.info("dockerguard-tui stopped")
     }
 
