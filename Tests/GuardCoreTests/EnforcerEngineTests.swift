@@ -17,7 +17,9 @@ struct EnforcerEngineTests {
     func state(_ id: String) -> String? { try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id) }
 
     func waitForState(_ harness: EnforcerHarness, _ id: String, _ state: String) async -> Bool {
-        await eventually(timeout: .seconds(30)) { harness.store.current.containers.first { $0.id == id }?.state == state } != nil
+        await eventually(timeout: .seconds(30)) {
+            harness.store.current.containers.first { $0.id == id }?.state == state
+        } != nil
     }
 
     @Test("readonly in enforce mode changes nothing on the engine, and keep-running restarts nothing")
@@ -55,7 +57,8 @@ struct EnforcerEngineTests {
     func noListActsOnNothing() async throws {
         let client = try TestEngine.client()
         let harness = try EnforcerHarness(
-            client: client, allowList: nil, settings: .init(mode: .enforce, action: .kill, stopTimeout: 0), syncing: true)
+            client: client, allowList: nil, settings: .init(mode: .enforce, action: .kill, stopTimeout: 0),
+            syncing: true)
         defer { harness.stop() }
         let name = TestEngine.uniqueName("nolist")
         defer { TestEngine.forceRemove([name]) }

@@ -20,7 +20,8 @@ struct ReplayOrderTests {
         startedAt: EngineTimestamp.format(nanos: t0 + 4 * second))
 
     static func event(_ action: String, at nanos: Int64, _ attributes: [String: String] = [:]) -> EngineEvent {
-        EngineEvent(type: "container", action: action, actor: .init(id: resynced.id, attributes: attributes), timeNano: nanos)
+        EngineEvent(
+            type: "container", action: action, actor: .init(id: resynced.id, attributes: attributes), timeNano: nanos)
     }
 
     static let replayed = [
@@ -30,6 +31,9 @@ struct ReplayOrderTests {
         event("start", at: t0 + 4 * second),
     ]
 
+    /// After the resync's state: applies.
+    static let liveRename = event("rename", at: t0 + 5 * second, ["name": "ok-d", "oldName": "/ok-c"])
+
     @Test("the table stays at the resync's state through the replay, then follows live events")
     func tableIgnoresOlderEvents() {
         var table = ContainerTable([Self.resynced])
@@ -38,7 +42,7 @@ struct ReplayOrderTests {
         }
         #expect(table.byID[Self.resynced.id] == Self.resynced)
         // Live events, after the resync's state, still apply.
-        #expect(table.apply(Self.event("rename", at: Self.t0 + 5 * Self.second, ["name": "ok-d", "oldName": "/ok-c"])) == .changed)
+        #expect(table.apply(Self.liveRename) == .changed)
         #expect(table.byID[Self.resynced.id]?.name == "/ok-d")
         #expect(table.apply(Self.event("die", at: Self.t0 + 6 * Self.second, ["exitCode": "0"])) == .changed)
         #expect(table.byID[Self.resynced.id]?.state == "exited")
@@ -59,7 +63,7 @@ struct ReplayOrderTests {
             #expect(await harness.enforcerCaughtUp())
         }
         // A live rename after the replay: once it is judged, everything before it has been.
-        _ = await harness.store.apply(Self.event("rename", at: Self.t0 + 5 * Self.second, ["name": "ok-d", "oldName": "/ok-c"]))
+        _ = await harness.store.apply(Self.liveRename)
         let judged = await eventually(timeout: .seconds(10)) {
             harness.auditRecords.contains { $0["container_name"] as? String == "/ok-d" }
         }

@@ -90,8 +90,7 @@ struct EnforcementTests {
         let renamed = Self.victimName("renamed")
         defer { TestEngine.forceRemove([name, renamed]) }
         let id = try await TestEngine.runContainer(client, name: name)
-        let allowed = await guardian.audit { $0["container_id"] as? String == id && $0["verdict"] as? String == "allowed" }
-        #expect(allowed != nil, "\(guardian.log)")
+        #expect(await guardian.audit(where: Self.allowed(id)) != nil, "\(guardian.log)")
         #expect(state(id) == "running")
         try await client.renameContainer(id, to: renamed)
         #expect(await eventually(timeout: .seconds(5)) { state(id) == "exited" } != nil, "\(guardian.log)")
@@ -127,7 +126,7 @@ struct EnforcementTests {
         }
         #expect(reloaded != nil, "not reloaded within 2 s")
         let first = try await TestEngine.runContainer(client, name: names[0])
-        #expect(await guardian.audit { $0["container_id"] as? String == first && $0["verdict"] as? String == "allowed" } != nil)
+        #expect(await guardian.audit(where: Self.allowed(first)) != nil)
         #expect(state(first) == "running")
 
         try save("name=dgtest-*\nnmae=oops\nlabel=\n")
@@ -145,11 +144,13 @@ struct EnforcementTests {
         #expect(allowList["loaded"] as? Bool == true)
         // dgreload-* is still allowed, and a container the last good list does not allow is still acted on.
         let second = try await TestEngine.runContainer(client, name: names[1])
-        #expect(await guardian.audit { $0["container_id"] as? String == second && $0["verdict"] as? String == "allowed" } != nil)
+        #expect(await guardian.audit(where: Self.allowed(second)) != nil)
         #expect(state(second) == "running")
-        let victim = try await TestEngine.runContainer(client, name: names[2].replacingOccurrences(of: "dgreload", with: "dgvictim"))
+        let victim = try await TestEngine.runContainer(client, name: Self.victimName("reload"))
         defer { TestEngine.forceRemove([victim]) }
-        let killed = await guardian.audit { $0["container_id"] as? String == victim && $0["action"] as? String == "kill" }
+        let killed = await guardian.audit {
+            $0["container_id"] as? String == victim && $0["action"] as? String == "kill"
+        }
         #expect(killed?["result"] as? String == "done", "\(guardian.log)")
         #expect(state(victim) == "exited")
         #expect(guardian.terminate() == 0)
@@ -190,6 +191,11 @@ struct EnforcementTests {
             #expect(gap >= delay && gap < delay + 1.0, "restart gaps \(gaps), configured 1 s, 2 s, 4 s")
         }
         #expect(guardian.terminate() == 0)
+    }
+
+    /// Matches the audit line that says `id` was judged allowed.
+    static func allowed(_ id: String) -> ([String: Any]) -> Bool {
+        { $0["container_id"] as? String == id && $0["verdict"] as? String == "allowed" }
     }
 
     static func seconds(_ rfc3339: String) -> Double? {

@@ -6,8 +6,8 @@ import Testing
 /// The engine dies and comes back while `dockerguard run` runs. Uses an engine of its own, so the
 /// other tests' engine is never disturbed.
 @Suite(
-    "dockerguard run across an engine restart", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
-    .timeLimit(.minutes(3)))
+    "dockerguard run across an engine restart",
+    .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .timeLimit(.minutes(3)))
 struct EngineRestartTests {
     @Test("/readyz goes 503 then 200, the last snapshot is served meanwhile, and a container started during the outage is listed")
     func engineRestart() async throws {
@@ -76,7 +76,7 @@ extension EngineRestartTests {
 }
 
 extension EngineRestartTests {
-    @Test("events resume with since: a container started and removed while the guard was away is seen through its events")
+    @Test("events resume with since: a container started and removed while the guard was away shows in its events")
     func resumedWithSince() async throws {
         let ownEngine = try OwnEngine()
         defer { ownEngine.stop() }
@@ -103,7 +103,8 @@ extension EngineRestartTests {
         #expect(try await guardian.probe.containers("?all=true")[transient] == nil)
         func seen(_ action: String) -> Bool {
             guardian.log.split(separator: "\n").contains {
-                $0.contains("engine event") && $0.contains("action=\(action)") && $0.contains("container=\(transient.prefix(12))")
+                $0.contains("engine event") && $0.contains("action=\(action)")
+                    && $0.contains("container=\(transient.prefix(12))")
             }
         }
         let replayed = await eventually(timeout: .seconds(10)) { seen("create") && seen("start") && seen("destroy") }

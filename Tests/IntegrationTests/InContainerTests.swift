@@ -46,28 +46,33 @@ struct InContainerTests {
     }
 
     func check(_ mode: Mode, host: String, client: DockerClient) async throws {
-        func state(_ id: String) -> String? { try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id, host: host) }
-        defer { _ = try? Subprocess.run("/usr/bin/env", ["docker", "-H", host, "rm", "-f", "dockerguard", "netx", "victim"]) }
+        func state(_ id: String) -> String? {
+            try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id, host: host)
+        }
+        defer { TestEngine.forceRemove(["dockerguard", "netx", "victim"], host: host) }
         // Started before the guard: the container whose network namespace the first mode shares.
         let netx = try await TestEngine.runContainer(client, name: "netx")
         let socket = String(host.dropFirst("unix://".count))
         let port = Int.random(in: 20_000..<40_000)
         let guardID = try TestEngine.docker(
             ["run", "-d", "--name", "dockerguard"] + mode.arguments + [
-                "-v", "\(socket):/var/run/docker.sock", "-e", "DOCKERGUARD_MODE=enforce", "-e", "DOCKERGUARD_ACTION=kill",
-                "-e", "DOCKERGUARD_LISTEN=127.0.0.1:\(port)", "dockerguard:test",
+                "-v", "\(socket):/var/run/docker.sock", "-e", "DOCKERGUARD_MODE=enforce",
+                "-e", "DOCKERGUARD_ACTION=kill", "-e", "DOCKERGUARD_LISTEN=127.0.0.1:\(port)", "dockerguard:test",
             ], host: host)
 
         // The fact that replaces waiting: it has settled which container it is, by its root's upper dir.
         let identified = await eventually(timeout: .seconds(15)) { Self.logs(host).contains("own container: self=") }
         let logs = Self.logs(host)
         try #require(identified != nil, "\(mode): no identity line; log:\n\(logs)")
-        #expect(logs.contains("self=\(guardID.prefix(12)) (root upperdir matches"), "\(mode): took another container; log:\n\(logs)")
+        #expect(
+            logs.contains("self=\(guardID.prefix(12)) (root upperdir matches"),
+            "\(mode): took another container; log:\n\(logs)")
 
         // It acts on netx (the first judgement, at the first sync) and on a container started later.
         let victim = try await TestEngine.runContainer(client, name: "victim")
         let acted = await eventually(timeout: .seconds(10)) { state(netx) == "exited" && state(victim) == "exited" }
-        #expect(acted != nil, "\(mode): netx \(state(netx) ?? "?"), victim \(state(victim) ?? "?"); log:\n\(Self.logs(host))")
+        let states = "netx \(state(netx) ?? "?"), victim \(state(victim) ?? "?")"
+        #expect(acted != nil, "\(mode): \(states); log:\n\(Self.logs(host))")
         // Both kills came after it judged itself at the first sync: had it acted on itself it would be gone.
         #expect(state(guardID) == "running", "\(mode): the guard acted on itself; log:\n\(Self.logs(host))")
         if mode.apiReachable {

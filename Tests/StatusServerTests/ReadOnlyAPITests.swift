@@ -5,7 +5,9 @@ import Testing
 /// Nothing changes state over HTTP: every route refuses every method but GET and HEAD.
 @Suite("The API is read-only")
 struct ReadOnlyAPITests {
-    static let paths = ["/", "/containers", "/containers/", "/containers?all=true", "/healthz", "/readyz", "/allowlist", "/metrics"]
+    static let paths = [
+        "/", "/containers", "/containers/", "/containers?all=true", "/healthz", "/readyz", "/allowlist", "/metrics",
+    ]
 
     @Test("every route answers 405 with Allow and a JSON error to POST, PUT, PATCH and DELETE", arguments: paths)
     func everyRouteRefusesWrites(path: String) async throws {

@@ -219,7 +219,9 @@ public actor Enforcer {
     /// Carries out `action` on a container in the background; one action per container at a time.
     /// `verdict` is what the audit log records (an operator may stop an allowed container too).
     public func act(on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating") {
-        guard !settings.readonly, selfIdentity != nil, record.id != selfID, !inFlight.contains(record.id) else { return }
+        guard !settings.readonly, selfIdentity != nil, record.id != selfID, !inFlight.contains(record.id) else {
+            return
+        }
         inFlight.insert(record.id)
         acting.insert(record.id)
         pending.remove(record.id)

@@ -23,8 +23,10 @@ public enum SelfIdentity: Sendable, Equatable {
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let hinted = probe.hints.compactMap { byID[$0] }
         if let upper = probe.rootUpperDir {
-            if let match = hinted.first(where: { $0.upperDir == upper }) ?? records.first(where: { $0.upperDir == upper }) {
-                let misleading = hinted.first { $0.id != match.id }.map { "; the hint \($0.shortID) is another container" }
+            let match = hinted.first { $0.upperDir == upper } ?? records.first { $0.upperDir == upper }
+            if let match {
+                let misleading = hinted.first { $0.id != match.id }
+                    .map { "; the hint \($0.shortID) is another container" }
                 return .container(id: match.id, reason: "root upperdir matches" + (misleading ?? ""))
             }
             if records.allSatisfy({ $0.upperDir == nil }), let hint = hinted.first {

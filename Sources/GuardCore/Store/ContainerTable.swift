@@ -84,7 +84,8 @@ public struct ContainerTable: Sendable, Equatable {
     /// Whether `event` happened before the record's latest start or stop (engine time both): it is
     /// about an earlier run that the record, from a later inspect or event, has already moved past.
     static func isOlder(_ event: EngineEvent, than record: ContainerRecord) -> Bool {
-        let newest = [record.startedAt, record.finishedAt].compactMap { $0.flatMap(EngineTimestamp.secondsSinceEpoch) }.max()
+        let newest = [record.startedAt, record.finishedAt]
+            .compactMap { $0.flatMap(EngineTimestamp.secondsSinceEpoch) }.max()
         guard let newest else { return false }
         // A microsecond's slack for the Double's rounding: an event of the same moment is not older.
         return Double(event.timeNano) / 1e9 < newest - 1e-6

@@ -104,7 +104,9 @@ public struct EngineSync: Service {
                 switch input {
                 case .event(let event):
                     metrics.eventReceived()
-                    logger.debug("engine event", metadata: ["action": "\(event.action)", "container": "\(event.actor.id.prefix(12))"])
+                    logger.debug("engine event", metadata: [
+                        "action": "\(event.action)", "container": "\(event.actor.id.prefix(12))",
+                    ])
                     resumePoint.advance(toAtLeast: event.timeNano)
                     try await apply(event)
                 case .resyncDue:
