@@ -22,8 +22,9 @@ public struct GuardAssembly: Sendable {
     public let metrics: GuardMetrics
     /// The event loop the engine link and the enforcer run on (see ``DedicatedExecutor``).
     public let executor: DedicatedExecutor
-    /// The container dockerguard runs in, if any: never acted on.
-    public let selfID: String?
+    /// What the process sees of the container it runs in, if any; the enforcer settles which one
+    /// it is at the first sync and never acts on it.
+    public let selfProbe: SelfProbe
 
     /// Builds every part; `interactive` says an operator is there to answer confirm mode.
     public init(
@@ -45,13 +46,13 @@ public struct GuardAssembly: Sendable {
         watcher = AllowListWatcher(state: policy, metrics: metrics, logger: logger)
         aliases = ImageAliases()
         audit = AuditLog(path: settings.auditLogPath, maxBytes: settings.auditLogMaxBytes, logger: logger)
-        selfID = SelfContainer.detectID()
+        selfProbe = SelfProbe.read()
         enforcer = Enforcer(
             client: client, store: store, policy: policy, audit: audit, aliases: aliases,
             settings: .init(
                 mode: settings.mode, action: settings.action, stopTimeout: settings.stopTimeout,
                 interactive: interactive, readonly: settings.readonly),
-            selfID: selfID, metrics: metrics, executor: executor, logger: logger)
+            selfProbe: selfProbe, metrics: metrics, executor: executor, logger: logger)
     }
 
     /// The HTTP API over this guard's store and policy.
@@ -76,7 +77,7 @@ public struct GuardAssembly: Sendable {
         [
             "engine": "\(client.endpoint)", "listen": "\(listen)", "mode": "\(settings.mode.rawValue)",
             "action": "\(settings.action.rawValue)", "allowlist": "\(settings.allowlistPath)",
-            "audit_log": "\(settings.auditLogPath)", "self": "\(selfID.map { String($0.prefix(12)) } ?? "not in a container")",
+            "audit_log": "\(settings.auditLogPath)", "self": "\(selfProbe.startSummary)",
             "readonly": "\(settings.readonly)",
         ]
     }

@@ -60,7 +60,10 @@ struct TUICommand: AsyncParsableCommand {
             let parts = try GuardAssembly(
                 process: process, settings: settings, engine: engine, interactive: true, logger: logger)
             logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
-            try await DashboardApp(parts: parts, apiEnabled: !noAPI, themeName: settings.theme, logger: logger).run()
+            try await DashboardApp(
+                parts: parts, apiEnabled: !noAPI, themeName: settings.theme, readyFile: options.readyFile,
+                logger: logger
+            ).run()
         }
         logger.info("dockerguard-tui stopped")
     }

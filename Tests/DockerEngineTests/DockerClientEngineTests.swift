@@ -4,7 +4,9 @@ import TestSupport
 import Testing
 
 /// The client against the private engine started by scripts/test.
-@Suite("DockerClient against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+@Suite(
+    "DockerClient against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
+    .timeLimit(.minutes(1)))
 struct DockerClientEngineTests {
     @Test("negotiates an API version the engine speaks and reports its version")
     func negotiate() async throws {
@@ -105,18 +107,26 @@ struct DockerClientEngineTests {
         #expect(seen.contains("die"))
     }
 
-    @Test("events since a past moment replay what happened after it")
+    @Test("events since a past moment replay what happened before the subscription, then follow live ones")
     func eventsSince() async throws {
         let client = try TestEngine.client()
         let name = TestEngine.uniqueName("since")
-        defer { TestEngine.forceRemove([name]) }
+        defer { TestEngine.forceRemove([name, name + "-b"]) }
         let before = Int64(Date().timeIntervalSince1970 * 1e9) - 1_000_000_000
         let id = try await TestEngine.runContainer(client, name: name)
-        // Subscribed only now: the start is replayed from `since`.
+        let subscribed = Int64(Date().timeIntervalSince1970 * 1e9)
+        // Subscribed only now: the create and start can only come from `since`; the rename is live
+        // and ends the loop, so a dropped `since` fails here instead of waiting.
         let stream = try await client.events(since: EngineEvent.sinceParameter(nanos: before), filters: ["container": [id]])
-        for try await event in stream where event.verb == "start" {
-            #expect(event.actor.id == id)
-            break
+        try await client.renameContainer(id, to: name + "-b")
+        var seen: [EngineEvent] = []
+        for try await event in stream {
+            seen.append(event)
+            if event.verb == "rename" { break }
         }
+        #expect(seen.map(\.verb) == ["create", "start", "rename"], "\(seen.map(\.action))")
+        let start = try #require(seen.first { $0.verb == "start" })
+        #expect(start.timeNano > before && start.timeNano < subscribed, "the start is from before the subscription")
+        #expect(start.actor.attributes["name"] == name)
     }
 }

@@ -5,7 +5,9 @@ import TestSupport
 import Testing
 
 /// EngineSync keeping a store equal to the private engine.
-@Suite("EngineSync against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+@Suite(
+    "EngineSync against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
+    .timeLimit(.minutes(2)))
 struct EngineSyncEngineTests {
     @Test("first sync lists what runs; events then add, update and remove containers")
     func followsTheEngine() async throws {

@@ -86,8 +86,14 @@ import Testing
         }
         for (width, height) in [(40, 10), (80, 24), (120, 40)] {
             let screen = Self.render(F.data(containers: records), UIState(), width: width, height: height)
-            #expect(screen.cells.count == width * height)
-            #expect(Self.lines(screen)[0].contains("1000"))
+            let lines = Self.lines(screen)
+            #expect(lines[0].contains("1000"), "\(width)x\(height): \(lines[0])")
+            // Every line between the header and the status bar is a row, the first ones in name order.
+            let shown = lines.compactMap { line in
+                line.firstRange(of: "svc-").map { String(line[$0.upperBound...].prefix(4)) }
+            }
+            #expect(shown == (0..<(height - 4)).map(format4), "\(width)x\(height):\n\(screen.text)")
+            #expect(lines.allSatisfy { $0.count <= width })
         }
     }
 

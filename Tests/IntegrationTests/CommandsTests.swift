@@ -85,7 +85,7 @@ extension EnforcementTests {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: "name=dgtest-*\n", extraArguments: ["--mode", "confirm", "--action", "kill"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         let name = "dgvictim-confirm-\(UUID().uuidString.prefix(6).lowercased())"
         defer { TestEngine.forceRemove([name]) }
         let id = try await TestEngine.runContainer(client, name: name)

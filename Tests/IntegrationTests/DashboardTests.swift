@@ -28,7 +28,7 @@ struct DashboardTests {
 
         // The API alongside, in the seed's shape.
         let base = await dashboard.apiBaseURL()
-        #expect(base != nil, "no API line in the log:\n\(dashboard.log)")
+        #expect(base != nil, "no ready file; log:\n\(dashboard.log)")
         if let base {
             // With curl, as a client of the original tool would.
             let curl = try Subprocess.run("/usr/bin/env", ["curl", "-sS", "--max-time", "5", base + "/containers"])
@@ -47,7 +47,8 @@ struct DashboardTests {
         try dashboard.tmux.send("bad-1", literal: true)
         try dashboard.tmux.send("Enter")
         try dashboard.tmux.send("a")
-        _ = await dashboard.screen { $0.contains("name=bad-1") }
+        let proposed = await dashboard.screen { $0.contains("name=bad-1") }
+        #expect(proposed.matched, "no name=bad-1 proposed:\n\(proposed.screen)")
         try dashboard.tmux.send("Enter")
         let flipped = await dashboard.screen { line(containing: "bad-1", in: $0)?.contains("✓") == true }
         #expect(flipped.matched, "bad-1 did not flip:\n\(flipped.screen)")
@@ -95,6 +96,8 @@ struct DashboardTests {
         defer { dashboard.stop() }
         let busy = await dashboard.screen { $0.contains("address already in use") }
         #expect(busy.matched, "\(busy.screen)\nlog:\n\(dashboard.log)")
+        // The ready file says the API listens: with the port taken it never does.
+        #expect(ReadyFileContents.read(dashboard.readyFilePath) == nil)
         let pid = try dashboard.tmux.panePID()
         // The pane runs `sh`; the dashboard is its child.
         let child = try Subprocess.run("/usr/bin/env", ["pgrep", "-P", "\(pid)", "-f", "dockerguard-tui"])

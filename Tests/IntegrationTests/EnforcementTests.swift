@@ -20,7 +20,7 @@ struct EnforcementTests {
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: Self.baseList + "name=dgok-*\n",
             extraArguments: ["--mode", "enforce", "--action", action, "--stop-timeout", "0"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
+        #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
         let allowedName = "dgok-\(action)-\(UUID().uuidString.prefix(6).lowercased())"
         let victimName = Self.victimName(action)
         defer { TestEngine.forceRemove([allowedName, victimName]) }
@@ -61,7 +61,7 @@ struct EnforcementTests {
     func audit() async throws {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, allowList: Self.baseList)
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         let name = Self.victimName("audit")
         defer { TestEngine.forceRemove([name]) }
         let victim = try await TestEngine.runContainer(client, name: name)
@@ -85,12 +85,12 @@ struct EnforcementTests {
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: Self.baseList + "name=dgok-*\n",
             extraArguments: ["--mode", "enforce", "--action", "kill"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         let name = "dgok-rename-\(UUID().uuidString.prefix(6).lowercased())"
         let renamed = Self.victimName("renamed")
         defer { TestEngine.forceRemove([name, renamed]) }
         let id = try await TestEngine.runContainer(client, name: name)
-        try await Task.sleep(for: .milliseconds(300))
+        #expect(await guardian.audit(where: Self.allowed(id)) != nil, "\(guardian.log)")
         #expect(state(id) == "running")
         try await client.renameContainer(id, to: renamed)
         #expect(await eventually(timeout: .seconds(5)) { state(id) == "exited" } != nil, "\(guardian.log)")
@@ -109,7 +109,7 @@ struct EnforcementTests {
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: Self.baseList,
             extraArguments: ["--mode", "enforce", "--action", "kill"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         let names = (1...3).map { "dgreload-\($0)-\(UUID().uuidString.prefix(6).lowercased())" }
         defer { TestEngine.forceRemove(names) }
 
@@ -126,7 +126,7 @@ struct EnforcementTests {
         }
         #expect(reloaded != nil, "not reloaded within 2 s")
         let first = try await TestEngine.runContainer(client, name: names[0])
-        try await Task.sleep(for: .milliseconds(500))
+        #expect(await guardian.audit(where: Self.allowed(first)) != nil)
         #expect(state(first) == "running")
 
         try save("name=dgtest-*\nnmae=oops\nlabel=\n")
@@ -137,10 +137,22 @@ struct EnforcementTests {
         let health = try await guardian.probe.get("/healthz")
         #expect(health.status == 200)
         #expect((try health.json()["allowlist_error"] as? String)?.contains("nmae") == true)
-        // Still the last good list: dgreload-* allowed.
+        // Still the last good list, rule for rule, not the rejected file and not an empty list.
+        let allowList = try await guardian.probe.get("/allowlist").json()
+        let texts = (allowList["rules"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        #expect(texts == ["name=dgtest-*", "name=dgreload-*"], "\(allowList)")
+        #expect(allowList["loaded"] as? Bool == true)
+        // dgreload-* is still allowed, and a container the last good list does not allow is still acted on.
         let second = try await TestEngine.runContainer(client, name: names[1])
-        try await Task.sleep(for: .milliseconds(500))
+        #expect(await guardian.audit(where: Self.allowed(second)) != nil)
         #expect(state(second) == "running")
+        let victim = try await TestEngine.runContainer(client, name: Self.victimName("reload"))
+        defer { TestEngine.forceRemove([victim]) }
+        let killed = await guardian.audit {
+            $0["container_id"] as? String == victim && $0["action"] as? String == "kill"
+        }
+        #expect(killed?["result"] as? String == "done", "\(guardian.log)")
+        #expect(state(victim) == "exited")
         #expect(guardian.terminate() == 0)
     }
 
@@ -150,7 +162,7 @@ struct EnforcementTests {
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: Self.baseList + "name=dgkeep-* keep-running\n",
             extraArguments: ["--mode", "enforce", "--action", "kill"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         let steady = "dgkeep-steady-\(UUID().uuidString.prefix(6).lowercased())"
         let crashing = "dgkeep-crash-\(UUID().uuidString.prefix(6).lowercased())"
         defer { TestEngine.forceRemove([steady, crashing]) }
@@ -160,18 +172,30 @@ struct EnforcementTests {
         let restarted = await eventually(timeout: .seconds(5)) { state(id) == "running" }
         #expect(restarted != nil, "not restarted; log:\n\(guardian.log)")
 
-        // A container that dies right after starting: restarts must space out (1 s, 2 s, 4 s …).
+        // A container that dies 0.1 s after each start: each restart waits as configured, 1 s, 2 s,
+        // then 4 s after the stop before it (so each gap is the delay plus the 0.1 s run).
         let spec = ContainerSpec(image: TestEngine.image, cmd: ["sh", "-c", "sleep 0.1; exit 3"], stopTimeout: 0)
         let crashID = try await client.createContainer(spec, name: crashing)
+        let startedAt = Date().timeIntervalSince1970
         try await client.startContainer(crashID)
-        try await Task.sleep(for: .seconds(8))
-        let restarts = guardian.auditRecords.filter { $0["container_id"] as? String == crashID && $0["action"] as? String == "restart" }
-        #expect((2...4).contains(restarts.count), "\(restarts.count) restarts in 8 s")
-        let times = restarts.compactMap { ($0["time"] as? String).flatMap(Self.seconds) }
-        if times.count >= 3 {
-            #expect(times[2] - times[1] > (times[1] - times[0]) * 1.5, "backoff does not grow: \(times)")
+        func restartTimes() -> [Double] {
+            guardian.auditRecords(for: crashID).filter { $0["action"] as? String == "restart" }
+                .compactMap { ($0["time"] as? String).flatMap(Self.seconds) }
+        }
+        let three = await eventually(timeout: .seconds(20)) { restartTimes().count >= 3 }
+        let times = [startedAt] + restartTimes().prefix(3)
+        try #require(three != nil && times.count == 4, "\(times.count - 1) restarts; log:\n\(guardian.log)")
+        let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
+        for (gap, delay) in zip(gaps, [1.0, 2.0, 4.0]) {
+            // Never sooner than configured; at most a second later (the run, the engine's start, a loaded machine).
+            #expect(gap >= delay && gap < delay + 1.0, "restart gaps \(gaps), configured 1 s, 2 s, 4 s")
         }
         #expect(guardian.terminate() == 0)
+    }
+
+    /// Matches the audit line that says `id` was judged allowed.
+    static func allowed(_ id: String) -> ([String: Any]) -> Bool {
+        { $0["container_id"] as? String == id && $0["verdict"] as? String == "allowed" }
     }
 
     static func seconds(_ rfc3339: String) -> Double? {

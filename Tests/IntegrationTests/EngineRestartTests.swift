@@ -5,7 +5,9 @@ import Testing
 
 /// The engine dies and comes back while `dockerguard run` runs. Uses an engine of its own, so the
 /// other tests' engine is never disturbed.
-@Suite("dockerguard run across an engine restart", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+@Suite(
+    "dockerguard run across an engine restart",
+    .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .timeLimit(.minutes(3)))
 struct EngineRestartTests {
     @Test("/readyz goes 503 then 200, the last snapshot is served meanwhile, and a container started during the outage is listed")
     func engineRestart() async throws {
@@ -17,12 +19,12 @@ struct EngineRestartTests {
 
         let guardian = try await DockerGuardProcess(engineHost: host)
         let api = guardian.probe
-        #expect(await eventually { (try? await api.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
+        #expect(await api.waitUntilReady() != nil, "\(guardian.log)")
         #expect(try await api.containers()[before] != nil)
 
         // The engine crashes.
         _ = try TestEngine.dockerPrivate("kill", directory)
-        let notReady = await eventually(timeout: .seconds(5)) { (try? await api.get("/readyz").status) == 503 }
+        let notReady = await api.waitForReadiness(503, timeout: .seconds(5))
         #expect(notReady != nil, "readyz stayed 200 with the engine gone; log:\n\(guardian.log)")
         let stale = try await api.get("/containers")
         #expect(stale.status == 200, "the last snapshot is still served")
@@ -34,7 +36,7 @@ struct EngineRestartTests {
         // It comes back, and a container starts before the guard has necessarily reconnected.
         _ = try TestEngine.dockerPrivate("start", directory)
         let during = try await TestEngine.runContainer(client, name: "during")
-        let ready = await eventually(timeout: .seconds(20)) { (try? await api.get("/readyz").status) == 200 }
+        let ready = await api.waitUntilReady(timeout: .seconds(20))
         #expect(ready != nil, "readyz did not come back; log:\n\(guardian.log)")
         let listed = await eventually(timeout: .seconds(2)) {
             guard let items = try? await api.containers() else { return false }
@@ -56,10 +58,10 @@ extension EngineRestartTests {
         let client = try TestEngine.client(host: host)
         let guardian = try await DockerGuardProcess(
             engineHost: host, allowList: "name=allowed\n", extraArguments: ["--mode", "enforce", "--action", "kill"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
 
         _ = try TestEngine.dockerPrivate("kill", directory)
-        #expect(await eventually(timeout: .seconds(5)) { (try? await guardian.probe.get("/readyz").status) == 503 } != nil)
+        #expect(await guardian.probe.waitForReadiness(503, timeout: .seconds(5)) != nil)
         _ = try TestEngine.dockerPrivate("start", directory)
         let allowed = try await TestEngine.runContainer(client, name: "allowed")
         let victim = try await TestEngine.runContainer(client, name: "victim")
@@ -69,6 +71,44 @@ extension EngineRestartTests {
         }
         #expect(killed != nil, "victim survived; log:\n\(guardian.log)")
         #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
+        #expect(guardian.terminate() == 0)
+    }
+}
+
+extension EngineRestartTests {
+    @Test("events resume with since: a container started and removed while the guard was away shows in its events")
+    func resumedWithSince() async throws {
+        let ownEngine = try OwnEngine()
+        defer { ownEngine.stop() }
+        let (host, directory) = (ownEngine.host, ownEngine.directory)
+        let client = try TestEngine.client(host: host)
+        let guardian = try await DockerGuardProcess(engineHost: host, extraArguments: ["--log-level", "debug"])
+        #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
+
+        // The engine goes away; once the guard has noticed, it is frozen so that it cannot reconnect
+        // until the container below has come and gone.
+        _ = try TestEngine.dockerPrivate("kill", directory)
+        #expect(await guardian.probe.waitForReadiness(503, timeout: .seconds(5)) != nil)
+        kill(guardian.pid, SIGSTOP)
+        var frozen = true
+        defer { if frozen { kill(guardian.pid, SIGCONT) } }
+        _ = try TestEngine.dockerPrivate("start", directory)
+        let transient = try await TestEngine.runContainer(client, name: "transient")
+        _ = try TestEngine.docker("rm", "-f", transient, host: host)
+        kill(guardian.pid, SIGCONT)
+        frozen = false
+
+        #expect(await guardian.probe.waitUntilReady(timeout: .seconds(20)) != nil, "\(guardian.log)")
+        // The resync cannot show it (it is gone); only the events replayed from `since` can.
+        #expect(try await guardian.probe.containers("?all=true")[transient] == nil)
+        func seen(_ action: String) -> Bool {
+            guardian.log.split(separator: "\n").contains {
+                $0.contains("engine event") && $0.contains("action=\(action)")
+                    && $0.contains("container=\(transient.prefix(12))")
+            }
+        }
+        let replayed = await eventually(timeout: .seconds(10)) { seen("create") && seen("start") && seen("destroy") }
+        #expect(replayed != nil, "the outage's events were not replayed; log:\n\(guardian.log)")
         #expect(guardian.terminate() == 0)
     }
 }

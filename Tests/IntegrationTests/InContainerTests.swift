@@ -3,10 +3,32 @@ import Foundation
 import TestSupport
 import Testing
 
-/// dockerguard running as a container on an engine of its own, with the engine's socket mounted.
-@Suite("dockerguard inside a container", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+/// dockerguard running as a container on an engine of its own, with the engine's socket mounted,
+/// an empty allow-list and enforce mode: it must act on everything but itself, in every network
+/// mode. The engine runs with `--bridge=none`, so the default bridge network does not exist there:
+/// `--network none` stands in for the default (its own network namespace, its own /etc files).
+@Suite(
+    "dockerguard inside a container", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
+    .timeLimit(.minutes(5)))
 struct InContainerTests {
-    @Test("with an empty allow-list in enforce mode it stops everything else and never itself")
+    /// How the guard's container is run; `acts on` names the container it must act on.
+    struct Mode: CustomStringConvertible {
+        var description: String
+        var arguments: [String]
+        /// Whether the test reaches the API (only with the host's network).
+        var apiReachable = false
+    }
+
+    static let modes = [
+        // Compose's `network_mode: service:x`: /etc/hosts and friends come from netx's folder.
+        Mode(description: "--network container:netx", arguments: ["--network", "container:netx"]),
+        Mode(description: "--network host", arguments: ["--network", "host"], apiReachable: true),
+        Mode(description: "--hostname other", arguments: ["--network", "none", "--hostname", "other"]),
+        Mode(description: "--network none (the default here)", arguments: ["--network", "none"]),
+    ]
+
+    /// One engine and one image build for all the modes.
+    @Test("with an empty allow-list in enforce mode it acts on everything else and never on itself")
     func neverActsOnItself() async throws {
         let ownEngine = try OwnEngine()
         defer { ownEngine.stop() }
@@ -16,36 +38,48 @@ struct InContainerTests {
             (TestEngine.environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/image",
             "--debug", "dockerguard:test",
         ])
-        #expect(image.status == 0, "\(image.stderr)")
+        try #require(image.status == 0, "\(image.stderr)")
+        let client = try TestEngine.client(host: host)
+        for mode in Self.modes {
+            try await check(mode, host: host, client: client)
+        }
+    }
+
+    func check(_ mode: Mode, host: String, client: DockerClient) async throws {
+        func state(_ id: String) -> String? {
+            try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id, host: host)
+        }
+        defer { TestEngine.forceRemove(["dockerguard", "netx", "victim"], host: host) }
+        // Started before the guard: the container whose network namespace the first mode shares.
+        let netx = try await TestEngine.runContainer(client, name: "netx")
         let socket = String(host.dropFirst("unix://".count))
-        // The private engine has no bridge to publish ports on: the host's network stands in for it.
         let port = Int.random(in: 20_000..<40_000)
         let guardID = try TestEngine.docker(
-            "run", "-d", "--name", "dockerguard", "--network", "host", "-v", "\(socket):/var/run/docker.sock",
-            "-e", "DOCKERGUARD_MODE=enforce", "-e", "DOCKERGUARD_ACTION=kill", "-e", "DOCKERGUARD_LISTEN=127.0.0.1:\(port)",
-            "dockerguard:test", host: host)
-        let api = HTTPProbe(baseURL: "http://127.0.0.1:\(port)")
+            ["run", "-d", "--name", "dockerguard"] + mode.arguments + [
+                "-v", "\(socket):/var/run/docker.sock", "-e", "DOCKERGUARD_MODE=enforce",
+                "-e", "DOCKERGUARD_ACTION=kill", "-e", "DOCKERGUARD_LISTEN=127.0.0.1:\(port)", "dockerguard:test",
+            ], host: host)
 
-        let client = try TestEngine.client(host: host)
-        // Give it time to sync and to judge itself.
-        let ready = await eventually(timeout: .seconds(10)) {
-            Self.logs(host).contains("connected to the Docker engine")
-        }
-        #expect(ready != nil)
-        let victim = try await TestEngine.runContainer(client, name: "victim")
-        let killed = await eventually(timeout: .seconds(5)) {
-            (try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", victim, host: host)) == "exited"
-        }
-        #expect(killed != nil, "the guard in a container did not enforce")
-        try await Task.sleep(for: .seconds(1))
-        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", guardID, host: host) == "running")
-        // The API answers from inside the container, and lists the guard itself, never acted on.
-        let listed = try await api.containers()
-        #expect(listed[guardID]?["container_name"] as? String == "/dockerguard")
-        #expect(listed[victim] == nil)
+        // The fact that replaces waiting: it has settled which container it is, by its root's upper dir.
+        let identified = await eventually(timeout: .seconds(15)) { Self.logs(host).contains("own container: self=") }
         let logs = Self.logs(host)
-        #expect(logs.contains("self=\(guardID.prefix(12))"), "\(logs)")
-        _ = try? TestEngine.docker("rm", "-f", "dockerguard", host: host)
+        try #require(identified != nil, "\(mode): no identity line; log:\n\(logs)")
+        #expect(
+            logs.contains("self=\(guardID.prefix(12)) (root upperdir matches"),
+            "\(mode): took another container; log:\n\(logs)")
+
+        // It acts on netx (the first judgement, at the first sync) and on a container started later.
+        let victim = try await TestEngine.runContainer(client, name: "victim")
+        let acted = await eventually(timeout: .seconds(10)) { state(netx) == "exited" && state(victim) == "exited" }
+        let states = "netx \(state(netx) ?? "?"), victim \(state(victim) ?? "?")"
+        #expect(acted != nil, "\(mode): \(states); log:\n\(Self.logs(host))")
+        // Both kills came after it judged itself at the first sync: had it acted on itself it would be gone.
+        #expect(state(guardID) == "running", "\(mode): the guard acted on itself; log:\n\(Self.logs(host))")
+        if mode.apiReachable {
+            let listed = try await HTTPProbe(baseURL: "http://127.0.0.1:\(port)").containers("?all=true")
+            #expect(listed[guardID]?["container_name"] as? String == "/dockerguard")
+            #expect(listed[guardID]?["status"] as? String == "running")
+        }
     }
 
     /// The guard container's log (it logs to standard error, which `docker logs` replays there).

@@ -17,7 +17,7 @@ extension EnforcementTests {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: Self.baseList, extraArguments: ["--mode", "enforce", "--action", "kill"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         let before = try await guardian.probe.get("/metrics")
         #expect(before.status == 200)
         #expect(before.headers["content-type"]?.hasPrefix("text/plain") == true)

@@ -11,7 +11,7 @@ struct RunCommandTests {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
         let api = guardian.probe
-        #expect(await eventually { (try? await api.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
+        #expect(await api.waitUntilReady() != nil, "\(guardian.log)")
 
         let names = (1...3).map { TestEngine.uniqueName("seed\($0)") }
         defer { TestEngine.forceRemove(names) }
@@ -39,12 +39,22 @@ struct RunCommandTests {
         #expect(guardian.terminate() == 0)
     }
 
+    @Test("--ready-file names the bound port and the pid once the API listens")
+    func readyFile() async throws {
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
+        let ready = try #require(ReadyFileContents.read(guardian.readyFilePath))
+        #expect(ready.pid == Int(guardian.pid))
+        #expect(ready.listen.hasPrefix("127.0.0.1:") && !ready.listen.hasSuffix(":0"), "\(ready.listen)")
+        #expect(try await HTTPProbe(baseURL: "http://" + ready.listen).get("/healthz").status == 200)
+        #expect(guardian.terminate() == 0)
+    }
+
     @Test("stop removes it from /containers, ?all=true still lists it as exited; rename shows the new name")
     func stopAndRename() async throws {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
         let api = guardian.probe
-        #expect(await eventually { (try? await api.get("/readyz").status) == 200 } != nil, "\(guardian.log)")
+        #expect(await api.waitUntilReady() != nil, "\(guardian.log)")
         let name = TestEngine.uniqueName("stop")
         let renamed = name + "-renamed"
         defer { TestEngine.forceRemove([name, renamed]) }
@@ -73,7 +83,7 @@ struct RunCommandTests {
     @Test("SIGINT and SIGTERM stop it cleanly with exit status 0", arguments: [SIGINT, SIGTERM])
     func cleanShutdown(signal: Int32) async throws {
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         #expect(guardian.terminate(signal: signal) == 0, "\(guardian.log)")
         #expect(guardian.log.contains("dockerguard stopped"))
     }
@@ -81,7 +91,7 @@ struct RunCommandTests {
     @Test("JSON logs are one JSON object per line")
     func jsonLogs() async throws {
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, extraArguments: ["--log-format", "json"])
-        #expect(await eventually { (try? await guardian.probe.get("/readyz").status) == 200 } != nil)
+        #expect(await guardian.probe.waitUntilReady() != nil)
         guardian.terminate()
         let lines = guardian.log.split(separator: "\n").filter { !$0.isEmpty }
         #expect(lines.count >= 3)

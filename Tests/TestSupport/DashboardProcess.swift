@@ -8,6 +8,8 @@ public final class DashboardProcess: Sendable {
     public let home: String
     public let logPath: String
     public let allowListPath: String
+    /// `--ready-file`: written by the dashboard once its API listens.
+    public let readyFilePath: String
 
     /// `DOCKERGUARD_TUI_BIN` when scripts/test set it, else the debug build.
     public static var binaryPath: String {
@@ -19,12 +21,14 @@ public final class DashboardProcess: Sendable {
         try FileManager.default.createDirectory(atPath: home + "/config/dockerguard", withIntermediateDirectories: true)
         allowListPath = home + "/config/dockerguard/allowlist"
         logPath = home + "/tui.log"
+        readyFilePath = home + "/ready.json"
         try allowList.write(toFile: allowListPath, atomically: true, encoding: .utf8)
         let q = TmuxSession.quote
         let command = ([
             "env", "-i", "PATH=\"$PATH\"", "TERM=\"$TERM\"", "LANG=C.UTF-8", "HOME=\(q(home))",
             "XDG_CONFIG_HOME=\(q(home + "/config"))", "XDG_STATE_HOME=\(q(home + "/state"))",
             q(Self.binaryPath), "--docker-host", q(engineHost), "--log-file", q(logPath),
+            "--ready-file", q(readyFilePath),
         ] + arguments.map(q)).joined(separator: " ")
         let script = "\(command); echo \"dockerguard-tui exited $?\"; "
             + "if stty -a | grep -Eqw -- '-icanon|-echo'; then echo 'terminal left raw'; else echo 'terminal restored'; fi; sleep 600"
@@ -33,15 +37,9 @@ public final class DashboardProcess: Sendable {
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    /// The API's address once it listens (from the log line "status API listening on http://…").
+    /// The API's address once it listens, from its ready file.
     public func apiBaseURL() async -> String? {
-        var url: String?
-        _ = await eventually(timeout: .seconds(10)) {
-            url = log.components(separatedBy: "status API listening on ").dropFirst().first?
-                .split(whereSeparator: \.isWhitespace).first.map(String.init)
-            return url != nil
-        }
-        return url
+        await ReadyFileContents.wait(readyFilePath).map { "http://" + $0.listen }
     }
 
     /// Waits until the screen satisfies `condition`; returns the last screen either way.

@@ -8,23 +8,28 @@ public final class DockerGuardProcess: @unchecked Sendable {
     /// A private XDG home: config, allow-list and audit log of this run only.
     public let home: String
     public private(set) var probe = HTTPProbe(baseURL: "")
+    /// `--ready-file`: written by the guard once its API listens.
+    public let readyFilePath: String
 
     /// The binary `swift build` made: `DOCKERGUARD_BIN` when scripts/test set it, else the debug build.
     public static var binaryPath: String {
         TestEngine.environment["DOCKERGUARD_BIN"] ?? RepositoryPaths.root + "/.build/debug/dockerguard"
     }
 
-    /// Starts `dockerguard run` on a free loopback port and waits until the API listens.
+    /// Starts `dockerguard run` on a free loopback port and waits until the API listens (its ready file).
     /// - Parameter allowList: the allow-list's text, written to the default path before start.
     public init(engineHost: String?, allowList: String? = nil, extraArguments: [String] = []) async throws {
         guard let engineHost else { throw TestFailure("no private engine") }
         home = NSTemporaryDirectory() + "dockerguard-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home + "/config/dockerguard", withIntermediateDirectories: true)
         logPath = home + "/dockerguard.log"
+        readyFilePath = home + "/ready.json"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         if let allowList { try allowList.write(toFile: allowListPath, atomically: true, encoding: .utf8) }
         process.executableURL = URL(fileURLWithPath: Self.binaryPath)
-        process.arguments = ["run", "--listen", "127.0.0.1:0", "--docker-host", engineHost] + extraArguments
+        process.arguments = [
+            "run", "--listen", "127.0.0.1:0", "--ready-file", readyFilePath, "--docker-host", engineHost,
+        ] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DOCKER_HOST")  // only --docker-host decides which engine is watched
         for key in environment.keys where key.hasPrefix("DOCKERGUARD_") { environment.removeValue(forKey: key) }
@@ -38,17 +43,12 @@ public final class DockerGuardProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
 
-        // The bound port is in the log line "status API listening on http://127.0.0.1:PORT".
-        var baseURL: String?
-        _ = await eventually(timeout: .seconds(10)) {
-            baseURL = Self.listeningURL(in: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
-            return baseURL != nil || !process.isRunning
-        }
-        guard let baseURL else {
+        let process = process
+        guard let ready = await ReadyFileContents.wait(readyFilePath, while: { process.isRunning }) else {
             terminate()
-            throw TestFailure("dockerguard did not start listening; log:\n\(self.log)")
+            throw TestFailure("dockerguard wrote no ready file; log:\n\(self.log)")
         }
-        probe = HTTPProbe(baseURL: baseURL)
+        probe = HTTPProbe(baseURL: "http://" + ready.listen)
     }
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
@@ -64,7 +64,26 @@ public final class DockerGuardProcess: @unchecked Sendable {
         }
     }
 
+    /// Waits for an audit line that `match` accepts: the fact that the guard has judged (or acted).
+    public func audit(
+        within timeout: Duration = .seconds(5), where match: ([String: Any]) -> Bool
+    ) async -> [String: Any]? {
+        var found: [String: Any]?
+        _ = await eventually(timeout: timeout) {
+            found = auditRecords.first(where: match)
+            return found != nil
+        }
+        return found
+    }
+
+    /// The audit lines about one container.
+    public func auditRecords(for id: String) -> [[String: Any]] {
+        auditRecords.filter { $0["container_id"] as? String == id }
+    }
+
     public var isRunning: Bool { process.isRunning }
+
+    public var pid: Int32 { process.processIdentifier }
 
     /// Sends `signal` and waits for the exit; returns the exit status.
     @discardableResult
@@ -83,12 +102,5 @@ public final class DockerGuardProcess: @unchecked Sendable {
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(atPath: home)
-    }
-
-    static func listeningURL(in log: String) -> String? {
-        guard let range = log.range(of: "status API listening on ") else { return nil }
-        let rest = log[range.upperBound...]
-        let url = rest.prefix { !$0.isWhitespace && $0 != "\"" }
-        return url.isEmpty ? nil : String(url)
     }
 }

@@ -52,6 +52,10 @@ public enum TestEngine {
     /// Runs the `docker` CLI against the private engine: the independent witness of what the engine
     /// reports, so tests do not check our client with our client.
     public static func docker(_ arguments: String..., host: String? = TestEngine.host) throws -> String {
+        try docker(arguments, host: host)
+    }
+
+    public static func docker(_ arguments: [String], host: String? = TestEngine.host) throws -> String {
         guard let host else { throw TestFailure("no private engine") }
         let result = try Subprocess.run("/usr/bin/env", ["docker", "-H", host] + arguments)
         guard result.status == 0 else { throw TestFailure("docker \(arguments.joined(separator: " ")): \(result.stderr)") }

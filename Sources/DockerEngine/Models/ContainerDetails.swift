@@ -10,6 +10,26 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
     public var config: Config
     public var state: State
     public var hostConfig: HostConfig?
+    /// Where the storage driver keeps the container's filesystem (overlay2: `UpperDir`, `LowerDir`, …).
+    public var graphDriver: GraphDriver?
+
+    public struct GraphDriver: Sendable, Hashable, Decodable {
+        /// `overlay2`, `btrfs`, `vfs`, …
+        public var name: String?
+        public var data: [String: String]?
+
+        /// overlay2's writable layer, the `upperdir=` of the container's root mount.
+        public var upperDir: String? { data?["UpperDir"] }
+
+        enum CodingKeys: String, CodingKey { case name = "Name", data = "Data" }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+            // Other drivers may put non-strings here: never let that fail the whole inspect.
+            data = try? container.decodeIfPresent([String: String].self, forKey: .data)
+        }
+    }
 
     public struct Config: Sendable, Hashable, Decodable {
         /// The image reference as given at creation (`busybox:local`).
@@ -62,6 +82,6 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", name = "Name", created = "Created", image = "Image", config = "Config"
-        case state = "State", hostConfig = "HostConfig"
+        case state = "State", hostConfig = "HostConfig", graphDriver = "GraphDriver"
     }
 }

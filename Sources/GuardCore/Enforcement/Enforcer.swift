@@ -36,7 +36,12 @@ public actor Enforcer {
     let policy: PolicyState
     let audit: AuditLog
     let aliases: ImageAliases
-    let selfID: String?
+    /// What the process sees of its own container; matched against the engine at the first sync.
+    let selfProbe: SelfProbe
+    /// Which container is the guard's own: nil until the first full list settles it. Nothing is
+    /// judged or acted on before then.
+    public private(set) var selfIdentity: SelfIdentity?
+    var selfID: String? { selfIdentity?.id }
     let metrics: GuardMetrics
     /// Where actions run: the guard's own executor, so a busy API does not delay them.
     let executor: DedicatedExecutor?
@@ -63,7 +68,7 @@ public actor Enforcer {
 
     public init(
         client: DockerClient, store: ContainerStore, policy: PolicyState, audit: AuditLog, aliases: ImageAliases,
-        settings: Settings, selfID: String?, metrics: GuardMetrics = GuardMetrics(),
+        settings: Settings, selfProbe: SelfProbe, metrics: GuardMetrics = GuardMetrics(),
         executor: DedicatedExecutor? = nil, logger: Logger
     ) {
         self.metrics = metrics
@@ -75,7 +80,7 @@ public actor Enforcer {
         self.aliases = aliases
         self.settings = settings
         self.status = Observed(EnforcerStatus(mode: settings.mode, action: settings.action, readonly: settings.readonly))
-        self.selfID = selfID
+        self.selfProbe = selfProbe
         self.logger = logger
     }
 
@@ -88,6 +93,8 @@ public actor Enforcer {
     }
 
     private var latest: ContainerSnapshot?
+    /// The store version last judged to the end: a test waits for it instead of for time.
+    public private(set) var evaluatedSnapshotVersion: UInt64 = 0
     private var latestPolicyVersion: UInt64 = 0
 
     /// Evaluates every snapshot and every allow-list change until cancelled.
@@ -120,8 +127,9 @@ public actor Enforcer {
     /// Judges what changed in `snapshot`.
     func evaluate(_ snapshot: ContainerSnapshot, policyVersion: UInt64?) async {
         latest = snapshot
+        defer { evaluatedSnapshotVersion = max(evaluatedSnapshotVersion, snapshot.version) }
         if let policyVersion { latestPolicyVersion = policyVersion }
-        guard snapshot.isSynced, let list = policy.current.allowList else { return }
+        guard settleSelf(from: snapshot), let list = policy.current.allowList else { return }
         let version = latestPolicyVersion
         var present: Set<String> = []
         for record in snapshot.containers {
@@ -150,6 +158,17 @@ public actor Enforcer {
             stoppedByGuard.remove(id)
             restarts[id] = nil
         }
+    }
+
+    /// Settles who the guard itself is from the first synced snapshot; false while it cannot yet.
+    private func settleSelf(from snapshot: ContainerSnapshot) -> Bool {
+        guard snapshot.isSynced else { return false }
+        if selfIdentity == nil {
+            let identity = SelfIdentity.resolve(selfProbe, among: snapshot.containers)
+            selfIdentity = identity
+            logger.notice("own container: \(identity.summary)")
+        }
+        return true
     }
 
     static func cause(previous: JudgedState?, now: JudgedState, lastSyncAt: Double?) -> String {
@@ -200,7 +219,9 @@ public actor Enforcer {
     /// Carries out `action` on a container in the background; one action per container at a time.
     /// `verdict` is what the audit log records (an operator may stop an allowed container too).
     public func act(on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating") {
-        guard !settings.readonly, record.id != selfID, !inFlight.contains(record.id) else { return }
+        guard !settings.readonly, selfIdentity != nil, record.id != selfID, !inFlight.contains(record.id) else {
+            return
+        }
         inFlight.insert(record.id)
         acting.insert(record.id)
         pending.remove(record.id)
@@ -233,12 +254,12 @@ public actor Enforcer {
         acting.remove(record.id)
         status.update {
             $0.lastAction = ActionOutcome(
-                containerName: record.displayName, action: action.rawValue, failure: failure, time: ResumePoint.wallClockSeconds())
+                containerName: record.displayName, action: action.rawValue, failure: failure, time: WallClock.seconds())
         }
         if failure != nil { stoppedByGuard.remove(record.id) }
         metrics.action(action.rawValue, result: failure == nil ? "done" : "failed")
         if failure == nil, let started = record.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) {
-            let elapsed = Double(ResumePoint.now()) / 1e9 - started
+            let elapsed = WallClock.seconds() - started
             metrics.enforced(after: .nanoseconds(Int64(max(elapsed, 0) * 1e9)))
         }
         await audit.append(AuditRecord(
@@ -256,6 +277,7 @@ public actor Enforcer {
     /// confirm mode): the configured action on each container still known, audited as `cause`.
     public func actForOperator(on ids: [String], cause: String) {
         let snapshot = store.current
+        guard settleSelf(from: snapshot) else { return }
         let list = policy.current.allowList
         for id in ids {
             guard let record = snapshot.containers.first(where: { $0.id == id }) else { continue }

@@ -23,11 +23,14 @@ public struct ContainerRecord: Sendable, Hashable, Identifiable {
     public var command: [String]
     /// `no`, `always`, `unless-stopped` or `on-failure`.
     public var restartPolicy: String
+    /// The overlay upper directory of its root filesystem (overlay2 only): how the guard finds its own.
+    public var upperDir: String?
 
     public init(
         id: String, name: String, imageRef: String, imageID: String, state: String,
         createdAt: String, startedAt: String? = nil, finishedAt: String? = nil, exitCode: Int? = nil,
-        health: String? = nil, labels: [String: String] = [:], command: [String] = [], restartPolicy: String = "no"
+        health: String? = nil, labels: [String: String] = [:], command: [String] = [], restartPolicy: String = "no",
+        upperDir: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -42,6 +45,7 @@ public struct ContainerRecord: Sendable, Hashable, Identifiable {
         self.labels = labels
         self.command = command
         self.restartPolicy = restartPolicy
+        self.upperDir = upperDir
     }
 
     /// The name without the leading `/`, as `docker ps` shows it.
@@ -72,7 +76,8 @@ extension ContainerRecord {
             health: details.state.health?.status,
             labels: details.config.labels ?? [:],
             command: (details.config.entrypoint ?? []) + (details.config.cmd ?? []),
-            restartPolicy: details.hostConfig?.restartPolicy?.name.flatMap { $0.isEmpty ? nil : $0 } ?? "no"
+            restartPolicy: details.hostConfig?.restartPolicy?.name.flatMap { $0.isEmpty ? nil : $0 } ?? "no",
+            upperDir: details.graphDriver?.upperDir
         )
     }
 }

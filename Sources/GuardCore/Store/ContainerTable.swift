@@ -41,6 +41,9 @@ public struct ContainerTable: Sendable, Equatable {
         guard var record = byID[id] else {
             return Self.verbsThatMayIntroduce.contains(String(verb)) ? .needsInspect(id: id) : .unchanged
         }
+        // After a reconnect the engine replays what happened since the last event seen, behind a
+        // resync that already shows the newer state: an older event must not turn it back.
+        if Self.isOlder(event, than: record) { return .unchanged }
         let time = EngineTimestamp.format(nanos: event.timeNano)
         switch verb {
         case "start", "restart":
@@ -62,6 +65,10 @@ public struct ContainerTable: Sendable, Equatable {
         case "unpause":
             record.state = "running"
         case "rename":
+            // A rename from a name the container no longer has is history the table is past.
+            if let old = event.actor.attributes["oldName"], "/" + old.trimmingPrefix("/") != record.name {
+                return .unchanged
+            }
             if let name = event.actor.attributes["name"] { record.name = "/" + name }
         case "health_status":
             record.health = event.detail
@@ -72,6 +79,16 @@ public struct ContainerTable: Sendable, Equatable {
             return .unchanged
         }
         return upsert(record) ? .changed : .unchanged
+    }
+
+    /// Whether `event` happened before the record's latest start or stop (engine time both): it is
+    /// about an earlier run that the record, from a later inspect or event, has already moved past.
+    static func isOlder(_ event: EngineEvent, than record: ContainerRecord) -> Bool {
+        let newest = [record.startedAt, record.finishedAt]
+            .compactMap { $0.flatMap(EngineTimestamp.secondsSinceEpoch) }.max()
+        guard let newest else { return false }
+        // A microsecond's slack for the Double's rounding: an event of the same moment is not older.
+        return Double(event.timeNano) / 1e9 < newest - 1e-6
     }
 
     /// Events after which an unknown container is worth inspecting.

@@ -98,6 +98,9 @@ public struct EngineSync: Service {
                 switch input {
                 case .event(let event):
                     metrics.eventReceived()
+                    logger.debug("engine event", metadata: [
+                        "action": "\(event.action)", "container": "\(event.actor.id.prefix(12))",
+                    ])
                     resumePoint.advance(toAtLeast: event.timeNano)
                     try await apply(event)
                 case .resyncDue:
@@ -163,10 +166,4 @@ struct ResumePoint {
     mutating func advance(toAtLeast candidate: Int64) {
         nanos = max(nanos ?? candidate, candidate)
     }
-
-    @available(*, deprecated, message: "use WallClock.nanoseconds()")
-    static func now() -> Int64 { WallClock.nanoseconds() }
-
-    @available(*, deprecated, message: "use WallClock.seconds()")
-    static func wallClockSeconds() -> Double { WallClock.seconds() }
 }

@@ -31,6 +31,11 @@ public struct GuardOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds between full resyncs with the engine (default 60).", valueName: "seconds"))
     public var resyncInterval: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Once the API listens, write {\"listen\":\"HOST:PORT\",\"pid\":N} to this file (atomically).",
+        valueName: "path"))
+    public var readyFile: String?
+
     /// The flags given, by settings key.
     public var flags: [String: String] {
         var flags: [String: String] = [:]

@@ -13,6 +13,8 @@ struct DashboardApp {
     let parts: GuardAssembly
     let apiEnabled: Bool
     let themeName: String
+    /// `--ready-file`: written once the API listens.
+    let readyFile: String?
     let logger: Logger
 
     func run() async throws {
@@ -22,6 +24,7 @@ struct DashboardApp {
         if apiEnabled {
             let server = parts.statusServer(version: TUICommand.version, logger: logger) { bound in
                 feed.post { $0.api = .serving(address: "\(bound)") }
+                if let readyFile { ReadyFile.write(to: readyFile, listen: "\(bound)", logger: logger) }
             }
             let reporting = ReportingService(server.application()) { error in
                 feed.post { $0.api = .failed(address: "\(listen)", error: CommandFailure.message(for: error, listen: listen)) }

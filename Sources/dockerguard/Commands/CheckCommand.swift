@@ -52,7 +52,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw CommandFailure.fail(error.description)
         }
         let aliases = ImageAliases()
-        let selfID = SelfContainer.detectID()
+        let selfID = SelfIdentity.resolve(SelfProbe.read(), among: running.map(ContainerRecord.init)).id
         var violating = 0
         for details in running.sorted(by: { $0.name < $1.name }) {
             let record = ContainerRecord(details)

@@ -31,7 +31,10 @@ struct RunCommand: AsyncParsableCommand {
             let parts = try GuardAssembly(
                 process: process, settings: settings, engine: engine, interactive: false, logger: logger)
             let listen = parts.listen
-            let server = parts.statusServer(version: DockerGuard.version, logger: logger)
+            let readyFile = options.readyFile
+            let server = parts.statusServer(version: DockerGuard.version, logger: logger) { bound in
+                if let readyFile { ReadyFile.write(to: readyFile, listen: "\(bound)", logger: logger) }
+            }
             let group = ServiceGroup(configuration: .init(
                 services: parts.guardServices + [.init(service: server.application())],
                 gracefulShutdownSignals: [.sigterm, .sigint],
