@@ -14,7 +14,7 @@ import Testing
     "Enforcer against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
     .timeLimit(.minutes(2)))
 struct EnforcerEngineTests {
-    func state(_ id: String) -> String? { try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id) }
+    func state(_ id: String) -> String? { try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) }
 
     func waitForState(_ harness: EnforcerHarness, _ id: String, _ state: String) async -> Bool {
         await eventually(timeout: .seconds(30)) {
@@ -111,6 +111,6 @@ struct EnforcerEngineTests {
         #expect(actions.first?["mode"] as? String == "confirm")
         #expect(actions.first?["result"] as? String == "done")
         #expect(await !harness.enforcer.pending.contains(id))
-        #expect(try TestEngine.docker("inspect", "-f", "{{.State.ExitCode}}", id) == "137")
+        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", id) == "137")
     }
 }

@@ -31,7 +31,7 @@ struct EngineSyncEngineTests {
         #expect(await eventually(timeout: .seconds(30)) { store.current.containers.contains { $0.id == afterID && $0.isRunning } } != nil)
         let record = try #require(store.current.containers.first { $0.id == afterID })
         #expect(record.name == "/" + after)
-        #expect(record.imageID == (try TestEngine.docker("inspect", "-f", "{{.Image}}", afterID)))
+        #expect(record.imageID == (try TestEngine.docker("container", "inspect", "-f", "{{.Image}}", afterID)))
 
         try await client.stopContainer(afterID, timeout: 0)
         #expect(await eventually(timeout: .seconds(30)) { store.current.containers.first { $0.id == afterID }?.state == "exited" } != nil)

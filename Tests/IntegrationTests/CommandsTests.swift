@@ -55,7 +55,7 @@ struct CommandsTests {
         #expect(result.stdout.contains("VIOLATING  \(name)"), "\(result.stdout)")
         #expect(result.stdout.contains("no rule matches"))
         // A dry run: nothing was done.
-        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", name) == "running")
+        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name) == "running")
     }
 
     @Test("snapshot --keep-running prints an allow-list that allows exactly what runs")
@@ -93,7 +93,7 @@ extension EnforcementTests {
         let record = guardian.auditRecords.first { $0["container_id"] as? String == id }
         #expect(record?["mode"] as? String == "confirm")
         #expect((record?["result"] as? String)?.hasPrefix("recorded") == true)
-        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", id) == "running")
+        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "running")
         #expect(guardian.log.contains("confirm mode without an operator"))
         #expect(guardian.terminate() == 0)
     }

@@ -63,10 +63,10 @@ struct DashboardTests {
         try dashboard.tmux.send("1", literal: true)
         try dashboard.tmux.send("Enter")
         let stopped = await eventually(timeout: .seconds(15)) {
-            (try? TestEngine.docker("inspect", "-f", "{{.State.Running}}", "bad-2", host: engine.host)) == "false"
+            (try? TestEngine.docker("container", "inspect", "-f", "{{.State.Running}}", "bad-2", host: engine.host)) == "false"
         }
         #expect(stopped != nil, "bad-2 still running; screen:\n\(dashboard.tmux.capture())\nlog:\n\(dashboard.log)")
-        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Running}}", "bad-1", host: engine.host) == "true")
+        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Running}}", "bad-1", host: engine.host) == "true")
 
         // Resize: everything fits, down to 40×10; below that a note.
         try dashboard.tmux.resize(width: 40, height: 10)

@@ -12,7 +12,7 @@ struct EnforcementTests {
 
     static func victimName(_ tag: String) -> String { "dgvictim-\(tag)-\(UUID().uuidString.prefix(8).lowercased())" }
 
-    func state(_ id: String) -> String? { try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id) }
+    func state(_ id: String) -> String? { try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) }
 
     @Test("enforce: a disallowed container is acted on, an allowed one untouched", arguments: ["stop", "kill", "remove"])
     func enforce(action: String) async throws {
@@ -35,7 +35,7 @@ struct EnforcementTests {
             }
         }
         #expect(acted != nil, "the engine does not show \(action) done; log:\n\(guardian.log)")
-        if action == "kill" { #expect(try TestEngine.docker("inspect", "-f", "{{.State.ExitCode}}", victim) == "137") }
+        if action == "kill" { #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", victim) == "137") }
         #expect(state(allowed) == "running")
 
         // The action's audit line follows the engine's answer, which may come after the state changed.

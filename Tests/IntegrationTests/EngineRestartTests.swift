@@ -67,10 +67,10 @@ extension EngineRestartTests {
         let victim = try await TestEngine.runContainer(client, name: "victim")
 
         let killed = await eventually(timeout: .seconds(20)) {
-            (try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", victim, host: host)) == "exited"
+            (try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", victim, host: host)) == "exited"
         }
         #expect(killed != nil, "victim survived; log:\n\(guardian.log)")
-        #expect(try TestEngine.docker("inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
+        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
         #expect(guardian.terminate() == 0)
     }
 }

@@ -47,7 +47,7 @@ struct InContainerTests {
 
     func check(_ mode: Mode, host: String, client: DockerClient) async throws {
         func state(_ id: String) -> String? {
-            try? TestEngine.docker("inspect", "-f", "{{.State.Status}}", id, host: host)
+            try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id, host: host)
         }
         defer { TestEngine.forceRemove(["dockerguard", "netx", "victim"], host: host) }
         // Started before the guard: the container whose network namespace the first mode shares.

@@ -27,7 +27,7 @@ struct RunCommandTests {
         let listed = try await api.containers()
         for id in ids {
             let item = try #require(listed[id])
-            let inspect = try TestEngine.docker("inspect", "-f", "{{.Id}}|{{.Name}}|{{.Image}}|{{.State.Status}}", id)
+            let inspect = try TestEngine.docker("container", "inspect", "-f", "{{.Id}}|{{.Name}}|{{.Image}}|{{.State.Status}}", id)
                 .split(separator: "|").map(String.init)
             #expect(item["container_id"] as? String == inspect[0])
             #expect(item["container_name"] as? String == inspect[1])

@@ -57,8 +57,11 @@ public enum TestEngine {
 
     public static func docker(_ arguments: [String], host: String? = TestEngine.host) throws -> String {
         guard let host else { throw TestFailure("no private engine") }
-        let result = try Subprocess.run("/usr/bin/env", ["docker", "-H", host] + arguments)
-        guard result.status == 0 else { throw TestFailure("docker \(arguments.joined(separator: " ")): \(result.stderr)") }
+        // A hung engine call fails the test that made it (exit 124) instead of hanging the suite.
+        let result = try Subprocess.run("/usr/bin/timeout", ["60", "docker", "-H", host] + arguments)
+        guard result.status == 0 else {
+            throw TestFailure("docker \(arguments.joined(separator: " ")) (exit \(result.status)): \(result.stderr)")
+        }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -89,25 +89,24 @@ public actor Enforcer {
         if mode != .confirm { pending.removeAll() }
         status.update { $0.mode = mode }
         judged.removeAll()  // re-judge everything running under the new mode
-        if let snapshot = latest { await evaluate(snapshot, policyVersion: nil) }
+        if let snapshot = latest { await evaluate(snapshot) }
     }
 
     private var latest: ContainerSnapshot?
     /// The store version last judged to the end: a test waits for it instead of for time.
     public private(set) var evaluatedSnapshotVersion: UInt64 = 0
-    private var latestPolicyVersion: UInt64 = 0
 
     /// Evaluates every snapshot and every allow-list change until cancelled.
     public func run() async {
         let (inputs, feed) = AsyncStream<Input>.makeStream(bufferingPolicy: .unbounded)
         await withDiscardingTaskGroup { group in
             group.addTask { for await snapshot in self.store.snapshots() { feed.yield(.snapshot(snapshot)) } }
-            group.addTask { for await change in self.policy.changes() { feed.yield(.policy(change.version)) } }
+            group.addTask { for await _ in self.policy.changes() { feed.yield(.policy) } }
             group.addTask {
                 for await input in inputs {
                     switch input {
-                    case .snapshot(let snapshot): await self.evaluate(snapshot, policyVersion: nil)
-                    case .policy(let version): await self.policyChanged(version)
+                    case .snapshot(let snapshot): await self.evaluate(snapshot)
+                    case .policy: await self.policyChanged()
                     }
                 }
             }
@@ -116,21 +115,23 @@ public actor Enforcer {
 
     private enum Input: Sendable {
         case snapshot(ContainerSnapshot)
-        case policy(UInt64)
+        case policy
     }
 
-    private func policyChanged(_ version: UInt64) async {
-        guard let snapshot = latest else { latestPolicyVersion = version; return }
-        await evaluate(snapshot, policyVersion: version)
+    private func policyChanged() async {
+        guard let snapshot = latest else { return }
+        await evaluate(snapshot)
     }
 
     /// Judges what changed in `snapshot`.
-    func evaluate(_ snapshot: ContainerSnapshot, policyVersion: UInt64?) async {
+    func evaluate(_ snapshot: ContainerSnapshot) async {
         latest = snapshot
         defer { evaluatedSnapshotVersion = max(evaluatedSnapshotVersion, snapshot.version) }
-        if let policyVersion { latestPolicyVersion = policyVersion }
-        guard settleSelf(from: snapshot), let list = policy.current.allowList else { return }
-        let version = latestPolicyVersion
+        // The list and its version are read together: a snapshot judged just after a reload uses
+        // the new list under the new version, so the reload's own turn finds nothing to judge again.
+        let current = policy.current
+        guard settleSelf(from: snapshot), let list = current.allowList else { return }
+        let version = current.version
         var present: Set<String> = []
         for record in snapshot.containers {
             present.insert(record.id)
