@@ -16,6 +16,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/ for benchkit
 from benchkit import fmt, median, parse_wrk, percentile, table
 
 CONFIGS = [

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/ for benchkit
 from benchkit import fmt, median, percentile, table
 
 HZ = os.sysconf("SC_CLK_TCK")
