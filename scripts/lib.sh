@@ -11,8 +11,12 @@
 #   pause SECONDS               sleep that a signal interrupts at once
 #   alive PID / wait_gone PID SECONDS / stop_pid PID [SECONDS]
 #   free_port                   a TCP port on 127.0.0.1 that the kernel says is free
+#   build_release PRODUCT       `swift build -c release --product PRODUCT`; sets BIN to the binary
+#   private_engine DIR          a private Docker engine in DIR (scripts/docker-private) with the
+#                               image busybox:local; sets HOST and exports DOCKER_HOST
+#   stop_private_engine DIR     stops it again (for the caller's cleanup, before DIR goes)
 #
-# Not a script of its own: it sets no shell options and runs nothing when sourced.
+# Not a script of its own: sourcing it sets no shell options, traps or processes going.
 
 step() { printf '==> %s\n' "$*" >&2; }
 fail() { printf '==> ERROR: %s\n' "$*" >&2; exit 1; }
@@ -133,4 +137,27 @@ cleanup_on_exit() {
 # caller binds it next; nothing else here picks ports).
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# --- builds and the private engine ----------------------------------------------------------------
+
+LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+
+build_release() {
+    step "release build of $1"
+    run_child swift build -c release --product "$1" >&2   # stdout is for the tables
+    (( RC == 0 )) || fail "swift build -c release --product $1 failed (exit $RC)"
+    BIN=$(swift build -c release --show-bin-path)/$1
+}
+
+private_engine() {
+    step "private engine in $1${DOCKER_PRIVATE_TCP:+ (also on tcp://$DOCKER_PRIVATE_TCP)}"
+    HOST=$("$LIB_DIR/docker-private" start "$1") || fail "the private engine did not start (its log is above)"
+    "$LIB_DIR/docker-private" image "$1" >&2 || fail "could not build busybox:local"
+    export DOCKER_HOST=$HOST
+}
+
+stop_private_engine() {
+    "$LIB_DIR/docker-private" stop "$1" >/dev/null 2>&1 \
+        || printf '==> warning: stopping the private engine in %s failed\n' "$1" >&2
 }
