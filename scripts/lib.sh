@@ -93,14 +93,25 @@ run_child() {
 
 pause() { run_child sleep "$1"; }
 
+# stop_child: end everything in the child's session, not only its process group: `swift test`
+# runs the test binary in a group of its own, which outlived the group kill.
 stop_child() {
     [[ -n $CHILD ]] || return 0
-    if alive "$CHILD"; then
-        kill -TERM -- "-$CHILD" 2>/dev/null || kill -TERM "$CHILD" 2>/dev/null || true
-        wait_gone "$CHILD" 5 || kill -KILL -- "-$CHILD" 2>/dev/null || true
-    fi
+    local i
+    session_signal TERM
+    for ((i = 0; i < 50; i++)); do session_alive || break; sleep 0.1; done
+    ! session_alive || session_signal KILL
     wait "$CHILD" 2>/dev/null || true
     CHILD=""
+}
+
+# The session's id is CHILD's pid, which stays ours while CHILD is not reaped.
+session_signal() {
+    pkill "-$1" -s "$CHILD" 2>/dev/null || kill "-$1" -- "-$CHILD" 2>/dev/null || true
+}
+session_alive() {   # any member that is not a zombie
+    # shellcheck disable=SC2009  # pgrep would count the zombies
+    if command -v ps >/dev/null; then ps -o stat= -s "$CHILD" 2>/dev/null | grep -qv '^Z'; else alive "$CHILD"; fi
 }
 
 # --- cleanup on every exit path -------------------------------------------------------------------
