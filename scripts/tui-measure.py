@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+"""The measuring and reporting half of scripts/bench-tui (which starts and stops things).
+
+    tui-measure.py idle OUT SECONDS DOCKERD_PID CONTAINERD_PID EXEC_ROOT [TOOL_PID TMUX_PID]
+        CPU over an idle window of SECONDS, in % of one core, of: the tool, dockerd, containerd,
+        this engine's containerd-shims, the tmux server and everything else; the tool's RSS after
+        it. JSON into OUT, one line on stderr.
+    tui-measure.py probes OUT SOCKET NAME COUNT TIMEOUT RUNNING [SCREENS_DIR]
+        COUNT new containers a-probe-K, one a second, each from the moment its `docker run -d`
+        is called until the pane (tmux -S SOCKET, session `bench`) shows its name on a line with
+        the text RUNNING (the tool's word for a running container: a tool that lists created
+        containers shows the name before the container runs); the engine's `start` event of each.
+        JSON into OUT.
+    tui-measure.py report WORK CONTAINERS IDLE_SECONDS PROBES TUI_VERSION LAZYDOCKER_VERSION
+        the markdown table from WORK/idle-*.json, WORK/probes-*.json and WORK/render.json
+        (`dockerguard-tui --bench-render 1000`), on stdout.
+
+Python 3 standard library only.
+"""
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/ for benchkit
+from benchkit import fmt, median, percentile, table
+
+HZ = os.sysconf("SC_CLK_TCK")
+TOOLS = ("dockerguard-tui", "lazydocker")
+RENDER_TARGET_MS = 2
+ON_SCREEN_TARGET_MS = 25
+
+
+# --- idle CPU -------------------------------------------------------------------------------------
+
+def ticks(pids):
+    """utime + stime of the processes (all their threads), in clock ticks."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += int(fields[11]) + int(fields[12])  # fields 14 and 15; fields[0] is field 3
+    return total
+
+
+def busy_ticks():
+    """The whole machine's busy time (all cores) from /proc/stat."""
+    with open("/proc/stat") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in f.readline().split()[1:9])
+    return user + nice + system + irq + softirq + steal
+
+
+def shim_pids(exec_root):
+    """The shims of this engine's containers: containerd-shim* whose command line names our exec-root."""
+    pids = []
+    for path in glob.glob("/proc/[0-9]*"):
+        try:
+            with open(f"{path}/comm") as f:
+                if not f.read().startswith("containerd-shim"):
+                    continue
+            with open(f"{path}/cmdline", "rb") as f:
+                if (exec_root + "/").encode() in f.read():
+                    pids.append(int(path[6:]))
+        except OSError:
+            continue
+    return pids
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def idle(out, seconds, dockerd, containerd, exec_root, tool=None, tmux=None):
+    groups = {"tool": [tool] if tool else [], "dockerd": [dockerd], "containerd": [containerd],
+              "shims": shim_pids(exec_root), "tmux": [tmux] if tmux else []}
+    t0, machine0 = time.monotonic(), busy_ticks()
+    before = {name: ticks(pids) for name, pids in groups.items()}
+    time.sleep(seconds)
+    after = {name: ticks(pids) for name, pids in groups.items()}
+    machine, elapsed = busy_ticks() - machine0, time.monotonic() - t0
+    used = {name: after[name] - before[name] for name in groups}
+    pct = {name: 100 * t / HZ / elapsed for name, t in used.items()}
+    pct["others"] = 100 * (machine - sum(used.values())) / HZ / elapsed
+    result = {"seconds": elapsed, "shim_count": len(groups["shims"]), "pct": pct,
+              "rss_mib": rss_mib(tool) if tool else None}
+    with open(out, "w") as f:
+        json.dump(result, f)
+    name = os.path.basename(out).removeprefix("idle-").removesuffix(".json")
+    print(f"==> {name}: tool {pct['tool']:.2f} %, dockerd {pct['dockerd']:.2f} %, containerd "
+          f"{pct['containerd']:.2f} %, {len(groups['shims'])} shims {pct['shims']:.2f} %, other processes "
+          f"{pct['others']:.2f} % of one core", file=sys.stderr)
+
+
+# --- latency probes -------------------------------------------------------------------------------
+
+class ControlClient:
+    """One tmux control-mode client (no output, ignore size): a capture is a round trip on the socket,
+    about 0.1 ms, instead of a `tmux capture-pane` process per poll, which would take a core of its
+    own away from the tool being measured."""
+
+    def __init__(self, sock, name):
+        self.name = name
+        self.proc = subprocess.Popen(
+            ["tmux", "-S", sock, "-C", "attach-session", "-f", "no-output,ignore-size", "-t", "bench"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def _line(self):
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"{self.name}: the tmux control client ended")
+        return line.split()
+
+    def command(self, text):
+        """One tmux command's output as text (raises on %error)."""
+        self.proc.stdin.write(text.encode() + b"\n")
+        self.proc.stdin.flush()
+        while True:
+            begin = self._line()
+            # %begin TIME NUMBER FLAGS; flags 1: the answer to a command of this client
+            if len(begin) == 4 and begin[0] == b"%begin" and begin[3] == b"1":
+                break
+        body = []
+        while True:
+            line = self.proc.stdout.readline()
+            end = line.split()
+            if not line:
+                raise SystemExit(f"{self.name}: the tmux control client ended")
+            if len(end) == 4 and end[0] in (b"%end", b"%error") and end[1:3] == begin[1:3]:
+                text_out = b"".join(body).decode("utf-8", "replace")
+                if end[0] == b"%error":
+                    raise SystemExit(f"{self.name}: tmux: {text}: {text_out.strip()}")
+                return text_out
+            body.append(line)
+
+    def capture(self):
+        return self.command("capture-pane -p -t bench")
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+def probe_once(client, name, probe, timeout, running, screens):
+    """Calls `docker run -d` and reads the pane every 0.5 ms, from the call on, until it shows probe
+    as running. Wall-clock ns (the clock of the engine's timeNano): the call, the first capture that
+    showed the name at all, the end of the capture before the one that showed it running, the end
+    of that capture, and when the CLI was seen to have returned."""
+    named = re.compile(r"(?<![\w-])" + re.escape(probe) + r"(?![\w-])")
+    call_ns = time.time_ns()
+    run = subprocess.Popen(["docker", "run", "-d", "--network", "none", "--name", probe, "busybox:local",
+                            "sleep", "1d"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    previous_ns, returned_ns, first_ns, captures = call_ns, None, None, 0
+    while True:
+        screen = client.capture()
+        now_ns = time.time_ns()
+        captures += 1
+        if returned_ns is None and run.poll() is not None:
+            returned_ns = now_ns
+        lines = [line for line in screen.splitlines() if named.search(line)]
+        if lines and first_ns is None:
+            first_ns = now_ns
+        if any(running in line for line in lines):
+            break
+        if (now_ns - call_ns) / 1e9 > timeout:
+            print(f"--- last screen of {name} ---\n{screen}---", file=sys.stderr)
+            raise SystemExit(f"{name}: {probe} not on screen as '{running}' {timeout:.0f} s after docker run "
+                             "(BENCH_PROBE_TIMEOUT)")
+        previous_ns = now_ns
+        time.sleep(0.0005)  # leave the cores to the tool and the engine between captures
+    if run.wait(timeout=60) != 0:
+        raise SystemExit(f"{name}: docker run {probe} failed: {run.stderr.read().decode().strip()}")
+    if returned_ns is None:
+        returned_ns = time.time_ns()
+    if screens:
+        with open(os.path.join(screens, f"screen-{name}-{probe}.txt"), "w") as f:
+            f.write(screen)
+    return {"name": probe, "call_ns": call_ns, "first_ns": first_ns, "previous_ns": previous_ns,
+            "shown_ns": now_ns, "returned_ns": returned_ns, "captures": captures}
+
+
+def start_events(since, names):
+    """The engine's `start` event (timeNano) of each of names."""
+    events = subprocess.run(
+        ["docker", "events", "--since", f"{since:.3f}", "--until", f"{time.time() + 1:.3f}", "--filter",
+         "type=container", "--filter", "event=start", "--format", "{{.Actor.Attributes.name}} {{.TimeNano}}"],
+        check=True, capture_output=True, text=True, timeout=60).stdout
+    started = {}
+    for line in events.splitlines():
+        probe, _, nano = line.partition(" ")
+        if probe in names and probe not in started:
+            started[probe] = int(nano)
+    missing = sorted(set(names) - set(started))
+    if missing:
+        raise SystemExit(f"no start event for {' '.join(missing)}")
+    return started
+
+
+def probes(out, sock, name, count, timeout, running, screens=None):
+    client = ControlClient(sock, name)
+    try:
+        trips = []
+        for _ in range(200):
+            t = time.monotonic()
+            client.capture()
+            trips.append((time.monotonic() - t) * 1000)
+        since = time.time() - 1
+        samples = []
+        for k in range(1, count + 1):
+            time.sleep(1)
+            samples.append(probe_once(client, name, f"a-probe-{k}", timeout, running, screens))
+            s = samples[-1]
+            print(f"==> {name}: {s['name']} on screen running {(s['shown_ns'] - s['call_ns']) / 1e6:.1f} ms after the "
+                  f"docker run call ({s['captures']} captures, the last {(s['shown_ns'] - s['previous_ns']) / 1e6:.2f}"
+                  f" ms)", file=sys.stderr)
+    finally:
+        client.close()
+    started = start_events(since, {s["name"] for s in samples})
+    for s in samples:
+        s["start_ns"] = started[s["name"]]
+        print(f"==> {name}: {s['name']}: engine start event → on screen running "
+              f"{(s['shown_ns'] - s['start_ns']) / 1e6:.1f} ms, → first on screen "
+              f"{(s['first_ns'] - s['start_ns']) / 1e6:.1f} ms, → docker run returned "
+              f"{(s['returned_ns'] - s['start_ns']) / 1e6:.1f} ms", file=sys.stderr)
+    with open(out, "w") as f:
+        json.dump({"capture_round_trip_ms": median(trips), "probes": samples}, f)
+
+
+# --- the report -----------------------------------------------------------------------------------
+
+def load(path):
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def verdict(value, limit):
+    return "-" if value is None else ("met" if value < limit else "MISSED")
+
+
+class Idle:
+    """The idle windows: each tool's, and the baselines with no dashboard (before, between, after)."""
+
+    def __init__(self, work):
+        self.tools = {t: load(os.path.join(work, f"idle-{t}.json")) for t in TOOLS}
+        self.baselines = [load(p) for p in sorted(glob.glob(os.path.join(work, "idle-baseline-*.json")))]
+
+    def own(self, tool, key):
+        window = self.tools[tool]
+        return None if window is None else window["pct"][key]
+
+    def base(self, keys):
+        return [sum(b["pct"][k] for k in keys) for b in self.baselines]
+
+    def added(self, tool, keys):
+        """The tool's window less the mean of the baselines, and whether it is within their spread."""
+        window, base = self.tools[tool], self.base(keys)
+        if window is None or not base:
+            return None, None
+        value = sum(window["pct"][k] for k in keys) - sum(base) / len(base)
+        return value, abs(value) <= max(base) - min(base)
+
+    def added_cell(self, tool, keys):
+        value, noise = self.added(tool, keys)
+        if value is None:
+            return "-"
+        return f"{value:+.2f} % (within noise)" if noise else f"{value:+.2f} %"
+
+    def added_verdict(self, tool, keys, limit):
+        value, noise = self.added(tool, keys)
+        base = self.base(keys)
+        if value is None:
+            return "-"
+        if max(base) - min(base) >= limit:
+            return "cannot tell: the baselines' spread is at least the target"
+        return "met" if noise or value < limit else "MISSED"
+
+    def baseline_cell(self, keys):
+        base = self.base(keys)
+        if not base:
+            return "-"
+        return f"{' / '.join(f'{v:.2f}' for v in base)} % (spread {max(base) - min(base):.2f})"
+
+
+def report(work, containers, idle_seconds, probe_count, tui_version, ld_version):
+    g, lz = TOOLS
+    probes_of = {t: load(os.path.join(work, f"probes-{t}.json")) for t in TOOLS}
+
+    def series(tool, since, until="shown_ns"):
+        data = probes_of[tool]
+        return [] if data is None else [(p[until] - p[since]) / 1e6 for p in data["probes"]]
+
+    def each(values):
+        return " ".join(f"{v:.1f}" for v in values) or "-"
+
+    def both(f):
+        return [f(g), f(lz)]
+
+    def resolution(values):
+        return f"{fmt(median(values), 2)} / {fmt(percentile(values, 1), 2)} ms"
+
+    idle = Idle(work)
+    engine = ("dockerd", "containerd")
+    render = load(os.path.join(work, "render.json"))
+    on_screen = {t: median(series(t, "start_ns")) for t in TOOLS}
+    frame = render["changed"]["median_ms"] if render else None
+    rows = [
+        [f"new container on screen as running after the engine's `start` event (its timeNano), median of "
+         f"{probe_count}"]
+        + both(lambda t: fmt(on_screen[t], 1, " ms")) + [f"< {ON_SCREEN_TARGET_MS} ms",
+                                                          verdict(on_screen[g], ON_SCREEN_TARGET_MS)],
+        ["… max"] + both(lambda t: fmt(percentile(series(t, "start_ns"), 1), 1, " ms")) + ["", ""],
+        ["… each, ms"] + both(lambda t: each(series(t, "start_ns"))) + ["", ""],
+        ["on screen as running after the `docker run -d` call began (create + start + the tool), median"]
+        + both(lambda t: fmt(median(series(t, "call_ns")), 1, " ms")) + ["", ""],
+        ["… of which the engine: the call → its `start` event, median"]
+        + both(lambda t: fmt(median(series(t, "call_ns", "start_ns")), 1, " ms")) + ["", ""],
+        ["(`docker run -d` seen to return after the `start` event, median)"]
+        + both(lambda t: fmt(median(series(t, "start_ns", "returned_ns")), 1, " ms")) + ["", ""],
+        ["first on screen in any state (a tool may list it created) after the `start` event, median"]
+        + both(lambda t: fmt(median(series(t, "start_ns", "first_ns")), 1, " ms")) + ["", ""],
+        ["screen poll: the capture that first showed each probe running (the resolution), median / max"]
+        + both(lambda t: resolution(series(t, "previous_ns"))) + ["", ""],
+        ["screen poll: capture round trip (tmux control client) before the probes, median"]
+        + both(lambda t: fmt(probes_of[t] and probes_of[t]["capture_round_trip_ms"], 2, " ms")) + ["", ""],
+        [f"idle CPU, the tool itself (% of one core, {idle_seconds} s)"]
+        + both(lambda t: fmt(idle.own(t, "tool"), 2, " %")) + ["< 0.5 %", verdict(idle.own(g, "tool"), 0.5)],
+        ["added to dockerd + containerd (main processes), against the mean of the baselines"]
+        + both(lambda t: idle.added_cell(t, engine)) + ["< 0.5 %", idle.added_verdict(g, engine, 0.5)],
+        ["… the baselines with no dashboard, in run order (before, between and after the tools)"]
+        + [idle.baseline_cell(engine), ""] + ["", ""],
+        ["… of which dockerd"] + both(lambda t: idle.added_cell(t, ("dockerd",))) + ["", ""],
+        ["… of which containerd"] + both(lambda t: idle.added_cell(t, ("containerd",))) + ["", ""],
+        [f"added to the {containers} containerd-shims (not in the target)"]
+        + both(lambda t: idle.added_cell(t, ("shims",))) + ["", ""],
+        ["… the baselines"] + [idle.baseline_cell(("shims",)), ""] + ["", ""],
+        ["tmux server drawing the tool's output"] + both(lambda t: fmt(idle.own(t, "tmux"), 2, " %")) + ["", ""],
+        ["other processes on the machine during the window"]
+        + both(lambda t: fmt(idle.own(t, "others"), 2, " %")) + ["", ""],
+        ["RSS (VmRSS) after the idle window"]
+        + both(lambda t: fmt(idle.tools[t] and idle.tools[t]["rss_mib"], 1, " MiB"))
+        + ["< 40 MiB", verdict(idle.tools[g] and idle.tools[g]["rss_mib"], 40)],
+    ]
+    if render:
+        n = render["containers"]
+        rows += [
+            [f"a frame when a container changes: judge, filter and sort {n:,} containers, render 120×40 "
+             f"(`--bench-render {n}`), median", fmt(frame, 2, " ms"), "n/a", f"< {RENDER_TARGET_MS} ms",
+             verdict(frame, RENDER_TARGET_MS)],
+            ["… p99 / max", f"{fmt(render['changed']['p99_ms'], 2)} / {fmt(render['changed']['max_ms'], 2)} ms",
+             "n/a", "", ""],
+            ["… of which judge, filter and sort, median", fmt(render["judge_sort"]["median_ms"], 2, " ms"),
+             "n/a", "", ""],
+            ["… of which render, median", fmt(render["render"]["median_ms"], 2, " ms"), "n/a", "", ""],
+            ["a frame when only the selection moves (the cached table, rendered), median",
+             fmt(render["unchanged"]["median_ms"], 2, " ms"), "n/a", "", ""],
+        ]
+    print(table(["metric", g, lz, "target", g], rows))
+    print()
+    if render:
+        print(f"The frames of `--bench-render` are timed without a terminal: {render['frames']} frames of "
+              f"{render['containers']:,} containers, each with its own ID, name, image reference and image ID "
+              f"({render['running']:,} running and shown: {render['allowed']:,} allowed, "
+              f"{render['violating']:,} violating), to a {render['width']}×{render['height']} grid of cells; "
+              "writing the cells to the terminal is not in them (it is in the on-screen latency above).")
+    else:
+        print("`--bench-render`: not run or no JSON (see the progress above).")
+    b = idle.baselines
+    print(f"Idle: {idle_seconds} s windows after settling; {len(b)} baselines with no dashboard; a difference "
+          "within the baselines' spread (max − min) is reported as within noise.")
+    print(f"{containers} running containers (busybox:local, --network none); {os.cpu_count()} cores (load average "
+          f"{' '.join(open('/proc/loadavg').read().split()[:3])}); dockerguard-tui {tui_version}; lazydocker "
+          f"{ld_version}; CPU from utime+stime in /proc/PID/stat (all threads). "
+          f"`BENCH_CONTAINERS={containers} BENCH_IDLE_SECONDS={idle_seconds} BENCH_PROBES={probe_count} "
+          "scripts/bench-tui`.")
+
+
+def main(argv):
+    command = argv[1] if len(argv) > 1 else ""
+    if command == "idle" and len(argv) in (7, 9):
+        idle(argv[2], float(argv[3]), int(argv[4]), int(argv[5]), argv[6],
+             *(int(v) for v in argv[7:9]))
+    elif command == "probes" and len(argv) in (8, 9):
+        probes(argv[2], argv[3], argv[4], int(argv[5]), float(argv[6]), argv[7], *argv[8:9])
+    elif command == "report" and len(argv) == 8:
+        report(argv[2], int(argv[3]), int(argv[4]), int(argv[5]), argv[6], argv[7])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
