@@ -37,7 +37,8 @@ extension DockerClient {
                         let events = try box.withLockedValue { decoder in try decoder.decode(buffer.readableBytesView) }
                         for event in events { continuation.yield(event) }
                     })
-                continuation.finish(throwing: EngineError.unreachable(endpoint: endpoint.description, reason: "event stream ended"))
+                continuation.finish(
+                    throwing: EngineError.unreachable(endpoint: endpoint.description, reason: "event stream ended"))
             } catch {
                 subscribed.resolve(error)
                 continuation.finish(throwing: error)

@@ -65,7 +65,9 @@ public final class DockerClient: Sendable {
     // MARK: - Containers
 
     /// `GET /containers/json`. `filters` follows the engine's syntax: `["label": ["a=b"], "status": ["running"]]`.
-    public func listContainers(all: Bool = false, filters: [String: [String]] = [:]) async throws(EngineError) -> [ContainerSummary] {
+    public func listContainers(all: Bool = false, filters: [String: [String]] = [:]) async throws(EngineError)
+        -> [ContainerSummary]
+    {
         var request = EngineRequest(method: .GET, path: "/containers/json")
         if all { request.query.append(("all", "1")) }
         if !filters.isEmpty { request.query.append(("filters", try Self.encodeFilters(filters))) }
@@ -74,7 +76,8 @@ public final class DockerClient: Sendable {
 
     /// `GET /containers/{id}/json`.
     public func inspectContainer(_ id: String) async throws(EngineError) -> ContainerDetails {
-        try await decode(ContainerDetails.self, EngineRequest(method: .GET, path: "/containers/\(Self.pathSegment(id))/json"))
+        try await decode(
+            ContainerDetails.self, EngineRequest(method: .GET, path: "/containers/\(Self.pathSegment(id))/json"))
     }
 
     /// `POST /containers/{id}/start`. Starting a running container is not an error.
@@ -100,7 +103,9 @@ public final class DockerClient: Sendable {
     }
 
     /// `DELETE /containers/{id}`; `force` kills a running container first.
-    public func removeContainer(_ id: String, force: Bool = false, removeVolumes: Bool = false) async throws(EngineError) {
+    public func removeContainer(_ id: String, force: Bool = false, removeVolumes: Bool = false)
+        async throws(EngineError)
+    {
         var request = EngineRequest(method: .DELETE, path: "/containers/\(Self.pathSegment(id))")
         if force { request.query.append(("force", "1")) }
         if removeVolumes { request.query.append(("v", "1")) }
@@ -136,7 +141,9 @@ public final class DockerClient: Sendable {
 
     // MARK: - Plumbing
 
-    func send(_ request: EngineRequest, versioned: Bool = true, timeout: TimeAmount? = nil) async throws(EngineError) -> EngineResponse {
+    func send(_ request: EngineRequest, versioned: Bool = true, timeout: TimeAmount? = nil) async throws(EngineError)
+        -> EngineResponse
+    {
         let version = versioned ? try await currentAPIVersion() : nil
         return try await transport.execute(request, apiVersion: version, timeout: timeout ?? requestTimeout)
     }

@@ -17,7 +17,8 @@ public enum EngineEndpoint: Sendable, Hashable, CustomStringConvertible {
         if value.hasPrefix("unix://") {
             let path = String(value.dropFirst("unix://".count))
             guard path.hasPrefix("/") else {
-                throw .invalidEndpoint(value, reason: "a unix socket path must be absolute (unix:///var/run/docker.sock)")
+                throw .invalidEndpoint(
+                    value, reason: "a unix socket path must be absolute (unix:///var/run/docker.sock)")
             }
             self = .unix(path: path)
             return

@@ -25,7 +25,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .conflict(let message): "conflict: \(message)"
         case .http(let status, let message): "engine answered \(status): \(message)"
         case .invalidResponse(let reason): "unexpected answer from the engine: \(reason)"
-        case .unsupportedAPIVersion(let version): "engine API version \(version) is older than the minimum \(APIVersion.minimum)"
+        case .unsupportedAPIVersion(let version):
+            "engine API version \(version) is older than the minimum \(APIVersion.minimum)"
         case .timeout(let operation): "\(operation) timed out"
         }
     }

@@ -31,7 +31,8 @@ public struct GuardAssembly: Sendable {
         process: GuardProcess, settings: GuardSettings, engine: EngineOptions, interactive: Bool, logger: Logger
     ) throws {
         guard let listen = ListenAddress(settings.listen) else {
-            throw ValidationError("listen: '\(settings.listen)' is not HOST:PORT (\(settings.sources["listen"] ?? "default"))")
+            throw ValidationError(
+                "listen: '\(settings.listen)' is not HOST:PORT (\(settings.sources["listen"] ?? "default"))")
         }
         self.settings = settings
         self.listen = listen
@@ -41,7 +42,8 @@ public struct GuardAssembly: Sendable {
         store = ContainerStore(endpoint: client.endpoint.description)
         var syncConfiguration = EngineSync.Configuration()
         syncConfiguration.resyncInterval = .seconds(settings.resyncInterval)
-        sync = EngineSync(client: client, store: store, configuration: syncConfiguration, metrics: metrics, logger: logger)
+        sync = EngineSync(
+            client: client, store: store, configuration: syncConfiguration, metrics: metrics, logger: logger)
         policy = PolicyState(path: settings.allowlistPath)
         watcher = AllowListWatcher(state: policy, metrics: metrics, logger: logger)
         aliases = ImageAliases()
@@ -60,7 +62,8 @@ public struct GuardAssembly: Sendable {
         version: String, logger: Logger, onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) -> StatusAPIServer {
         StatusAPIServer(
-            store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: version, logger: logger,
+            store: store, policy: policy, aliases: aliases, metrics: metrics, listen: listen, version: version,
+            logger: logger,
             onListening: onListening)
     }
 

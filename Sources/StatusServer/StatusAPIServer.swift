@@ -22,7 +22,8 @@ public struct StatusAPIServer: Sendable {
         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) {
         self.listen = listen
-        self.responder = StatusResponder(store: store, policy: policy, aliases: aliases, metrics: metrics, version: version)
+        self.responder = StatusResponder(
+            store: store, policy: policy, aliases: aliases, metrics: metrics, version: version)
         self.logger = logger
         self.onListening = onListening
     }
@@ -34,7 +35,8 @@ public struct StatusAPIServer: Sendable {
         let requested = listen
         return Application(
             responder: responder,
-            configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "dockerguard", reuseAddress: true),
+            configuration: .init(
+                address: .hostname(listen.host, port: listen.port), serverName: "dockerguard", reuseAddress: true),
             onServerRunning: { channel in
                 // Accepted sockets inherit the listener's send buffer: large enough that a whole
                 // /containers body leaves in one write instead of waiting for the socket to drain.

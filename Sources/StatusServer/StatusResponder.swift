@@ -34,7 +34,8 @@ struct StatusResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let response = answer(request)
-        metrics.httpRequest(route: Self.route(for: request.uri.path)?.rawValue ?? "unknown", status: response.status.code)
+        metrics.httpRequest(
+            route: Self.route(for: request.uri.path)?.rawValue ?? "unknown", status: response.status.code)
         return response
     }
 

@@ -22,7 +22,9 @@ struct TUICommand: AsyncParsableCommand {
     @OptionGroup var options: GuardOptions
     @OptionGroup var engine: EngineOptions
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme: a name from themes/ or a YAML file (default: default).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Colour theme: a name from themes/ or a YAML file (default: default).", valueName: "name"))
     var theme: String?
 
     @Flag(name: .long, help: "Nothing can be stopped or edited; violations are only recorded.")
@@ -31,10 +33,13 @@ struct TUICommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not serve the HTTP API.")
     var noAPI = false
 
-    @Option(name: .long, help: ArgumentHelp("Log file (default: $XDG_STATE_HOME/dockerguard/tui.log).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("Log file (default: $XDG_STATE_HOME/dockerguard/tui.log).", valueName: "path"))
     var logFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
     var logLevel: Logger.Level = .info
 
     @Option(name: .customLong("bench-render"), help: .hidden)
@@ -70,7 +75,8 @@ struct TUICommand: AsyncParsableCommand {
 
     static func defaultLogPath() -> String {
         let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() + "/.local/state")
         return state + "/dockerguard/tui.log"
     }

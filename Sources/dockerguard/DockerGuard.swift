@@ -1,7 +1,6 @@
 import ArgumentParser
 import GuardRuntime
 
-
 struct DockerGuard: AsyncParsableCommand {
     static let version = CommandLineEntry.version
 

@@ -117,7 +117,8 @@ struct DockerClientEngineTests {
         let subscribed = Int64(Date().timeIntervalSince1970 * 1e9)
         // Subscribed only now: the create and start can only come from `since`; the rename is live
         // and ends the loop, so a dropped `since` fails here instead of waiting.
-        let stream = try await client.events(since: EngineEvent.sinceParameter(nanos: before), filters: ["container": [id]])
+        let stream = try await client.events(
+            since: EngineEvent.sinceParameter(nanos: before), filters: ["container": [id]])
         try await client.renameContainer(id, to: name + "-b")
         var seen: [EngineEvent] = []
         for try await event in stream {

@@ -5,22 +5,27 @@ import Testing
 
 @Suite("EngineEndpoint and APIVersion")
 struct EngineEndpointTests {
-    @Test("DOCKER_HOST values", arguments: [
-        (nil, EngineEndpoint.unix(path: "/var/run/docker.sock")),
-        ("", .unix(path: "/var/run/docker.sock")),
-        ("unix:///tmp/x/docker.sock", .unix(path: "/tmp/x/docker.sock")),
-        ("tcp://10.0.0.2:2376", .tcp(host: "10.0.0.2", port: 2376)),
-        ("tcp://docker", .tcp(host: "docker", port: 2375)),
-        ("http://localhost:2375/", .tcp(host: "localhost", port: 2375)),
-        ("tcp://[::1]:2375", .tcp(host: "::1", port: 2375)),
-    ] as [(String?, EngineEndpoint)])
+    @Test(
+        "DOCKER_HOST values",
+        arguments: [
+            (nil, EngineEndpoint.unix(path: "/var/run/docker.sock")),
+            ("", .unix(path: "/var/run/docker.sock")),
+            ("unix:///tmp/x/docker.sock", .unix(path: "/tmp/x/docker.sock")),
+            ("tcp://10.0.0.2:2376", .tcp(host: "10.0.0.2", port: 2376)),
+            ("tcp://docker", .tcp(host: "docker", port: 2375)),
+            ("http://localhost:2375/", .tcp(host: "localhost", port: 2375)),
+            ("tcp://[::1]:2375", .tcp(host: "::1", port: 2375)),
+        ] as [(String?, EngineEndpoint)])
     func parses(value: String?, expected: EngineEndpoint) throws {
         #expect(try EngineEndpoint(dockerHost: value) == expected)
     }
 
-    @Test("unsupported or malformed DOCKER_HOST is an error that says why", arguments: [
-        "ssh://user@host", "https://host:2376", "unix://relative.sock", "tcp://host:99999", "tcp://::1:2375", "docker.sock",
-    ])
+    @Test(
+        "unsupported or malformed DOCKER_HOST is an error that says why",
+        arguments: [
+            "ssh://user@host", "https://host:2376", "unix://relative.sock", "tcp://host:99999", "tcp://::1:2375",
+            "docker.sock",
+        ])
     func rejects(value: String) {
         #expect(throws: EngineError.self) { try EngineEndpoint(dockerHost: value) }
     }
@@ -44,6 +49,8 @@ struct EngineEndpointTests {
     func requestTarget() {
         var request = EngineRequest(method: .GET, path: "/containers/json")
         request.query = [("all", "1"), ("filters", #"{"label":["a=b c"]}"#)]
-        #expect(request.target(apiVersion: APIVersion("1.41")) == "/v1.41/containers/json?all=1&filters=%7B%22label%22%3A%5B%22a%3Db%20c%22%5D%7D")
+        #expect(
+            request.target(apiVersion: APIVersion("1.41"))
+                == "/v1.41/containers/json?all=1&filters=%7B%22label%22%3A%5B%22a%3Db%20c%22%5D%7D")
     }
 }

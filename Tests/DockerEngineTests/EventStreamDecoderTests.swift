@@ -44,7 +44,9 @@ struct EventStreamDecoderTests {
     @Test("health_status carries its detail after the colon")
     func healthDetail() throws {
         var decoder = EventStreamDecoder()
-        let line = #"{"Type":"container","Action":"health_status: unhealthy","Actor":{"ID":"abc","Attributes":{}},"timeNano":5}"#
+        let line =
+            #"{"Type":"container","Action":"health_status: unhealthy","#
+            + #""Actor":{"ID":"abc","Attributes":{}},"timeNano":5}"#
         let event = try #require(try decoder.decode(Array(line.utf8)).first)
         #expect(event.verb == "health_status")
         #expect(event.detail == "unhealthy")
@@ -63,7 +65,8 @@ struct EventStreamDecoderTests {
     @Test("an unreadable message is skipped, the stream goes on")
     func skipsUnknownShapes() throws {
         var decoder = EventStreamDecoder()
-        let events = try decoder.decode(Array(#"{"unexpected":true}{"Type":"container","Action":"stop","Actor":{"ID":"x"},"timeNano":1}"#.utf8))
+        let events = try decoder.decode(
+            Array(#"{"unexpected":true}{"Type":"container","Action":"stop","Actor":{"ID":"x"},"timeNano":1}"#.utf8))
         #expect(events.map(\.action) == ["stop"])
     }
 

@@ -25,7 +25,10 @@ struct AuditAndSelfTests {
         #expect(!current.isEmpty && !rotated.isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count <= 1000)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(current[0].utf8)) as? [String: Any])
-        for key in ["time", "container_id", "container_name", "image", "event", "verdict", "rule", "mode", "action", "result", "error"] {
+        for key in [
+            "time", "container_id", "container_name", "image", "event", "verdict", "rule", "mode", "action", "result",
+            "error",
+        ] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["error"] is NSNull)

@@ -25,9 +25,12 @@ struct ContainerTableTests {
         #expect(table.byID[web.id]?.exitCode == nil)
     }
 
-    @Test("stop, pause, unpause", arguments: [
-        ("pause", "running", "paused"), ("unpause", "paused", "running"), ("stop", "running", "exited"), ("stop", "exited", "exited"),
-    ])
+    @Test(
+        "stop, pause, unpause",
+        arguments: [
+            ("pause", "running", "paused"), ("unpause", "paused", "running"), ("stop", "running", "exited"),
+            ("stop", "exited", "exited"),
+        ])
     func stateChanges(action: String, from: String, to: String) {
         var table = ContainerTable([Fixtures.record("web", state: from)])
         _ = table.apply(Fixtures.event(action, id: web.id))
@@ -37,7 +40,9 @@ struct ContainerTableTests {
     @Test("rename takes the new name from the event, with the leading slash")
     func rename() {
         var table = ContainerTable([web])
-        #expect(table.apply(Fixtures.event("rename", id: web.id, attributes: ["name": "api", "oldName": "/web"])) == .changed)
+        #expect(
+            table.apply(Fixtures.event("rename", id: web.id, attributes: ["name": "api", "oldName": "/web"]))
+                == .changed)
         #expect(table.byID[web.id]?.name == "/api")
         #expect(table.byID[web.id]?.displayName == "api")
     }
@@ -57,13 +62,17 @@ struct ContainerTableTests {
         #expect(table.apply(Fixtures.event("destroy", id: web.id)) == .unchanged)
     }
 
-    @Test("an unknown container needs an inspect (events carry no image ID)", arguments: ["create", "start", "rename", "unpause"])
+    @Test(
+        "an unknown container needs an inspect (events carry no image ID)",
+        arguments: ["create", "start", "rename", "unpause"])
     func unknown(action: String) {
         var table = ContainerTable()
         #expect(table.apply(Fixtures.event(action, id: "new")) == .needsInspect(id: "new"))
     }
 
-    @Test("kill, exec and other events leave the table alone", arguments: ["kill", "exec_start: sh -c true", "attach", "top", "resize", "oom"])
+    @Test(
+        "kill, exec and other events leave the table alone",
+        arguments: ["kill", "exec_start: sh -c true", "attach", "top", "resize", "oom"])
     func ignored(action: String) {
         var table = ContainerTable([web])
         #expect(table.apply(Fixtures.event(action, id: web.id)) == .unchanged)

@@ -14,7 +14,9 @@ import Testing
     "Enforcer against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
     .timeLimit(.minutes(2)))
 struct EnforcerEngineTests {
-    func state(_ id: String) -> String? { try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) }
+    func state(_ id: String) -> String? {
+        try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id)
+    }
 
     func waitForState(_ harness: EnforcerHarness, _ id: String, _ state: String) async -> Bool {
         await eventually(timeout: .seconds(30)) {

@@ -28,15 +28,22 @@ struct EngineSyncEngineTests {
         #expect(store.current.containers.contains { $0.id == beforeID && $0.isRunning })
 
         let afterID = try await TestEngine.runContainer(client, name: after)
-        #expect(await eventually(timeout: .seconds(30)) { store.current.containers.contains { $0.id == afterID && $0.isRunning } } != nil)
+        #expect(
+            await eventually(timeout: .seconds(30)) {
+                store.current.containers.contains { $0.id == afterID && $0.isRunning }
+            } != nil)
         let record = try #require(store.current.containers.first { $0.id == afterID })
         #expect(record.name == "/" + after)
         #expect(record.imageID == (try TestEngine.docker("container", "inspect", "-f", "{{.Image}}", afterID)))
 
         try await client.stopContainer(afterID, timeout: 0)
-        #expect(await eventually(timeout: .seconds(30)) { store.current.containers.first { $0.id == afterID }?.state == "exited" } != nil)
+        #expect(
+            await eventually(timeout: .seconds(30)) {
+                store.current.containers.first { $0.id == afterID }?.state == "exited"
+            } != nil)
 
         try await client.removeContainer(afterID)
-        #expect(await eventually(timeout: .seconds(30)) { !store.current.containers.contains { $0.id == afterID } } != nil)
+        #expect(
+            await eventually(timeout: .seconds(30)) { !store.current.containers.contains { $0.id == afterID } } != nil)
     }
 }

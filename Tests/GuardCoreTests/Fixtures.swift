@@ -14,7 +14,10 @@ enum Fixtures {
             health: health)
     }
 
-    static func event(_ action: String, id: String, attributes: [String: String] = [:], nanos: Int64 = 1_795_649_283_392_100_919, type: String = "container") -> EngineEvent {
+    static func event(
+        _ action: String, id: String, attributes: [String: String] = [:], nanos: Int64 = 1_795_649_283_392_100_919,
+        type: String = "container"
+    ) -> EngineEvent {
         EngineEvent(type: type, action: action, actor: .init(id: id, attributes: attributes), timeNano: nanos)
     }
 }

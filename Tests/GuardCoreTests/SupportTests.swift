@@ -6,9 +6,10 @@ struct SupportTests {
     @Test("backoff doubles from the initial delay and stops at the cap")
     func backoff() {
         let backoff = Backoff(initial: .milliseconds(250), maximum: .seconds(5))
-        #expect((1...7).map { backoff.baseDelay(attempt: $0) } == [
-            .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5),
-        ])
+        #expect(
+            (1...7).map { backoff.baseDelay(attempt: $0) } == [
+                .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5),
+            ])
         #expect(backoff.baseDelay(attempt: 10_000) == .seconds(5))
         #expect(backoff.delay(attempt: 1, random: 0) == .milliseconds(200))
         #expect(backoff.delay(attempt: 1, random: 0.5) == .milliseconds(250))

@@ -20,7 +20,11 @@ import Testing
         let applied = LockedBox<AllowList?>(nil)
         let saver = AllowListSaver(path: path) { applied.set($0) }
         let event = saver.perform(.appendRule("name=db"))
-        #expect(event == .saved(description: "added 'name=db'", before: "# keep me\nname=web-*\n", after: "# keep me\nname=web-*\nname=db\n"))
+        #expect(
+            event
+                == .saved(
+                    description: "added 'name=db'", before: "# keep me\nname=web-*\n",
+                    after: "# keep me\nname=web-*\nname=db\n"))
         #expect(try disk() == "# keep me\nname=web-*\nname=db\n")
         #expect(applied.get()?.rules.count == 2)
         try? FileManager.default.removeItem(atPath: directory)
@@ -38,7 +42,9 @@ import Testing
         let saver = AllowListSaver(path: path)
         let base = try disk()
         try "name=other\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(saver.perform(.saveDraft(text: base + "name=x\n", base: base, overwrite: false)) == .conflict(disk: "name=other\n"))
+        #expect(
+            saver.perform(.saveDraft(text: base + "name=x\n", base: base, overwrite: false))
+                == .conflict(disk: "name=other\n"))
         #expect(try disk() == "name=other\n")
         _ = saver.perform(.saveDraft(text: base + "name=x\n", base: base, overwrite: true))
         #expect(try disk() == base + "name=x\n")
@@ -48,7 +54,8 @@ import Testing
     @Test func anInvalidListIsNeverWritten() throws {
         let saver = AllowListSaver(path: path)
         let base = try disk()
-        guard case .failed(let message) = saver.perform(.saveDraft(text: "nmae=x\n", base: base, overwrite: false)) else {
+        guard case .failed(let message) = saver.perform(.saveDraft(text: "nmae=x\n", base: base, overwrite: false))
+        else {
             Issue.record("saved an invalid list")
             return
         }
@@ -59,8 +66,12 @@ import Testing
 
     @Test func undoRestoresOnlyWhatItWrote() throws {
         let saver = AllowListSaver(path: path)
-        guard case .saved(_, let before, let after) = saver.perform(.appendRule("name=db")) else { Issue.record("not saved"); return }
-        #expect(saver.perform(.restore(text: before, expected: after)) == .undone(description: "\(path) is back as it was"))
+        guard case .saved(_, let before, let after) = saver.perform(.appendRule("name=db")) else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(
+            saver.perform(.restore(text: before, expected: after)) == .undone(description: "\(path) is back as it was"))
         #expect(try disk() == before)
         #expect(saver.perform(.restore(text: before, expected: after)) == .conflict(disk: before))
         try? FileManager.default.removeItem(atPath: directory)

@@ -1,4 +1,5 @@
 import GuardCore
+
 @testable import GuardTUI
 
 /// A fixed host for the golden screens: nine running containers (allowed by name, image and label
@@ -30,7 +31,8 @@ enum DashboardFixtures {
         ContainerRecord(
             id: id("3f2a9c1b77e0a1"), name: "/web-1", imageRef: "nginx:1.27", imageID: "sha256:" + id("9b1e"),
             state: "running", createdAt: "2026-11-25T19:59:58Z", startedAt: "2026-11-25T20:00:00.5Z", health: "healthy",
-            labels: ["maintainer": "NGINX Docker Maintainers"], command: ["/docker-entrypoint.sh", "nginx", "-g", "daemon off;"],
+            labels: ["maintainer": "NGINX Docker Maintainers"],
+            command: ["/docker-entrypoint.sh", "nginx", "-g", "daemon off;"],
             restartPolicy: "always"),
         ContainerRecord(
             id: id("7d41be0c9a12"), name: "/web-2", imageRef: "nginx:1.27", imageID: "sha256:" + id("9b1e"),
@@ -46,7 +48,8 @@ enum DashboardFixtures {
             startedAt: "2026-11-25T21:00:02Z", labels: shop.merging(["com.docker.compose.service": "api"]) { $1 },
             command: ["./shop-api", "--port", "8080"], restartPolicy: "unless-stopped"),
         ContainerRecord(
-            id: id("5c1d0e9a4b21"), name: "/shop-worker-1", imageRef: "python:3.12-slim", imageID: "sha256:" + id("44d2"),
+            id: id("5c1d0e9a4b21"), name: "/shop-worker-1", imageRef: "python:3.12-slim",
+            imageID: "sha256:" + id("44d2"),
             state: "running", createdAt: "2026-11-25T21:00:00Z", startedAt: "2026-11-25T21:00:03Z",
             labels: shop.merging(["com.docker.compose.service": "worker", "com.example.owner": "team-shop"]) { $1 },
             command: ["python", "-m", "shop.worker"], restartPolicy: "unless-stopped"),
@@ -67,7 +70,8 @@ enum DashboardFixtures {
             state: "running", createdAt: "2026-11-18T09:00:00Z", startedAt: "2026-11-18T09:00:00Z",
             command: ["traefik"], restartPolicy: "always"),
         ContainerRecord(
-            id: id("99887766aabb"), name: "/shop-migrate-1", imageRef: "python:3.12-slim", imageID: "sha256:" + id("44d2"),
+            id: id("99887766aabb"), name: "/shop-migrate-1", imageRef: "python:3.12-slim",
+            imageID: "sha256:" + id("44d2"),
             state: "exited", createdAt: "2026-11-25T20:59:00Z", startedAt: "2026-11-25T20:59:30Z",
             finishedAt: "2026-11-25T21:00:00Z", exitCode: 1,
             labels: shop.merging(["com.docker.compose.service": "migrate"]) { $1 }, command: ["python", "migrate.py"]),
@@ -79,9 +83,12 @@ enum DashboardFixtures {
 
     static func data(containers: [ContainerRecord] = containers, synced: Bool = true) -> DashboardData {
         let list = try! AllowList.parse(allowText, path: path).get()
-        var engine = EngineStatus(endpoint: "unix:///var/run/docker.sock", connection: .connected, engineVersion: "28.2.2", apiVersion: "1.50")
+        var engine = EngineStatus(
+            endpoint: "unix:///var/run/docker.sock", connection: .connected, engineVersion: "28.2.2", apiVersion: "1.50"
+        )
         if !synced { engine = EngineStatus(endpoint: "unix:///var/run/docker.sock") }
-        let snapshot = ContainerSnapshot(version: 7, containers: containers, engine: engine, isSynced: synced, lastSyncAt: synced ? now - 5 : nil)
+        let snapshot = ContainerSnapshot(
+            version: 7, containers: containers, engine: engine, isSynced: synced, lastSyncAt: synced ? now - 5 : nil)
         var enforcer = EnforcerStatus(mode: .confirm, action: .kill, readonly: false)
         enforcer.pending = [debugShellID]
         enforcer.acting = [minerID]
@@ -128,7 +135,8 @@ enum DashboardFixtures {
 
     /// The rule proposal for the worker, with the name rule chosen.
     static func proposal(editing: Bool) -> RuleProposal {
-        var proposal = RuleProposal(container: "shop-worker-1", choices: ["name=shop-worker-1", "image=python:3.12-slim", "id=5c1d0e9a4b21"])
+        var proposal = RuleProposal(
+            container: "shop-worker-1", choices: ["name=shop-worker-1", "image=python:3.12-slim", "id=5c1d0e9a4b21"])
         if editing {
             let text = "nmae=shop-worker-*"
             proposal.editor = LineEditor(text)

@@ -16,7 +16,8 @@ import Testing
     /// The editor takes the top of the body; the table keeps about 40%, at least titles and a row.
     @Test(arguments: [(40, 10, 3, 1), (80, 24, 11, 7), (120, 40, 21, 13)])
     func editorSplitsTheBody(width: Int, height: Int, editorRows: Int, tableRows: Int) throws {
-        let layout = DashboardLayout(width: width, height: height, overlay: .editor(AllowListEditor(text: "", path: "a")))
+        let layout = DashboardLayout(
+            width: width, height: height, overlay: .editor(AllowListEditor(text: "", path: "a")))
         let editor = try #require(layout.editor)
         #expect(editor.top == 1)
         #expect(editor.bottom == layout.table.top)

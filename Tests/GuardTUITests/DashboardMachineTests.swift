@@ -40,11 +40,18 @@ import Testing
         var state = UIState()
         _ = state.type("/miner", data: data)
         _ = state.press([.enter, .character("a")], data: data)
-        guard case .proposal(let proposal) = state.overlay else { Issue.record("no proposal"); return }
-        #expect(proposal.choices == ["name=miner", "image=busybox:local", "id=\(MachineFixtures.record("miner").shortID)"])
+        guard case .proposal(let proposal) = state.overlay else {
+            Issue.record("no proposal")
+            return
+        }
+        #expect(
+            proposal.choices == ["name=miner", "image=busybox:local", "id=\(MachineFixtures.record("miner").shortID)"])
         _ = state.press([.character("2"), .character("e"), .control("u")], data: data)
         _ = state.type("imag=x", data: data)
-        guard case .proposal(let editing) = state.overlay else { Issue.record("proposal closed"); return }
+        guard case .proposal(let editing) = state.overlay else {
+            Issue.record("proposal closed")
+            return
+        }
         #expect(editing.error?.hasPrefix("column 1") == true)
         #expect(state.press([.enter], data: data).isEmpty)  // an invalid rule is never saved
         _ = state.press([.control("u")], data: data)
@@ -82,7 +89,10 @@ import Testing
         #expect(targets.first?.consequence?.contains("Compose project 'shop'") == true)
         #expect(state.press([.character("n")], data: data).isEmpty)
         _ = state.press([.character("s")], data: data)
-        #expect(state.press([.character("y")], data: data) == [.act(ids: [MachineFixtures.record("miner").id], cause: "operator")])
+        #expect(
+            state.press([.character("y")], data: data) == [
+                .act(ids: [MachineFixtures.record("miner").id], cause: "operator")
+            ])
     }
 
     @Test func stopAllViolatingNeedsTheCountTyped() {
@@ -105,9 +115,15 @@ import Testing
         var state = UIState()
         _ = state.type("/shell", data: data)
         _ = state.press([.enter], data: data)
-        #expect(state.press([.character("y")], data: data) == [.act(ids: [MachineFixtures.record("shell").id], cause: "operator approved")])
+        #expect(
+            state.press([.character("y")], data: data) == [
+                .act(ids: [MachineFixtures.record("shell").id], cause: "operator approved")
+            ])
         _ = state.press([.character("Y")], data: data)
-        #expect(state.press([.character("y")], data: data) == [.act(ids: [MachineFixtures.record("shell").id], cause: "operator approved")])
+        #expect(
+            state.press([.character("y")], data: data) == [
+                .act(ids: [MachineFixtures.record("shell").id], cause: "operator approved")
+            ])
     }
 
     @Test func modeCyclesAndAsksBeforeEnforce() {
@@ -134,7 +150,10 @@ import Testing
     @Test func themesCycle() {
         var state = UIState(theme: "default", themes: ["default", "light", "mono"])
         #expect(state.press([.character("t")], data: data) == [.applyTheme("light")])
-        #expect(state.press([.character("t"), .character("t")], data: data) == [.applyTheme("mono"), .applyTheme("default")])
+        #expect(
+            state.press([.character("t"), .character("t")], data: data) == [
+                .applyTheme("mono"), .applyTheme("default"),
+            ])
     }
 
     @Test func quitAsksOnlyWithUnsavedEdits() {

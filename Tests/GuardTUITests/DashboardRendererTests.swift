@@ -1,13 +1,17 @@
 import GuardCore
-@testable import GuardTUI
 import Testing
+
+@testable import GuardTUI
 
 @Suite struct DashboardRendererTests {
     typealias F = DashboardFixtures
 
-    static func render(_ data: DashboardData, _ state: UIState, width: Int = 80, height: Int = 24, glyphs: Glyphs = .utf8) -> Screen {
-        DashboardRenderer.render(data: data, state: state, rows: state.table.rows(data, preview: state.editor?.draftList),
-                                 width: width, height: height, glyphs: glyphs)
+    static func render(
+        _ data: DashboardData, _ state: UIState, width: Int = 80, height: Int = 24, glyphs: Glyphs = .utf8
+    ) -> Screen {
+        DashboardRenderer.render(
+            data: data, state: state, rows: state.table.rows(data, preview: state.editor?.draftList),
+            width: width, height: height, glyphs: glyphs)
     }
 
     static func lines(_ screen: Screen) -> [String] {
@@ -52,7 +56,8 @@ import Testing
     @Test func selectionStaysVisibleWhenScrolledAway() throws {
         let records = (0..<1000).map { index in
             ContainerRecord(
-                id: F.id(String(format4(index))), name: "/c-\(format4(index))", imageRef: "busybox", imageID: "sha256:0",
+                id: F.id(String(format4(index))), name: "/c-\(format4(index))", imageRef: "busybox",
+                imageID: "sha256:0",
                 state: "running", createdAt: "2026-11-25T22:00:00Z", startedAt: "2026-11-25T22:00:00Z")
         }
         var state = UIState()
@@ -81,7 +86,8 @@ import Testing
     @Test func aThousandRowsRenderAtEverySize() {
         let records = (0..<1000).map { index in
             ContainerRecord(
-                id: F.id("ab\(format4(index))"), name: "/svc-\(format4(index))", imageRef: "nginx:1.27", imageID: "sha256:1",
+                id: F.id("ab\(format4(index))"), name: "/svc-\(format4(index))", imageRef: "nginx:1.27",
+                imageID: "sha256:1",
                 state: "running", createdAt: "2026-11-25T22:00:00Z", startedAt: "2026-11-25T22:00:00Z")
         }
         for (width, height) in [(40, 10), (80, 24), (120, 40)] {
@@ -119,7 +125,8 @@ import Testing
     @Test func failedAPIAndFailedActionAreErrors() {
         var data = F.data()
         data.api = .failed(address: "127.0.0.1:8080", error: "address already in use")
-        data.enforcer.lastAction = ActionOutcome(containerName: "miner", action: "kill", failure: "no such container", time: F.now)
+        data.enforcer.lastAction = ActionOutcome(
+            containerName: "miner", action: "kill", failure: "no such container", time: F.now)
         let errors = Self.text(of: .error, in: Self.render(data, UIState(), width: 120, height: 40))
         #expect(errors.contains { $0.contains("API 127.0.0.1:8080: address already in use") })
         #expect(errors.contains { $0.contains("kill miner: failed: no such container") })

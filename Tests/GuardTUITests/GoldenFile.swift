@@ -6,7 +6,8 @@ import GuardTUI
 enum GoldenFile {
     static let letters: [Role: Character] = [
         .normal: ".", .header: "H", .columnHeader: "C", .selection: "S", .allowed: "a", .violating: "v",
-        .pending: "p", .preview: "P", .muted: "m", .statusBar: "B", .dialog: "D", .dialogTitle: "T", .error: "E", .cursor: "K",
+        .pending: "p", .preview: "P", .muted: "m", .statusBar: "B", .dialog: "D", .dialogTitle: "T", .error: "E",
+        .cursor: "K",
     ]
 
     /// The roles file's first line.

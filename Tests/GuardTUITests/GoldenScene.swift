@@ -1,12 +1,15 @@
 import GuardCore
+
 @testable import GuardTUI
 
 /// One golden screen: a view of the fixture host, at a size, with a glyph set.
 struct GoldenScene: Sendable, CustomStringConvertible {
     enum View: String, CaseIterable, Sendable {
         case table, tableFiltered = "table-filtered", tableEmpty = "table-empty", connecting, detail, help, filter
-        case proposal, proposalEditing = "proposal-editing", dialogStop = "dialog-stop", dialogStopAll = "dialog-stop-all"
-        case dialogEnforce = "dialog-enforce", dialogFileChanged = "dialog-file-changed", editor, editorError = "editor-error"
+        case proposal, proposalEditing = "proposal-editing", dialogStop = "dialog-stop", dialogStopAll =
+            "dialog-stop-all"
+        case dialogEnforce = "dialog-enforce", dialogFileChanged = "dialog-file-changed", editor, editorError =
+            "editor-error"
         case editorWithDialog = "editor-with-dialog", tooSmall = "too-small"
     }
 
@@ -22,12 +25,18 @@ struct GoldenScene: Sendable, CustomStringConvertible {
 
     /// Every view at every size (too-small only below the minimum), and the table in ASCII.
     static let all: [GoldenScene] =
-        View.allCases.filter { $0 != .tooSmall }.flatMap { view in sizes.map { GoldenScene(view: view, width: $0.0, height: $0.1) } }
-        + [GoldenScene(view: .tooSmall, width: 30, height: 8), GoldenScene(view: .table, width: 80, height: 24, ascii: true)]
+        View.allCases.filter { $0 != .tooSmall }.flatMap { view in
+            sizes.map { GoldenScene(view: view, width: $0.0, height: $0.1) }
+        }
+        + [
+            GoldenScene(view: .tooSmall, width: 30, height: 8),
+            GoldenScene(view: .table, width: 80, height: 24, ascii: true),
+        ]
 
     func render() -> Screen {
         let (data, state, rows) = inputs()
-        return DashboardRenderer.render(data: data, state: state, rows: rows, width: width, height: height, glyphs: ascii ? .ascii : .utf8)
+        return DashboardRenderer.render(
+            data: data, state: state, rows: rows, width: width, height: height, glyphs: ascii ? .ascii : .utf8)
     }
 
     func inputs() -> (DashboardData, UIState, [ContainerRow]) {

@@ -7,7 +7,9 @@ import Testing
     func matchesGolden(_ scene: GoldenScene) throws {
         let screen = scene.render()
         #expect(screen.width == scene.width && screen.height == scene.height)
-        let files = [("\(scene.name).txt", GoldenFile.text(screen)), ("\(scene.name).roles.txt", GoldenFile.roles(screen))]
+        let files = [
+            ("\(scene.name).txt", GoldenFile.text(screen)), ("\(scene.name).roles.txt", GoldenFile.roles(screen)),
+        ]
         for (name, actual) in files {
             if GoldenFile.updating {
                 try GoldenFile.write(actual, name: name)

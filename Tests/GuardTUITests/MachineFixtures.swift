@@ -6,13 +6,17 @@ enum MachineFixtures {
     static let path = "/etc/dockerguard/allowlist"
     static let listText = "# web tier\nname=web-*\nimage=redis:7\n"
 
-    static func record(_ name: String, image: String = "busybox:local", state: String = "running", restart: String = "no",
-                       labels: [String: String] = [:]) -> ContainerRecord {
+    static func record(
+        _ name: String, image: String = "busybox:local", state: String = "running", restart: String = "no",
+        labels: [String: String] = [:]
+    ) -> ContainerRecord {
         let hex = String(name.unicodeScalars.map { String($0.value, radix: 16) }.joined().prefix(12))
         let id = (hex + String(repeating: "0", count: 64)).prefix(64)
         return ContainerRecord(
-            id: String(id), name: "/" + name, imageRef: image, imageID: "sha256:" + String(repeating: "a", count: 64), state: state,
-            createdAt: "2026-11-25T10:00:00Z", startedAt: "2026-11-25T10:00:00Z", labels: labels, restartPolicy: restart)
+            id: String(id), name: "/" + name, imageRef: image, imageID: "sha256:" + String(repeating: "a", count: 64),
+            state: state,
+            createdAt: "2026-11-25T10:00:00Z", startedAt: "2026-11-25T10:00:00Z", labels: labels, restartPolicy: restart
+        )
     }
 
     static let containers = [
@@ -27,7 +31,8 @@ enum MachineFixtures {
         enforcer.pending = pending
         return DashboardData(
             snapshot: ContainerSnapshot(
-                version: 1, containers: containers, engine: EngineStatus(endpoint: "unix:///var/run/docker.sock", connection: .connected),
+                version: 1, containers: containers,
+                engine: EngineStatus(endpoint: "unix:///var/run/docker.sock", connection: .connected),
                 isSynced: true, lastSyncAt: 0),
             policy: PolicyState.Current(allowList: list, version: 1, path: path, loadError: nil, loadedAt: 0),
             enforcer: enforcer, api: .serving(address: "127.0.0.1:8080"), now: 1_764_064_800)

@@ -1,6 +1,7 @@
 import GuardCore
-@testable import GuardTUI
 import Testing
+
+@testable import GuardTUI
 
 /// Nothing may spill off the screen. ``Screen`` clips, so a view that overflows would lose text
 /// silently: these check that every row is exactly the screen's width and every box is closed.
@@ -40,7 +41,8 @@ import Testing
                 var data = F.data()
                 data.enforcer.readonly = true
                 let screen = DashboardRenderer.render(
-                    data: data, state: state, rows: state.table.rows(data), width: width, height: height, glyphs: .ascii)
+                    data: data, state: state, rows: state.table.rows(data), width: width, height: height, glyphs: .ascii
+                )
                 Self.expectFits(screen, "\(kind) at \(width)x\(height)", glyphs: .ascii)
                 #expect(screen.text.contains("[y/N]") || screen.text.contains("Esc"), "\(kind): no answer keys shown")
             }
@@ -51,7 +53,8 @@ import Testing
         typealias F = DashboardFixtures
         let targets = (0..<9).map(F.target)
         let state = F.state(.dialog(Dialog(.stopAllViolating(targets, action: "kill"))))
-        let screen = DashboardRenderer.render(data: F.data(), state: state, rows: [], width: 40, height: 10, glyphs: .utf8)
+        let screen = DashboardRenderer.render(
+            data: F.data(), state: state, rows: [], width: 40, height: 10, glyphs: .utf8)
         #expect(screen.text.contains("web-1") && screen.text.contains("and 6 more"))
         #expect(screen.text.contains("type 9 and Enter to confirm:"))
     }
@@ -66,7 +69,9 @@ import Testing
             let right = line.filter { $0 == glyphs.topRight || $0 == glyphs.bottomRight }.count
             #expect(left == right, "\(what): unclosed box on line \(index): \(line)")
         }
-        let borders = (0..<screen.height).map { row in screen.row(row).filter { $0.role == .dialogTitle && $0.character == glyphs.vertical }.count }
+        let borders = (0..<screen.height).map { row in
+            screen.row(row).filter { $0.role == .dialogTitle && $0.character == glyphs.vertical }.count
+        }
         #expect(borders.allSatisfy { $0 == 0 || $0 == 2 }, "\(what): a box side is missing")
     }
 }

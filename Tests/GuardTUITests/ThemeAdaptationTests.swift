@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct ThemeAdaptationTests {
     private func foreground(_ index: Int, on capability: ColorCapability) -> ThemeColor {
-        Theme(name: "t", styles: [.normal: Style(foreground: .palette(index))]).adapted(to: capability).style(for: .normal).foreground
+        Theme(name: "t", styles: [.normal: Style(foreground: .palette(index))]).adapted(to: capability).style(
+            for: .normal
+        ).foreground
     }
 
     @Test(arguments: [
@@ -16,7 +18,9 @@ import Testing
         #expect(foreground(index, on: .basic8) == expected)
     }
 
-    @Test(arguments: [(196, 9), (46, 10), (21, 4), (231, 15), (16, 0), (244, 8), (12, 12), (88, 1), (250, 7), (255, 7), (236, 0)])
+    @Test(arguments: [
+        (196, 9), (46, 10), (21, 4), (231, 15), (16, 0), (244, 8), (12, 12), (88, 1), (250, 7), (255, 7), (236, 0),
+    ])
     func nearestOfSixteen(index: Int, expected: Int) {
         #expect(foreground(index, on: .basic16) == .palette(expected))
     }

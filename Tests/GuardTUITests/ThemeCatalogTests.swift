@@ -63,7 +63,9 @@ import Testing
         let path = try user.write("mine.yml", "name: mine\nroles:\n  header: { attrs: [bold] }\n")
         #expect(try shipped.load(path).get().name == "mine")
         let missing = user.path + "/gone.yaml"
-        #expect(throws: ThemeError(kind: .notFound, path: missing, reason: "no such theme file")) { try shipped.load(missing).get() }
+        #expect(throws: ThemeError(kind: .notFound, path: missing, reason: "no such theme file")) {
+            try shipped.load(missing).get()
+        }
     }
 
     @Test func yamlExtensionWinsOverYml() throws {

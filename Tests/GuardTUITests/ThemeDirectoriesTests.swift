@@ -10,8 +10,13 @@ import Testing
         defer { root.remove() }
         let shipped = try root.makeDirectory("shipped")
         let user = try root.makeDirectory("config/dockerguard/themes")
-        let environment = ["DOCKERGUARD_THEMES_DIR": shipped, "XDG_CONFIG_HOME": root.path + "/config", "HOME": "/nonexistent"]
-        #expect(ThemeCatalog.standardDirectories(environment: environment, executablePath: "/usr/bin/true") == [shipped, user])
+        let environment = [
+            "DOCKERGUARD_THEMES_DIR": shipped, "XDG_CONFIG_HOME": root.path + "/config", "HOME": "/nonexistent",
+        ]
+        #expect(
+            ThemeCatalog.standardDirectories(environment: environment, executablePath: "/usr/bin/true") == [
+                shipped, user,
+            ])
     }
 
     @Test func homeConfigWhenXDGIsUnsetOrRelative() throws {
@@ -25,7 +30,8 @@ import Testing
 
     @Test func leavesOutDirectoriesThatDoNotExist() {
         let environment = ["DOCKERGUARD_THEMES_DIR": "/nonexistent/themes", "HOME": "/nonexistent"]
-        #expect(ThemeCatalog.standardDirectories(environment: environment, executablePath: "/nonexistent/bin/tui").isEmpty)
+        #expect(
+            ThemeCatalog.standardDirectories(environment: environment, executablePath: "/nonexistent/bin/tui").isEmpty)
     }
 
     @Test func installedShareDirectory() throws {

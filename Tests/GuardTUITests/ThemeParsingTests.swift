@@ -33,7 +33,11 @@ import Testing
         let theme = try Theme.parse(yaml: yaml, path: "inline.yaml", defaultName: "inline")
         #expect(theme.name == "inline")
         #expect(theme.style(for: .normal) == Style(background: .blue))
-        #expect(theme.style(for: .header) == Style(foreground: .palette(9), background: .palette(196), attributes: [.bold, .dim, .underline, .reverse]))
+        #expect(
+            theme.style(for: .header)
+                == Style(
+                    foreground: .palette(9), background: .palette(196), attributes: [.bold, .dim, .underline, .reverse])
+        )
         #expect(theme.style(for: .muted) == Style(foreground: .palette(8)))
         #expect(theme.style(for: .selection) == theme.style(for: .normal))
     }

@@ -4,14 +4,18 @@ import TestSupport
 import Testing
 
 /// `dockerguard check`, `snapshot` and headless confirm mode.
-@Suite("check, snapshot and confirm", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .serialized)
+@Suite(
+    "check, snapshot and confirm", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
+    .serialized)
 struct CommandsTests {
     func run(_ arguments: [String], home: String) throws -> Subprocess.Result {
         // `env` gives the command a private XDG home, so no user config is read.
-        try Subprocess.run("/usr/bin/env", [
-            "-u", "DOCKER_HOST", "XDG_CONFIG_HOME=\(home)/config", "XDG_STATE_HOME=\(home)/state", "HOME=\(home)",
-            DockerGuardProcess.binaryPath,
-        ] + arguments)
+        try Subprocess.run(
+            "/usr/bin/env",
+            [
+                "-u", "DOCKER_HOST", "XDG_CONFIG_HOME=\(home)/config", "XDG_STATE_HOME=\(home)/state", "HOME=\(home)",
+                DockerGuardProcess.binaryPath,
+            ] + arguments)
     }
 
     func temporaryHome() throws -> String {
@@ -50,7 +54,9 @@ struct CommandsTests {
         try await TestEngine.runContainer(client, name: name)
         let list = home + "/list"
         try "name=nothing-matches\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let result = try run(["check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!, "--mode", "enforce"], home: home)
+        let result = try run(
+            ["check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!, "--mode", "enforce"],
+            home: home)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("VIOLATING  \(name)"), "\(result.stdout)")
         #expect(result.stdout.contains("no rule matches"))
@@ -84,7 +90,8 @@ extension EnforcementTests {
     func confirmHeadless() async throws {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(
-            engineHost: TestEngine.host, allowList: "name=dgtest-*\n", extraArguments: ["--mode", "confirm", "--action", "kill"])
+            engineHost: TestEngine.host, allowList: "name=dgtest-*\n",
+            extraArguments: ["--mode", "confirm", "--action", "kill"])
         #expect(await guardian.probe.waitUntilReady() != nil)
         let name = "dgvictim-confirm-\(UUID().uuidString.prefix(6).lowercased())"
         defer { TestEngine.forceRemove([name]) }

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import TestSupport
-import Testing
 
 /// `dockerguard-tui` end to end: the real binary in tmux against an engine of its own (its `S`
 /// stops every violating container, which must not reach other tests' containers).
@@ -16,14 +17,21 @@ struct DashboardTests {
         let client = try TestEngine.client(host: engine.host)
         for name in ["ok-1", "ok-2", "ok-3", "bad-1", "bad-2"] { try await TestEngine.runContainer(client, name: name) }
         let dashboard = try DashboardProcess(
-            engineHost: engine.host, allowList: "# test list\nname=ok-*\n", arguments: ["--listen", "127.0.0.1:0", "--mode", "audit"])
+            engineHost: engine.host, allowList: "# test list\nname=ok-*\n",
+            arguments: ["--listen", "127.0.0.1:0", "--mode", "audit"])
         defer { dashboard.stop() }
 
         // Three allowed and two violating, each with its glyph.
-        let shown = await dashboard.screen { screen in ["ok-1", "ok-2", "ok-3", "bad-1", "bad-2"].allSatisfy(screen.contains) }
+        let shown = await dashboard.screen { screen in
+            ["ok-1", "ok-2", "ok-3", "bad-1", "bad-2"].allSatisfy(screen.contains)
+        }
         #expect(shown.matched, "screen:\n\(shown.screen)\nlog:\n\(dashboard.log)")
-        for name in ["ok-1", "ok-2", "ok-3"] { #expect(line(containing: name, in: shown.screen)?.contains("✓") == true, "\(shown.screen)") }
-        for name in ["bad-1", "bad-2"] { #expect(line(containing: name, in: shown.screen)?.contains("✗") == true, "\(shown.screen)") }
+        for name in ["ok-1", "ok-2", "ok-3"] {
+            #expect(line(containing: name, in: shown.screen)?.contains("✓") == true, "\(shown.screen)")
+        }
+        for name in ["bad-1", "bad-2"] {
+            #expect(line(containing: name, in: shown.screen)?.contains("✗") == true, "\(shown.screen)")
+        }
         #expect(shown.screen.contains("violating 2"), "\(shown.screen)")
 
         // The API alongside, in the seed's shape.
@@ -63,10 +71,13 @@ struct DashboardTests {
         try dashboard.tmux.send("1", literal: true)
         try dashboard.tmux.send("Enter")
         let stopped = await eventually(timeout: .seconds(15)) {
-            (try? TestEngine.docker("container", "inspect", "-f", "{{.State.Running}}", "bad-2", host: engine.host)) == "false"
+            (try? TestEngine.docker("container", "inspect", "-f", "{{.State.Running}}", "bad-2", host: engine.host))
+                == "false"
         }
         #expect(stopped != nil, "bad-2 still running; screen:\n\(dashboard.tmux.capture())\nlog:\n\(dashboard.log)")
-        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Running}}", "bad-1", host: engine.host) == "true")
+        #expect(
+            try TestEngine.docker("container", "inspect", "-f", "{{.State.Running}}", "bad-1", host: engine.host)
+                == "true")
 
         // Resize: everything fits, down to 40×10; below that a note.
         try dashboard.tmux.resize(width: 40, height: 10)
@@ -92,7 +103,8 @@ struct DashboardTests {
         let blocker = try PortBlocker()
         defer { blocker.close() }
         let dashboard = try DashboardProcess(
-            engineHost: engine.host, allowList: "name=x\n", arguments: ["--listen", "127.0.0.1:\(blocker.port)"], width: 160, height: 30)
+            engineHost: engine.host, allowList: "name=x\n", arguments: ["--listen", "127.0.0.1:\(blocker.port)"],
+            width: 160, height: 30)
         defer { dashboard.stop() }
         let busy = await dashboard.screen { $0.contains("address already in use") }
         #expect(busy.matched, "\(busy.screen)\nlog:\n\(dashboard.log)")
@@ -129,7 +141,9 @@ struct PortBlocker {
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0
+            }
         }
         guard bound else { throw TestFailure("cannot bind a loopback port") }
         port = Int(UInt16(bigEndian: address.sin_port))

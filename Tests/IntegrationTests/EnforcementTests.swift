@@ -6,15 +6,20 @@ import Testing
 /// `dockerguard run` guarding the private engine. The allow-list always allows `dgtest-*`, the
 /// names every other test uses, so a guard here never touches another suite's containers; the
 /// containers meant to be judged are named `dgvictim-*` and `dgkeep-*`.
-@Suite("Enforcement against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .serialized)
+@Suite(
+    "Enforcement against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
+    .serialized)
 struct EnforcementTests {
     static let baseList = "# others' containers\nname=dgtest-*\n"
 
     static func victimName(_ tag: String) -> String { "dgvictim-\(tag)-\(UUID().uuidString.prefix(8).lowercased())" }
 
-    func state(_ id: String) -> String? { try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) }
+    func state(_ id: String) -> String? {
+        try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id)
+    }
 
-    @Test("enforce: a disallowed container is acted on, an allowed one untouched", arguments: ["stop", "kill", "remove"])
+    @Test(
+        "enforce: a disallowed container is acted on, an allowed one untouched", arguments: ["stop", "kill", "remove"])
     func enforce(action: String) async throws {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(
@@ -35,18 +40,25 @@ struct EnforcementTests {
             }
         }
         #expect(acted != nil, "the engine does not show \(action) done; log:\n\(guardian.log)")
-        if action == "kill" { #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", victim) == "137") }
+        if action == "kill" {
+            #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", victim) == "137")
+        }
         #expect(state(allowed) == "running")
 
         // The action's audit line follows the engine's answer, which may come after the state changed.
         let done = await eventually(timeout: .seconds(5)) {
             guardian.auditRecords.contains {
-                $0["container_id"] as? String == victim && $0["action"] as? String == action && $0["result"] as? String == "done"
+                $0["container_id"] as? String == victim && $0["action"] as? String == action
+                    && $0["result"] as? String == "done"
             }
         }
         #expect(done != nil, "no audit line for the \(action); log:\n\(guardian.log)")
         let records = guardian.auditRecords
-        #expect(records.contains { $0["container_id"] as? String == allowed && $0["verdict"] as? String == "allowed" && ($0["rule"] as? String)?.hasSuffix(":3") == true })
+        #expect(
+            records.contains {
+                $0["container_id"] as? String == allowed && $0["verdict"] as? String == "allowed"
+                    && ($0["rule"] as? String)?.hasSuffix(":3") == true
+            })
 
         // The API says the same.
         if action != "remove" {

@@ -9,7 +9,9 @@ import Testing
     "dockerguard run across an engine restart",
     .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .timeLimit(.minutes(3)))
 struct EngineRestartTests {
-    @Test("/readyz goes 503 then 200, the last snapshot is served meanwhile, and a container started during the outage is listed")
+    @Test(
+        "/readyz goes 503 then 200, the last snapshot is served meanwhile, and one started during the outage is listed"
+    )
     func engineRestart() async throws {
         let ownEngine = try OwnEngine()
         defer { ownEngine.stop() }
@@ -50,7 +52,8 @@ struct EngineRestartTests {
 }
 
 extension EngineRestartTests {
-    @Test("enforcing across an engine restart: a disallowed container started around the outage is acted on after the resync")
+    @Test(
+        "enforcing across an engine restart: a disallowed container started around the outage is acted on after resync")
     func enforcementAcrossRestart() async throws {
         let ownEngine = try OwnEngine()
         defer { ownEngine.stop() }
@@ -70,7 +73,8 @@ extension EngineRestartTests {
             (try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", victim, host: host)) == "exited"
         }
         #expect(killed != nil, "victim survived; log:\n\(guardian.log)")
-        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
+        #expect(
+            try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
         #expect(guardian.terminate() == 0)
     }
 }

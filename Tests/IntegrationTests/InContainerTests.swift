@@ -33,11 +33,13 @@ struct InContainerTests {
         let ownEngine = try OwnEngine()
         defer { ownEngine.stop() }
         let host = ownEngine.host
-        let image = try Subprocess.run("/usr/bin/env", [
-            "DOCKER_HOST=\(host)", "DOCKERGUARD_BIN=\(DockerGuardProcess.binaryPath)",
-            (TestEngine.environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/image",
-            "--debug", "dockerguard:test",
-        ])
+        let image = try Subprocess.run(
+            "/usr/bin/env",
+            [
+                "DOCKER_HOST=\(host)", "DOCKERGUARD_BIN=\(DockerGuardProcess.binaryPath)",
+                (TestEngine.environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/image",
+                "--debug", "dockerguard:test",
+            ])
         try #require(image.status == 0, "\(image.stderr)")
         let client = try TestEngine.client(host: host)
         for mode in Self.modes {

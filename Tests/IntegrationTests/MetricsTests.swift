@@ -16,7 +16,8 @@ extension EnforcementTests {
     func metrics() async throws {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(
-            engineHost: TestEngine.host, allowList: Self.baseList, extraArguments: ["--mode", "enforce", "--action", "kill"])
+            engineHost: TestEngine.host, allowList: Self.baseList,
+            extraArguments: ["--mode", "enforce", "--action", "kill"])
         #expect(await guardian.probe.waitUntilReady() != nil)
         let before = try await guardian.probe.get("/metrics")
         #expect(before.status == 200)

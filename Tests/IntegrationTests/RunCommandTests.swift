@@ -4,7 +4,9 @@ import TestSupport
 import Testing
 
 /// `dockerguard run`, the real binary, against the private engine.
-@Suite("dockerguard run against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .serialized)
+@Suite(
+    "dockerguard run against the real engine",
+    .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .serialized)
 struct RunCommandTests {
     @Test("started containers appear within 1 s with every seed field equal to docker inspect")
     func containersAppear() async throws {
@@ -27,8 +29,10 @@ struct RunCommandTests {
         let listed = try await api.containers()
         for id in ids {
             let item = try #require(listed[id])
-            let inspect = try TestEngine.docker("container", "inspect", "-f", "{{.Id}}|{{.Name}}|{{.Image}}|{{.State.Status}}", id)
-                .split(separator: "|").map(String.init)
+            let inspect = try TestEngine.docker(
+                "container", "inspect", "-f", "{{.Id}}|{{.Name}}|{{.Image}}|{{.State.Status}}", id
+            )
+            .split(separator: "|").map(String.init)
             #expect(item["container_id"] as? String == inspect[0])
             #expect(item["container_name"] as? String == inspect[1])
             #expect(item["image"] as? String == inspect[2])
@@ -90,7 +94,8 @@ struct RunCommandTests {
 
     @Test("JSON logs are one JSON object per line")
     func jsonLogs() async throws {
-        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, extraArguments: ["--log-format", "json"])
+        let guardian = try await DockerGuardProcess(
+            engineHost: TestEngine.host, extraArguments: ["--log-format", "json"])
         #expect(await guardian.probe.waitUntilReady() != nil)
         guardian.terminate()
         let lines = guardian.log.split(separator: "\n").filter { !$0.isEmpty }

@@ -24,7 +24,8 @@ struct EndpointShapeTests {
             #expect(web["started_at"] as? String == "2026-11-25T10:00:01.2Z")
             #expect((web["labels"] as? [String: String]) == ["tier": "front"])
             #expect(web["restart_policy"] as? String == "always")
-            #expect(web.keys.contains("finished_at") && web["finished_at"] is NSNull, "absent values are null, not missing")
+            #expect(
+                web.keys.contains("finished_at") && web["finished_at"] is NSNull, "absent values are null, not missing")
             #expect(body["count"] as? Int == 2)
             let engine = try #require(body["engine"] as? [String: Any])
             #expect(engine["connected"] as? Bool == true)
@@ -44,7 +45,9 @@ struct EndpointShapeTests {
         }
     }
 
-    @Test("?all=true lists stopped containers too, with their state", arguments: ["?all=true", "?all=1", "?all", "?all=yes"])
+    @Test(
+        "?all=true lists stopped containers too, with their state",
+        arguments: ["?all=true", "?all=1", "?all", "?all=yes"])
     func all(query: String) async throws {
         try await withStatusServer(await syncedStore()) { (api: HTTPProbe) async throws in
             let items = try await api.containers(query)
@@ -62,10 +65,12 @@ struct EndpointShapeTests {
         }
     }
 
-    @Test("bad queries are 400 with a JSON error naming the problem", arguments: [
-        ("?all=maybe", "must be true or false"), ("?al=true", "unknown query parameter 'al'"),
-        ("?all=1&all=0", "given twice"),
-    ])
+    @Test(
+        "bad queries are 400 with a JSON error naming the problem",
+        arguments: [
+            ("?all=maybe", "must be true or false"), ("?al=true", "unknown query parameter 'al'"),
+            ("?all=1&all=0", "given twice"),
+        ])
     func badQuery(query: String, message: String) async throws {
         try await withStatusServer(await syncedStore()) { (api: HTTPProbe) async throws in
             let answer = try await api.get("/containers" + query)

@@ -16,7 +16,9 @@ public final class DashboardProcess: Sendable {
         TestEngine.environment["DOCKERGUARD_TUI_BIN"] ?? RepositoryPaths.root + "/.build/debug/dockerguard-tui"
     }
 
-    public init(engineHost: String, allowList: String, arguments: [String] = [], width: Int = 120, height: Int = 40) throws {
+    public init(engineHost: String, allowList: String, arguments: [String] = [], width: Int = 120, height: Int = 40)
+        throws
+    {
         home = NSTemporaryDirectory() + "dockerguard-tui-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home + "/config/dockerguard", withIntermediateDirectories: true)
         allowListPath = home + "/config/dockerguard/allowlist"
@@ -24,14 +26,17 @@ public final class DashboardProcess: Sendable {
         readyFilePath = home + "/ready.json"
         try allowList.write(toFile: allowListPath, atomically: true, encoding: .utf8)
         let q = TmuxSession.quote
-        let command = ([
-            "env", "-i", "PATH=\"$PATH\"", "TERM=\"$TERM\"", "LANG=C.UTF-8", "HOME=\(q(home))",
-            "XDG_CONFIG_HOME=\(q(home + "/config"))", "XDG_STATE_HOME=\(q(home + "/state"))",
-            q(Self.binaryPath), "--docker-host", q(engineHost), "--log-file", q(logPath),
-            "--ready-file", q(readyFilePath),
-        ] + arguments.map(q)).joined(separator: " ")
-        let script = "\(command); echo \"dockerguard-tui exited $?\"; "
-            + "if stty -a | grep -Eqw -- '-icanon|-echo'; then echo 'terminal left raw'; else echo 'terminal restored'; fi; sleep 600"
+        let command =
+            ([
+                "env", "-i", "PATH=\"$PATH\"", "TERM=\"$TERM\"", "LANG=C.UTF-8", "HOME=\(q(home))",
+                "XDG_CONFIG_HOME=\(q(home + "/config"))", "XDG_STATE_HOME=\(q(home + "/state"))",
+                q(Self.binaryPath), "--docker-host", q(engineHost), "--log-file", q(logPath),
+                "--ready-file", q(readyFilePath),
+            ] + arguments.map(q)).joined(separator: " ")
+        let script =
+            "\(command); echo \"dockerguard-tui exited $?\"; "
+            + "if stty -a | grep -Eqw -- '-icanon|-echo'; then echo 'terminal left raw'; "
+            + "else echo 'terminal restored'; fi; sleep 600"
         tmux = try TmuxSession(command: "sh -c \(q(script))", width: width, height: height)
     }
 

@@ -27,9 +27,10 @@ public final class DockerGuardProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         if let allowList { try allowList.write(toFile: allowListPath, atomically: true, encoding: .utf8) }
         process.executableURL = URL(fileURLWithPath: Self.binaryPath)
-        process.arguments = [
-            "run", "--listen", "127.0.0.1:0", "--ready-file", readyFilePath, "--docker-host", engineHost,
-        ] + extraArguments
+        process.arguments =
+            [
+                "run", "--listen", "127.0.0.1:0", "--ready-file", readyFilePath, "--docker-host", engineHost,
+            ] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DOCKER_HOST")  // only --docker-host decides which engine is watched
         for key in environment.keys where key.hasPrefix("DOCKERGUARD_") { environment.removeValue(forKey: key) }

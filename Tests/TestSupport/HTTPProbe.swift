@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -57,7 +58,9 @@ public struct HTTPProbe: Sendable {
     /// The `data` items of `/containers` (or a variant of it), keyed by container ID.
     public func containers(_ query: String = "") async throws -> [String: [String: Any]] {
         let answer = try await get("/containers" + query)
-        guard answer.status == 200 else { throw TestFailure("/containers\(query) answered \(answer.status): \(answer.text)") }
+        guard answer.status == 200 else {
+            throw TestFailure("/containers\(query) answered \(answer.status): \(answer.text)")
+        }
         let items = try answer.json()["data"] as? [[String: Any]] ?? []
         var byID: [String: [String: Any]] = [:]
         for item in items { if let id = item["container_id"] as? String { byID[id] = item } }

@@ -69,7 +69,9 @@ public enum TestEngine {
     public static func dockerPrivate(_ arguments: String...) throws -> String {
         let script = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/docker-private"
         let result = try Subprocess.run(script, arguments)
-        guard result.status == 0 else { throw TestFailure("docker-private \(arguments.joined(separator: " ")): \(result.stderr)") }
+        guard result.status == 0 else {
+            throw TestFailure("docker-private \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,7 +32,10 @@ public final class TmuxSession: Sendable {
 
     /// The process running in the pane.
     public func panePID() throws -> Int32 {
-        guard let pid = Int32(try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard
+            let pid = Int32(
+                try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(
+                    in: .whitespacesAndNewlines))
         else { throw TestFailure("no pane pid") }
         return pid
     }

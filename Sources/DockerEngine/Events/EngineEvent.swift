@@ -54,7 +54,8 @@ public struct EngineEvent: Sendable, Hashable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         // Engines before API 1.22 sent only `status` and `id`; keep reading them as a fallback.
         type = try container.decodeIfPresent(String.self, forKey: .type) ?? "container"
-        action = try container.decodeIfPresent(String.self, forKey: .action)
+        action =
+            try container.decodeIfPresent(String.self, forKey: .action)
             ?? container.decode(String.self, forKey: .status)
         if let actor = try container.decodeIfPresent(Actor.self, forKey: .actor) {
             self.actor = actor

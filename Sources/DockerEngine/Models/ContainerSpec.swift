@@ -24,11 +24,14 @@ public struct ContainerSpec: Sendable, Encodable {
             self.networkMode = networkMode
         }
 
-        enum CodingKeys: String, CodingKey { case restartPolicy = "RestartPolicy", binds = "Binds", networkMode = "NetworkMode" }
+        enum CodingKeys: String, CodingKey {
+            case restartPolicy = "RestartPolicy", binds = "Binds", networkMode = "NetworkMode"
+        }
     }
 
     public init(
-        image: String, cmd: [String]? = nil, labels: [String: String]? = nil, stopTimeout: Int? = nil, hostConfig: HostConfig? = nil
+        image: String, cmd: [String]? = nil, labels: [String: String]? = nil, stopTimeout: Int? = nil,
+        hostConfig: HostConfig? = nil
     ) {
         self.image = image
         self.cmd = cmd

@@ -11,7 +11,8 @@ struct EngineRequest: Sendable {
     func target(apiVersion: APIVersion?) -> String {
         var target = apiVersion.map { "/v\($0)\(path)" } ?? path
         if !query.isEmpty {
-            target += "?" + query.map { "\(Self.percentEncode($0.0))=\(Self.percentEncode($0.1))" }.joined(separator: "&")
+            target +=
+                "?" + query.map { "\(Self.percentEncode($0.0))=\(Self.percentEncode($0.1))" }.joined(separator: "&")
         }
         return target
     }

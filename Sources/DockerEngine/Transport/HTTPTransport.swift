@@ -1,10 +1,9 @@
+import Glibc
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-
-import Glibc
 
 /// HTTP/1.1 over a unix socket or TCP, one connection per request.
 ///
@@ -22,7 +21,9 @@ struct HTTPTransport: Sendable {
     typealias Connection = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
 
     /// Sends `request` and buffers the whole answer; gives up after `timeout`.
-    func execute(_ request: EngineRequest, apiVersion: APIVersion?, timeout: TimeAmount) async throws(EngineError) -> EngineResponse {
+    func execute(_ request: EngineRequest, apiVersion: APIVersion?, timeout: TimeAmount) async throws(EngineError)
+        -> EngineResponse
+    {
         let connection = try await connect()
         let timedOut = NIOLockedValueBox(false)
         let deadline = connection.channel.eventLoop.scheduleTask(in: timeout) {

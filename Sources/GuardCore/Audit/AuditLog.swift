@@ -1,7 +1,6 @@
 import Foundation
-import Logging
-
 import Glibc
+import Logging
 
 /// Appends audit records as JSON lines. Each record is one `write` on a descriptor opened with
 /// `O_APPEND`, so lines from concurrent writers never interleave; past `maxBytes` the file is

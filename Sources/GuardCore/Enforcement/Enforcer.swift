@@ -1,5 +1,4 @@
 import DockerEngine
-
 import Logging
 import ServiceLifecycle
 
@@ -21,7 +20,8 @@ public actor Enforcer {
         public var keepRunningBackoff = Backoff(initial: .seconds(1), maximum: .seconds(300), jitter: 0)
 
         public init(
-            mode: EnforcementMode, action: EnforcementAction, stopTimeout: Int, interactive: Bool = false, readonly: Bool = false
+            mode: EnforcementMode, action: EnforcementAction, stopTimeout: Int, interactive: Bool = false,
+            readonly: Bool = false
         ) {
             self.mode = mode
             self.action = action
@@ -79,7 +79,8 @@ public actor Enforcer {
         self.audit = audit
         self.aliases = aliases
         self.settings = settings
-        self.status = Observed(EnforcerStatus(mode: settings.mode, action: settings.action, readonly: settings.readonly))
+        self.status = Observed(
+            EnforcerStatus(mode: settings.mode, action: settings.action, readonly: settings.readonly))
         self.selfProbe = selfProbe
         self.logger = logger
     }
@@ -140,13 +141,18 @@ public actor Enforcer {
             guard previous != now else { continue }
             judged[record.id] = now
             if record.isRunning {
-                if let previous, previous.isRunning, previous.startedAt == record.startedAt, previous.name == record.name,
+                if let previous, previous.isRunning, previous.startedAt == record.startedAt,
+                    previous.name == record.name,
                     previous.policyVersion == version
                 {
                     continue  // e.g. health changed: nothing new to judge
                 }
-                await judge(record, list: list, cause: Self.cause(previous: previous, now: now, lastSyncAt: snapshot.lastSyncAt))
-            } else if let previous, previous.isRunning || (record.startedAt != nil && previous.startedAt != record.startedAt) {
+                await judge(
+                    record, list: list, cause: Self.cause(previous: previous, now: now, lastSyncAt: snapshot.lastSyncAt)
+                )
+            } else if let previous,
+                previous.isRunning || (record.startedAt != nil && previous.startedAt != record.startedAt)
+            {
                 // Stopped since last seen; the second case is a run too short to show up between
                 // two snapshots (a crash loop), which must count as a stop as well.
                 await stopped(record, list: list)
@@ -179,7 +185,9 @@ public actor Enforcer {
             let started = now.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) ?? 0
             return started > (lastSyncAt ?? .infinity) ? "start" : "resync"
         }
-        if previous.startedAt != now.startedAt || !previous.isRunning { return previous.state == "paused" ? "unpause" : "start" }
+        if previous.startedAt != now.startedAt || !previous.isRunning {
+            return previous.state == "paused" ? "unpause" : "start"
+        }
         if previous.name != now.name { return "rename" }
         return "allow-list reload"
     }
@@ -202,7 +210,8 @@ public actor Enforcer {
         }
         metrics.violation(mode: settings.mode)
         if settings.readonly, settings.mode != .audit {
-            await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded (readonly)")
+            await self.record(
+                record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded (readonly)")
             return
         }
         switch settings.mode {
@@ -219,7 +228,8 @@ public actor Enforcer {
 
     /// Carries out `action` on a container in the background; one action per container at a time.
     /// `verdict` is what the audit log records (an operator may stop an allowed container too).
-    public func act(on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating") {
+    public func act(on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating")
+    {
         guard !settings.readonly, selfIdentity != nil, record.id != selfID, !inFlight.contains(record.id) else {
             return
         }
@@ -249,7 +259,8 @@ public actor Enforcer {
     }
 
     private func finished(
-        _ record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String, mode: EnforcementMode, failure: String?
+        _ record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String, mode: EnforcementMode,
+        failure: String?
     ) async {
         inFlight.remove(record.id)
         acting.remove(record.id)
@@ -263,14 +274,20 @@ public actor Enforcer {
             let elapsed = WallClock.seconds() - started
             metrics.enforced(after: .nanoseconds(Int64(max(elapsed, 0) * 1e9)))
         }
-        await audit.append(AuditRecord(
-            time: EngineTimestamp.now(), containerID: record.id,
-            containerName: record.name, image: record.imageRef, event: cause, verdict: verdict, rule: nil,
-            mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed", error: failure))
+        await audit.append(
+            AuditRecord(
+                time: EngineTimestamp.now(), containerID: record.id,
+                containerName: record.name, image: record.imageRef, event: cause, verdict: verdict, rule: nil,
+                mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed", error: failure
+            ))
         if let failure {
-            logger.error("action failed", metadata: ["container": "\(record.displayName)", "action": "\(action)", "error": "\(failure)"])
+            logger.error(
+                "action failed",
+                metadata: ["container": "\(record.displayName)", "action": "\(action)", "error": "\(failure)"])
         } else {
-            logger.notice("acted on a violating container", metadata: ["container": "\(record.displayName)", "action": "\(action)"])
+            logger.notice(
+                "acted on a violating container",
+                metadata: ["container": "\(record.displayName)", "action": "\(action)"])
         }
     }
 
@@ -282,7 +299,8 @@ public actor Enforcer {
         let list = policy.current.allowList
         for id in ids {
             guard let record = snapshot.containers.first(where: { $0.id == id }) else { continue }
-            let verdict = list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
+            let verdict =
+                list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
             act(on: record, action: settings.action, cause: cause, verdict: verdict)
         }
     }
@@ -290,7 +308,8 @@ public actor Enforcer {
     /// A container stopped: bring it back if a keep-running rule covers it and the guard did not stop it.
     private func stopped(_ record: ContainerRecord, list: AllowList) async {
         guard !settings.readonly, !stoppedByGuard.contains(record.id), record.id != selfID else { return }
-        guard case .allowed(let rule, let location) = list.verdict(for: record, aliases: aliases), rule.keepRunning else { return }
+        guard case .allowed(let rule, let location) = list.verdict(for: record, aliases: aliases), rule.keepRunning
+        else { return }
         var state = restarts[record.id] ?? KeepRunningState()
         // A container that ran for a while before stopping is not crash-looping: start the backoff over.
         if let started = record.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch),
@@ -301,29 +320,39 @@ public actor Enforcer {
         state.attempt += 1
         restarts[record.id] = state
         let delay = settings.keepRunningBackoff.baseDelay(attempt: state.attempt)
-        logger.info("keep-running: restarting", metadata: ["container": "\(record.displayName)", "in_ms": "\(delay.milliseconds)"])
+        logger.info(
+            "keep-running: restarting",
+            metadata: ["container": "\(record.displayName)", "in_ms": "\(delay.milliseconds)"])
         let mode = settings.mode
         Task(executorPreference: executor) { [client, audit, metrics] in
             try? await Task.sleep(for: delay)
             var failure: String?
             do { try await client.startContainer(record.id) } catch { failure = "\(error)" }
             metrics.action("restart", result: failure == nil ? "done" : "failed")
-            await audit.append(AuditRecord(
-                time: EngineTimestamp.now(), containerID: record.id,
-                containerName: record.name, image: record.imageRef, event: "die", verdict: "allowed", rule: location,
-                mode: mode.rawValue, action: "restart", result: failure == nil ? "done" : "failed", error: failure))
+            await audit.append(
+                AuditRecord(
+                    time: EngineTimestamp.now(), containerID: record.id,
+                    containerName: record.name, image: record.imageRef, event: "die", verdict: "allowed",
+                    rule: location,
+                    mode: mode.rawValue, action: "restart", result: failure == nil ? "done" : "failed", error: failure))
         }
     }
 
-    private func record(_ record: ContainerRecord, cause: String, verdict: String, rule: String?, action: String?, result: String) async {
-        await audit.append(AuditRecord(
-            time: EngineTimestamp.now(), containerID: record.id, containerName: record.name,
-            image: record.imageRef, event: cause, verdict: verdict, rule: rule, mode: settings.mode.rawValue,
-            action: action, result: result))
+    private func record(
+        _ record: ContainerRecord, cause: String, verdict: String, rule: String?, action: String?, result: String
+    ) async {
+        await audit.append(
+            AuditRecord(
+                time: EngineTimestamp.now(), containerID: record.id, containerName: record.name,
+                image: record.imageRef, event: cause, verdict: verdict, rule: rule, mode: settings.mode.rawValue,
+                action: action, result: result))
         if verdict == "violating" {
-            logger.warning("violating container", metadata: [
-                "container": "\(record.displayName)", "image": "\(record.imageRef)", "mode": "\(settings.mode)", "result": "\(result)",
-            ])
+            logger.warning(
+                "violating container",
+                metadata: [
+                    "container": "\(record.displayName)", "image": "\(record.imageRef)", "mode": "\(settings.mode)",
+                    "result": "\(result)",
+                ])
         }
     }
 }

@@ -19,17 +19,29 @@ public final class GuardMetrics: Sendable {
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         engineEvents = registry.makeCounter(
-            descriptor: .init(namespace: "dockerguard", metricName: "engine_events", unitName: "total", helpText: "Container events received from the engine's /events stream."))
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "engine_events", unitName: "total",
+                helpText: "Container events received from the engine's /events stream."))
         resyncs = registry.makeCounter(
-            descriptor: .init(namespace: "dockerguard", metricName: "resyncs", unitName: "total", helpText: "Full lists of the engine's containers taken."))
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "resyncs", unitName: "total",
+                helpText: "Full lists of the engine's containers taken."))
         reconnects = registry.makeCounter(
-            descriptor: .init(namespace: "dockerguard", metricName: "engine_reconnects", unitName: "total", helpText: "Connections to the engine lost and retried."))
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "engine_reconnects", unitName: "total",
+                helpText: "Connections to the engine lost and retried."))
         allowListLoadErrors = registry.makeCounter(
-            descriptor: .init(namespace: "dockerguard", metricName: "allowlist_load_errors", unitName: "total", helpText: "Allow-list files rejected (the last good list stayed in force)."))
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "allowlist_load_errors", unitName: "total",
+                helpText: "Allow-list files rejected (the last good list stayed in force)."))
         enforcementLatency = registry.makeDurationHistogram(
-            descriptor: .init(namespace: "dockerguard", metricName: "enforcement_latency", unitName: "seconds", helpText: "From a violating container's start to the end of the action taken on it."),
-            buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-                      .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5), .seconds(15), .seconds(60)])
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "enforcement_latency", unitName: "seconds",
+                helpText: "From a violating container's start to the end of the action taken on it."),
+            buckets: [
+                .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5), .seconds(15), .seconds(60),
+            ])
     }
 
     func eventReceived() { engineEvents.increment() }
@@ -41,13 +53,20 @@ public final class GuardMetrics: Sendable {
     /// One decision on a violating container.
     func violation(mode: EnforcementMode) {
         registry.makeCounter(
-            descriptor: .init(namespace: "dockerguard", metricName: "violations", unitName: "total", helpText: "Violating containers judged, by the mode in force."), labels: [("mode", mode.rawValue)]).increment()
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "violations", unitName: "total",
+                helpText: "Violating containers judged, by the mode in force."), labels: [("mode", mode.rawValue)]
+        ).increment()
     }
 
     /// One action carried out (or failed).
     func action(_ action: String, result: String) {
         registry.makeCounter(
-            descriptor: .init(namespace: "dockerguard", metricName: "actions", unitName: "total", helpText: "Actions taken on containers (stop, kill, remove, restart), by result."), labels: [("action", action), ("result", result)]).increment()
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "actions", unitName: "total",
+                helpText: "Actions taken on containers (stop, kill, remove, restart), by result."),
+            labels: [("action", action), ("result", result)]
+        ).increment()
     }
 
     /// One answered HTTP request. The counter for each route and status is made once: looking it
@@ -78,7 +97,9 @@ public final class GuardMetrics: Sendable {
     public func render(snapshot: ContainerSnapshot, policy: PolicyState.Current?, aliases: ImageAliases) -> [UInt8] {
         var counts: [String: [String: Int]] = [:]
         for record in snapshot.containers {
-            let verdict = policy?.allowList.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
+            let verdict =
+                policy?.allowList.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" }
+                ?? "unknown"
             counts[record.state, default: [:]][verdict, default: 0] += 1
         }
         for state in Self.states {
@@ -92,14 +113,23 @@ public final class GuardMetrics: Sendable {
             }
         }
         registry.makeGauge(
-            descriptor: .init(namespace: "dockerguard", metricName: "engine_connected", unitName: "", helpText: "1 while connected to the Docker engine."))
-            .set(to: snapshot.engine.connection.isConnected ? 1 : 0)
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "engine_connected", unitName: "",
+                helpText: "1 while connected to the Docker engine.")
+        )
+        .set(to: snapshot.engine.connection.isConnected ? 1 : 0)
         registry.makeGauge(
-            descriptor: .init(namespace: "dockerguard", metricName: "allowlist_rules", unitName: "", helpText: "Rules in the allow-list in force."))
-            .set(to: Double(policy?.allowList?.rules.count ?? 0))
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "allowlist_rules", unitName: "",
+                helpText: "Rules in the allow-list in force.")
+        )
+        .set(to: Double(policy?.allowList?.rules.count ?? 0))
         registry.makeGauge(
-            descriptor: .init(namespace: "dockerguard", metricName: "allowlist_valid", unitName: "", helpText: "1 when the file on disk is the list in force."))
-            .set(to: policy?.loadError == nil && policy?.allowList != nil ? 1 : 0)
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "allowlist_valid", unitName: "",
+                helpText: "1 when the file on disk is the list in force.")
+        )
+        .set(to: policy?.loadError == nil && policy?.allowList != nil ? 1 : 0)
         return registry.emitToBuffer()
     }
 }

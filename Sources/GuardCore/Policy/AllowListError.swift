@@ -47,7 +47,10 @@ public struct AllowListErrors: Error, Sendable, Hashable, CustomStringConvertibl
 func quotedForMessage(_ text: some StringProtocol, limit: Int = 60) -> String {
     var shown = ""
     for (count, scalar) in text.unicodeScalars.enumerated() {
-        if count == limit { shown += "…"; break }
+        if count == limit {
+            shown += "…"
+            break
+        }
         shown += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
     }
     return "'\(shown)'"

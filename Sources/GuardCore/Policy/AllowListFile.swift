@@ -29,13 +29,17 @@ public enum AllowListFile {
     }
 
     /// The file's bytes; refuses files larger than `maxBytes` without reading them whole.
-    public static func read(path: String, maxBytes: Int = AllowList.defaultMaxBytes) throws(AllowListFileError) -> [UInt8] {
+    public static func read(path: String, maxBytes: Int = AllowList.defaultMaxBytes) throws(AllowListFileError)
+        -> [UInt8]
+    {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system("cannot open", path: path) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .system("cannot stat", path: path) }
-        guard Int(info.st_size) <= maxBytes else { throw .tooLarge(path: path, size: Int(info.st_size), limit: maxBytes) }
+        guard Int(info.st_size) <= maxBytes else {
+            throw .tooLarge(path: path, size: Int(info.st_size), limit: maxBytes)
+        }
 
         // Read one byte past the limit in case the file grew since fstat.
         var bytes: [UInt8] = []
@@ -72,9 +76,11 @@ public enum AllowListFile {
         return (directory.isEmpty ? "/" : String(directory), String(path[path.index(after: slash)...]))
     }
 
-    private static func carryOverOwnership(from target: String, to descriptor: Int32, path: String) throws(AllowListFileError) {
+    private static func carryOverOwnership(from target: String, to descriptor: Int32, path: String)
+        throws(AllowListFileError)
+    {
         var info = stat()
-        guard stat(target, &info) == 0 else { return } // a new file keeps 0644 less the umask
+        guard stat(target, &info) == 0 else { return }  // a new file keeps 0644 less the umask
         guard fchmod(descriptor, info.st_mode & 0o7777) == 0 else { throw .system("cannot set mode", path: path) }
         // Only root may give a file away; otherwise the file is ours anyway.
         _ = fchown(descriptor, info.st_uid, info.st_gid)

@@ -45,7 +45,8 @@ struct AllowListParser {
             case .rule(let terms, let keepRunning):
                 let content = rule.content ?? line.range
                 let ruleText = ByteSpan(base: file, start: content.lowerBound, end: content.upperBound).string
-                rules.append(AllowRule(terms: terms, keepRunning: keepRunning, path: path, line: line.number, text: ruleText))
+                rules.append(
+                    AllowRule(terms: terms, keepRunning: keepRunning, path: path, line: line.number, text: ruleText))
             }
         }
         document = AllowListDocument(lines: texts, endings: endings)

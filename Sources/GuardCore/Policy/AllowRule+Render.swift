@@ -10,14 +10,15 @@ extension AllowRule {
 
     /// One term as `key=value`, quoting the value when it needs it.
     public static func render(term: RuleTerm) -> String {
-        let value = switch term {
-        case .name(let glob): glob.pattern
-        case .image(let pattern): pattern.source
-        case .imageID(let hex): hex
-        case .id(let hex): hex
-        case .label(let key, nil): key
-        case .label(let key, let glob?): key + "=" + glob.pattern
-        }
+        let value =
+            switch term {
+            case .name(let glob): glob.pattern
+            case .image(let pattern): pattern.source
+            case .imageID(let hex): hex
+            case .id(let hex): hex
+            case .label(let key, nil): key
+            case .label(let key, let glob?): key + "=" + glob.pattern
+            }
         return term.key + "=" + quotedIfNeeded(value)
     }
 

@@ -41,8 +41,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         let first = segments[0]
         let last = segments[segments.count - 1]
         guard text.count >= first.count + last.count,
-              Self.segment(first, fits: text, at: 0),
-              Self.segment(last, fits: text, at: text.count - last.count)
+            Self.segment(first, fits: text, at: 0),
+            Self.segment(last, fits: text, at: text.count - last.count)
         else { return false }
 
         // Leftmost placement of each middle segment leaves the most room for the ones after it.

@@ -32,7 +32,8 @@ enum ImageGrammar {
             host = text.prefix(upTo: colon)
         }
         if host.first == .leftBracket {
-            return host.count > 2 && host.last == .rightBracket && host.slice(host.start + 1, host.end - 1).all(.ipv6Character)
+            return host.count > 2 && host.last == .rightBracket
+                && host.slice(host.start + 1, host.end - 1).all(.ipv6Character)
         }
         var labelStart = host.start
         while true {
@@ -70,7 +71,10 @@ enum ImageGrammar {
         }
         var index = component.start
         while index < component.end {
-            if isLowerAlnum(component.base[index]) { index += 1; continue }
+            if isLowerAlnum(component.base[index]) {
+                index += 1
+                continue
+            }
             // A separator: `.`, `_`, `__`, or any run of `-`; it always sits between alphanumerics here.
             let separatorStart = index
             while index < component.end, !isLowerAlnum(component.base[index]) { index += 1 }

@@ -41,12 +41,19 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     /// The full normalised form: `docker.io/library/nginx:latest`, `ghcr.io/a/b@sha256:…`.
     public var normalized: String {
         var text = ""
-        text.reserveCapacity(registry.utf8.count + repository.utf8.count + (tag?.utf8.count ?? 0) + (digest?.utf8.count ?? 0) + 3)
+        text.reserveCapacity(
+            registry.utf8.count + repository.utf8.count + (tag?.utf8.count ?? 0) + (digest?.utf8.count ?? 0) + 3)
         text += registry
         text += "/"
         text += repository
-        if let tag { text += ":"; text += tag }
-        if let digest { text += "@"; text += digest }
+        if let tag {
+            text += ":"
+            text += tag
+        }
+        if let digest {
+            text += "@"
+            text += digest
+        }
         return text
     }
 
@@ -76,7 +83,8 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         if let colon = beforeDigest.lastIndex(of: .colon), !beforeDigest.suffix(after: colon).contains(.slash) {
             let written = beforeDigest.suffix(after: colon)
             guard ImageGrammar.isTag(written) else {
-                throw Problem(reason: "tag must be 1–128 letters, digits, '_', '.' or '-', not starting with '.' or '-'")
+                throw Problem(
+                    reason: "tag must be 1–128 letters, digits, '_', '.' or '-', not starting with '.' or '-'")
             }
             tag = written.string
             nameEnd = colon

@@ -25,7 +25,10 @@ enum LineTokenizer {
         let end = range.upperBound
         while index < end {
             let byte = base[index]
-            if byte == 0x20 || byte == 0x09 { index += 1; continue }  // space, tab
+            if byte == 0x20 || byte == 0x09 {
+                index += 1
+                continue
+            }  // space, tab
             if byte == 0x23 {  // `#`: the rest is a comment, where only control characters matter
                 rule.controlCharacter = firstControlCharacter(base, index, end)
                 return
@@ -38,8 +41,14 @@ enum LineTokenizer {
                 let byte = base[index]
                 // Most bytes are ordinary: everything that matters here is at or below `=` (0x3D),
                 // except backslash (inside quotes) and DEL.
-                if byte > 0x3D && byte != 0x5C && byte != 0x7F { index += 1; continue }
-                if (byte < 0x20 && byte != 0x09) || byte == 0x7F { rule.controlCharacter = index; return }
+                if byte > 0x3D && byte != 0x5C && byte != 0x7F {
+                    index += 1
+                    continue
+                }
+                if (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+                    rule.controlCharacter = index
+                    return
+                }
                 if inQuotes {
                     // `\"` and `\\` are escapes; the quote they hold does not close anything.
                     if byte == 0x5C && index + 1 < end && (base[index + 1] == 0x22 || base[index + 1] == 0x5C) {
@@ -61,9 +70,10 @@ enum LineTokenizer {
                 addUnquoted(base, start..<index, to: &rule)
             } else {
                 let keyEnd = equalsAt < 0 ? index : equalsAt
-                rule.add(LineToken(
-                    offset: start, valueOffset: keyEnd + 1, key: start..<keyEnd,
-                    value: equalsAt < 0 ? nil : (equalsAt + 1)..<index, unquoted: nil), in: base)
+                rule.add(
+                    LineToken(
+                        offset: start, valueOffset: keyEnd + 1, key: start..<keyEnd,
+                        value: equalsAt < 0 ? nil : (equalsAt + 1)..<index, unquoted: nil), in: base)
             }
             rule.content = (rule.content?.lowerBound ?? start)..<index
         }
@@ -91,7 +101,8 @@ enum LineTokenizer {
                 if byte == .quote {
                     openQuote = nil
                 } else if byte == .backslash, index + 1 < word.upperBound,
-                          base[index + 1] == .quote || base[index + 1] == .backslash {
+                    base[index + 1] == .quote || base[index + 1] == .backslash
+                {
                     unquoted.append(base[index + 1])
                     index += 1
                 } else {

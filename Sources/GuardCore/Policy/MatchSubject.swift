@@ -88,4 +88,3 @@ enum ImageForms {
         return forms
     }
 }
-

@@ -21,7 +21,8 @@ struct RuleBuilder {
     mutating func add(_ token: LineToken, in base: UnsafePointer<UInt8>) {
         let keyBytes = ByteSpan(base: base, start: token.key.lowerBound, end: token.key.upperBound)
         guard let key = RuleKey(keyBytes) else {
-            let message = keyBytes.isEmpty
+            let message =
+                keyBytes.isEmpty
                 ? "missing key before '=' (\(RuleKey.expected))"
                 : "unknown key \(quotedForMessage(keyBytes.string)) (\(RuleKey.expected))"
             problems.append((token.offset, message))
@@ -49,8 +50,13 @@ struct RuleBuilder {
     var outcome: Outcome {
         if !problems.isEmpty { return .problems(problems) }
         if let firstFlagOffset, terms.isEmpty {
-            return .problems([(firstFlagOffset, "'keep-running' needs at least one term on its line "
-                + "(name=, image=, image-id=, id= or label=)")])
+            return .problems([
+                (
+                    firstFlagOffset,
+                    "'keep-running' needs at least one term on its line "
+                        + "(name=, image=, image-id=, id= or label=)"
+                )
+            ])
         }
         return terms.isEmpty ? .nothing : .rule(terms: terms, keepRunning: firstFlagOffset != nil)
     }

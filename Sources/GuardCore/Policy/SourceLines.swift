@@ -57,7 +57,10 @@ enum SourceLines {
         var index = range.lowerBound
         while index < range.upperBound {
             let lead = file[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
             let length = lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : lead & 0xF8 == 0xF0 ? 4 : 0
             guard length > 0, index + length <= range.upperBound else { return index }
             var scalar = UInt32(lead) & (0x7F >> UInt32(length))

@@ -23,13 +23,15 @@ enum TermParser {
         case .imageID:
             let hex = value.hasPrefix("sha256:") || value.hasPrefix("SHA256:") ? value.dropFirst(7) : value
             guard let prefix = lowercaseHexPrefix(hex) else {
-                throw Problem(message: "image-id must be 1–64 hex digits, optionally after 'sha256:', "
-                    + "not \(quotedForMessage(value.string))")
+                throw Problem(
+                    message: "image-id must be 1–64 hex digits, optionally after 'sha256:', "
+                        + "not \(quotedForMessage(value.string))")
             }
             return .imageID(prefix)
         case .id:
             guard let prefix = lowercaseHexPrefix(value) else {
-                throw Problem(message: "id must be 1–64 hex digits of a container ID, not \(quotedForMessage(value.string))")
+                throw Problem(
+                    message: "id must be 1–64 hex digits of a container ID, not \(quotedForMessage(value.string))")
             }
             return .id(prefix)
         case .label:

@@ -1,7 +1,6 @@
+import Glibc
 import Logging
 import ServiceLifecycle
-
-import Glibc
 
 /// Loads the allow-list file and reloads it when it changes on disk, including an editor's
 /// write-to-temp-then-rename (a new inode) and a ConfigMap's symlink swap.
@@ -68,7 +67,9 @@ public struct AllowListWatcher: Service {
             let message = errors.errors.map(\.description).joined(separator: "\n")
             state.reject(message)
             metrics.allowListRejected()
-            let kept = state.current.allowList == nil ? "no list in force: nothing is acted on" : "the last good list stays in force"
+            let kept =
+                state.current.allowList == nil
+                ? "no list in force: nothing is acted on" : "the last good list stays in force"
             logger.error("allow-list not applied; \(kept)", metadata: ["path": "\(path)", "error": "\(message)"])
         }
         return stamp

@@ -34,7 +34,11 @@ public final class PolicyState: Sendable {
 
     /// Puts a freshly parsed list in force and clears the error.
     public func apply(_ allowList: AllowList, at time: Double) {
-        publish { $0.allowList = allowList; $0.loadError = nil; $0.loadedAt = time }
+        publish {
+            $0.allowList = allowList
+            $0.loadError = nil
+            $0.loadedAt = time
+        }
     }
 
     /// Records why the file on disk was not applied; the list in force stays.

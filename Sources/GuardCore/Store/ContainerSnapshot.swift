@@ -10,7 +10,9 @@ public struct ContainerSnapshot: Sendable, Hashable {
     /// Wall-clock time of the last full resync, seconds since the epoch.
     public var lastSyncAt: Double?
 
-    public init(version: UInt64, containers: [ContainerRecord], engine: EngineStatus, isSynced: Bool, lastSyncAt: Double?) {
+    public init(
+        version: UInt64, containers: [ContainerRecord], engine: EngineStatus, isSynced: Bool, lastSyncAt: Double?
+    ) {
         self.version = version
         self.containers = containers
         self.engine = engine

@@ -15,7 +15,8 @@ public actor ContainerStore {
 
     public init(endpoint: String) {
         engine = EngineStatus(endpoint: endpoint)
-        published = Observed(ContainerSnapshot(version: 0, containers: [], engine: engine, isSynced: false, lastSyncAt: nil))
+        published = Observed(
+            ContainerSnapshot(version: 0, containers: [], engine: engine, isSynced: false, lastSyncAt: nil))
     }
 
     /// The latest snapshot, readable from any thread.

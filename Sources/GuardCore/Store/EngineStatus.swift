@@ -23,7 +23,10 @@ public struct EngineStatus: Sendable, Hashable {
     public var engineVersion: String?
     public var apiVersion: String?
 
-    public init(endpoint: String, connection: EngineConnection = .connecting, engineVersion: String? = nil, apiVersion: String? = nil) {
+    public init(
+        endpoint: String, connection: EngineConnection = .connecting, engineVersion: String? = nil,
+        apiVersion: String? = nil
+    ) {
         self.endpoint = endpoint
         self.connection = connection
         self.engineVersion = engineVersion

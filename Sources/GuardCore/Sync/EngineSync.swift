@@ -52,9 +52,11 @@ public struct EngineSync: Service {
                 let reason = (error as? EngineError)?.description ?? "\(error)"
                 await store.setConnection(.reconnecting(attempt: attempt, error: reason))
                 let delay = configuration.reconnectBackoff.delay(attempt: attempt)
-                logger.warning("engine unavailable, retrying", metadata: [
-                    "error": "\(reason)", "attempt": "\(attempt)", "retry_in_ms": "\(delay.milliseconds)",
-                ])
+                logger.warning(
+                    "engine unavailable, retrying",
+                    metadata: [
+                        "error": "\(reason)", "attempt": "\(attempt)", "retry_in_ms": "\(delay.milliseconds)",
+                    ])
                 do { try await Task.sleep(for: delay) } catch { return }
             }
         }
@@ -67,22 +69,28 @@ public struct EngineSync: Service {
         // Subscribe before listing: whatever changes during the list arrives as events afterwards.
         let events = try await client.events(since: resumePoint.since, filters: ["type": ["container"]])
         try await resync()
-        await store.setEngineVersion(version.version, apiVersion: client.negotiatedAPIVersion?.description ?? version.apiVersion)
+        await store.setEngineVersion(
+            version.version, apiVersion: client.negotiatedAPIVersion?.description ?? version.apiVersion)
         await store.setConnection(.connected)
         onConnected()
         resumePoint.advance(toAtLeast: sessionStart)
-        logger.info("connected to the Docker engine", metadata: [
-            "endpoint": "\(client.endpoint)", "engine_version": "\(version.version)",
-            "api_version": "\(client.negotiatedAPIVersion?.description ?? "?")",
-            "containers": "\(store.current.containers.count)",
-        ])
+        logger.info(
+            "connected to the Docker engine",
+            metadata: [
+                "endpoint": "\(client.endpoint)", "engine_version": "\(version.version)",
+                "api_version": "\(client.negotiatedAPIVersion?.description ?? "?")",
+                "containers": "\(store.current.containers.count)",
+            ])
 
         let (inputs, feed) = AsyncStream<SyncInput>.makeStream()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
                     for try await event in events { feed.yield(.event(event)) }
-                    feed.yield(.lost(EngineError.unreachable(endpoint: client.endpoint.description, reason: "event stream ended")))
+                    feed.yield(
+                        .lost(
+                            EngineError.unreachable(endpoint: client.endpoint.description, reason: "event stream ended")
+                        ))
                 } catch {
                     feed.yield(.lost(error))
                 }
@@ -98,9 +106,11 @@ public struct EngineSync: Service {
                 switch input {
                 case .event(let event):
                     metrics.eventReceived()
-                    logger.debug("engine event", metadata: [
-                        "action": "\(event.action)", "container": "\(event.actor.id.prefix(12))",
-                    ])
+                    logger.debug(
+                        "engine event",
+                        metadata: [
+                            "action": "\(event.action)", "container": "\(event.actor.id.prefix(12))",
+                        ])
                     resumePoint.advance(toAtLeast: event.timeNano)
                     try await apply(event)
                 case .resyncDue:

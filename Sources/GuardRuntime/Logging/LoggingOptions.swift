@@ -12,7 +12,9 @@ public struct LoggingOptions: ParsableArguments {
     @Option(name: .long, help: "Log format: human (default) or json (one object per line, for log shippers).")
     public var logFormat: Format = .human
 
-    @Option(name: .long, help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
     public var logLevel: Logger.Level = .info
 
     /// Installs the chosen handler process-wide and returns the program's logger. Logs go to
@@ -21,10 +23,11 @@ public struct LoggingOptions: ParsableArguments {
         let format = logFormat
         let level = logLevel
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = switch format {
-            case .human: StreamLogHandler.standardError(label: label)
-            case .json: JSONLogHandler(label: label)
-            }
+            var handler: any LogHandler =
+                switch format {
+                case .human: StreamLogHandler.standardError(label: label)
+                case .json: JSONLogHandler(label: label)
+                }
             handler.logLevel = level
             return handler
         }

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import NIOCore
-import GuardCore
-import StatusServer
-
 import Glibc
+import GuardCore
+import NIOCore
+import StatusServer
 
 /// Turns a fatal error into one line on standard error and a non-zero exit.
 public enum CommandFailure {
@@ -13,7 +12,8 @@ public enum CommandFailure {
         return ExitCode.failure
     }
 
-    /// One line for an error of the HTTP API's listener, e.g. `cannot listen on 127.0.0.1:8080: address already in use`.
+    /// One line for an error of the HTTP API's listener, e.g.
+    /// `cannot listen on 127.0.0.1:8080: address already in use`.
     public static func message(for error: any Error, listen: ListenAddress) -> String {
         if let error = error as? IOError, error.errnoCode == EADDRINUSE {
             return "cannot listen on \(listen): address already in use"

@@ -10,7 +10,8 @@ public struct EngineOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Docker engine endpoint, overriding DOCKER_HOST (unix:///path or tcp://host:port).", valueName: "url"))
+        help: ArgumentHelp(
+            "Docker engine endpoint, overriding DOCKER_HOST (unix:///path or tcp://host:port).", valueName: "url"))
     public var dockerHost: String?
 
     /// The client for `--docker-host`, else the configured engine, else DOCKER_HOST, else the default socket.

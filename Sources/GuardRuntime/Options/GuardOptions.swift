@@ -7,33 +7,54 @@ import GuardCore
 public struct GuardOptions: ParsableArguments {
     public init() {}
 
-    @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/dockerguard/config.yaml).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/dockerguard/config.yaml).", valueName: "path"))
     public var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Allow-list file (default: $XDG_CONFIG_HOME/dockerguard/allowlist).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Allow-list file (default: $XDG_CONFIG_HOME/dockerguard/allowlist).", valueName: "path"))
     public var allowlist: String?
 
-    @Option(name: .long, help: ArgumentHelp("audit (record only, the default), confirm, or enforce.", valueName: "mode"))
+    @Option(
+        name: .long, help: ArgumentHelp("audit (record only, the default), confirm, or enforce.", valueName: "mode"))
     public var mode: String?
 
-    @Option(name: .long, help: ArgumentHelp("What enforce does to a violating container: stop (default), kill, or remove.", valueName: "action"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "What enforce does to a violating container: stop (default), kill, or remove.", valueName: "action"))
     public var action: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between SIGTERM and SIGKILL for the stop action (default 10).", valueName: "seconds"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds between SIGTERM and SIGKILL for the stop action (default 10).", valueName: "seconds"))
     public var stopTimeout: String?
 
-    @Option(name: .long, help: ArgumentHelp("Address of the HTTP API (HOST:PORT, [IPv6]:PORT or :PORT; default 127.0.0.1:8080).", valueName: "address"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Address of the HTTP API (HOST:PORT, [IPv6]:PORT or :PORT; default 127.0.0.1:8080).", valueName: "address"))
     public var listen: String?
 
-    @Option(name: .long, help: ArgumentHelp("Audit log, JSON lines (default: $XDG_STATE_HOME/dockerguard/audit.jsonl).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Audit log, JSON lines (default: $XDG_STATE_HOME/dockerguard/audit.jsonl).", valueName: "path"))
     public var auditLog: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between full resyncs with the engine (default 60).", valueName: "seconds"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Seconds between full resyncs with the engine (default 60).", valueName: "seconds"))
     public var resyncInterval: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Once the API listens, write {\"listen\":\"HOST:PORT\",\"pid\":N} to this file (atomically).",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Once the API listens, write {\"listen\":\"HOST:PORT\",\"pid\":N} to this file (atomically).",
+            valueName: "path"))
     public var readyFile: String?
 
     /// The flags given, by settings key.

@@ -74,13 +74,16 @@ struct SettingsFile: Sendable {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw SettingsError(kind: .unreadableFile, source: source, reason: "cannot be read (\(error.localizedDescription))")
+            throw SettingsError(
+                kind: .unreadableFile, source: source, reason: "cannot be read (\(error.localizedDescription))")
         }
     }
 
     private static func unknownKey(_ keyNode: Yams.Node, source: String, line: Int?) -> SettingsError {
         guard let name = keyNode.scalar?.string else {
-            return SettingsError(kind: .unknownKey, source: source, line: line, reason: "keys must be plain names (known: \(SettingKey.knownList))")
+            return SettingsError(
+                kind: .unknownKey, source: source, line: line,
+                reason: "keys must be plain names (known: \(SettingKey.knownList))")
         }
         let hint = SettingKey.closest(to: name).map { "did you mean '\($0.rawValue)'? " } ?? ""
         return SettingsError(
@@ -94,8 +97,8 @@ struct SettingsFile: Sendable {
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let during = context.map { " (\($0.text))" } ?? ""
             return SettingsError(
                 kind: .syntax, source: source, line: mark.line,
@@ -116,7 +119,9 @@ struct SettingsFile: Sendable {
     private static func secondLine(of key: String, in text: String) -> Int? {
         var seen = false
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard line.hasPrefix(key), line.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            guard line.hasPrefix(key), line.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else {
+                continue
+            }
             if seen { return index + 1 }
             seen = true
         }

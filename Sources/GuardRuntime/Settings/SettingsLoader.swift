@@ -62,7 +62,8 @@ public enum SettingsLoader {
                 do {
                     try settings.apply(key, text: text, paths: paths)
                 } catch {
-                    throw SettingsError(kind: .invalidValue, key: key.rawValue, source: source, line: line, reason: error.reason)
+                    throw SettingsError(
+                        kind: .invalidValue, key: key.rawValue, source: source, line: line, reason: error.reason)
                 }
             }
             settings.sources[key.rawValue] = source
@@ -81,8 +82,9 @@ public enum SettingsLoader {
         if let explicit {
             do {
                 return try SettingsFile.read(path: explicit)
-            } catch where error.kind == .missingFile {
-                throw SettingsError(kind: .missingFile, source: "file:" + explicit, reason: "no such config file (given with --config)")
+            } catch  where error.kind == .missingFile {
+                throw SettingsError(
+                    kind: .missingFile, source: "file:" + explicit, reason: "no such config file (given with --config)")
             }
         }
         guard FileManager.default.fileExists(atPath: paths.configFile) else { return nil }
@@ -120,7 +122,9 @@ public enum SettingsLoader {
             .readonly: "\(defaults.readonly)", .theme: defaults.theme,
         ]
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
-        for (key, text) in texts { values[AbsoluteConfigKey([key.rawValue])] = ConfigValue(.string(text), isSecret: false) }
+        for (key, text) in texts {
+            values[AbsoluteConfigKey([key.rawValue])] = ConfigValue(.string(text), isSecret: false)
+        }
         return InMemoryProvider(name: "defaults", values: values)
     }
 
@@ -131,7 +135,8 @@ public enum SettingsLoader {
             .filter { $0.hasPrefix(SettingKey.environmentPrefix) && !known.contains($0) }
             .sorted()
             .map { name in
-                let hint = SettingKey.closest(toEnvironmentName: name).map { " (did you mean \($0.environmentName)?)" } ?? ""
+                let hint =
+                    SettingKey.closest(toEnvironmentName: name).map { " (did you mean \($0.environmentName)?)" } ?? ""
                 return "\(name) is not a dockerguard setting and is ignored\(hint)"
             }
     }

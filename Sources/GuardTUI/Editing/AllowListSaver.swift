@@ -1,6 +1,5 @@
-import GuardCore
-
 import Glibc
+import GuardCore
 
 /// Carries out the dashboard's allow-list commands against the file on disk. Every write is
 /// checked first: the result must parse (an invalid list is never saved) and the file must still
@@ -52,7 +51,9 @@ public struct AllowListSaver: Sendable {
     func remove(line: Int, expected: String) throws -> AppEvent {
         let disk = try read()
         var document = AllowListDocument(text: disk)
-        guard document.lines.indices.contains(line - 1), document.lines[line - 1].trimmingWhitespace().hasPrefix(expected) else {
+        guard document.lines.indices.contains(line - 1),
+            document.lines[line - 1].trimmingWhitespace().hasPrefix(expected)
+        else {
             return .conflict(disk: disk)
         }
         _ = document.remove(line: line)
@@ -64,7 +65,7 @@ public struct AllowListSaver: Sendable {
     func read() throws -> String {
         do {
             return String(decoding: try AllowListFile.read(path: path), as: UTF8.self)
-        } catch where error.code == ENOENT {
+        } catch  where error.code == ENOENT {
             return ""
         } catch {
             throw SaveError(message: "cannot read \(error)")
@@ -77,7 +78,8 @@ public struct AllowListSaver: Sendable {
         switch AllowList.parse(text, path: path) {
         case .success(let parsed): list = parsed
         case .failure(let errors):
-            throw SaveError(message: "not saved, the list would be invalid: \(errors.errors.first.map(\.description) ?? "")")
+            throw SaveError(
+                message: "not saved, the list would be invalid: \(errors.errors.first.map(\.description) ?? "")")
         }
         do {
             try AllowListFile.save(text, to: path)

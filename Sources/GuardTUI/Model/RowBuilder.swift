@@ -64,7 +64,9 @@ public struct RowBuilder: Sendable, Equatable {
     /// Sorts by the chosen column, then by name. Each row's keys are computed once, and indices
     /// are sorted rather than rows (a row is large: copying it in every swap dominated the cost).
     func sorted(_ rows: [ContainerRow]) -> [ContainerRow] {
-        var keyed = rows.indices.map { index in (primary: primaryKey(rows[index]), name: rows[index].record.displayName, index: index) }
+        var keyed = rows.indices.map { index in
+            (primary: primaryKey(rows[index]), name: rows[index].record.displayName, index: index)
+        }
         let descending = descending
         let newestFirst = sort == .age  // like k9s' AGE: the youngest on top
         keyed.sort { a, b in

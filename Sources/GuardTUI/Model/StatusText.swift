@@ -12,7 +12,8 @@ public enum StatusText {
         case "paused":
             return (started.map { "Up " + humanDuration(now - $0) } ?? "Up") + " (Paused)"
         case "restarting":
-            return "Restarting (\(record.exitCode ?? 0))" + (finished.map { " " + humanDuration(now - $0) + " ago" } ?? "")
+            return "Restarting (\(record.exitCode ?? 0))"
+                + (finished.map { " " + humanDuration(now - $0) + " ago" } ?? "")
         case "exited":
             return "Exited (\(record.exitCode ?? 0))" + (finished.map { " " + humanDuration(now - $0) + " ago" } ?? "")
         case "created": return "Created"
@@ -45,7 +46,9 @@ public enum StatusText {
 
     /// How soon the status text of `record` can change, so an idle screen redraws only then.
     public static func refreshInterval(_ record: ContainerRecord, now: Double) -> Double {
-        guard let started = (record.isRunning ? record.startedAt : record.finishedAt).flatMap(EngineTimestamp.secondsSinceEpoch)
+        guard
+            let started = (record.isRunning ? record.startedAt : record.finishedAt).flatMap(
+                EngineTimestamp.secondsSinceEpoch)
         else { return .infinity }
         return now - started < 60 ? 1 : 30
     }

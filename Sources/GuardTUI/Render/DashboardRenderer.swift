@@ -17,7 +17,8 @@ public enum DashboardRenderer {
             drawTooSmall(on: &screen, glyphs: glyphs)
             return screen
         }
-        HeaderView(data: data, state: state, counts: counts ?? DashboardCounts(data), glyphs: glyphs).draw(on: &screen, row: layout.header.top)
+        HeaderView(data: data, state: state, counts: counts ?? DashboardCounts(data), glyphs: glyphs).draw(
+            on: &screen, row: layout.header.top)
         if let band = layout.editor, let editor = state.editor {
             EditorPanelView(editor: editor, glyphs: glyphs).draw(on: &screen, band: band)
         }
@@ -33,9 +34,11 @@ public enum DashboardRenderer {
         case .proposal(let proposal):
             ProposalView(proposal: proposal, glyphs: glyphs).draw(on: &screen)
         case .dialog(let dialog):
-            DialogView(dialog: dialog, path: data.policy.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(on: &screen)
+            DialogView(dialog: dialog, path: data.policy.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(
+                on: &screen)
         case .editorDialog(let editor, let dialog):
-            DialogView(dialog: dialog, path: editor.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(on: &screen)
+            DialogView(dialog: dialog, path: editor.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(
+                on: &screen)
         case .none, .detail, .filter, .editor:
             break
         }
@@ -46,7 +49,9 @@ public enum DashboardRenderer {
     /// (clamped), so the selection stays put as rows come and go. Nil when there are no rows.
     public static func selectedIndex(rows: [ContainerRow], state: UIState) -> Int? {
         guard !rows.isEmpty else { return nil }
-        if rows.indices.contains(state.selectedIndex), rows[state.selectedIndex].id == state.selectedID { return state.selectedIndex }
+        if rows.indices.contains(state.selectedIndex), rows[state.selectedIndex].id == state.selectedID {
+            return state.selectedIndex
+        }
         if let id = state.selectedID, let index = rows.firstIndex(where: { $0.id == id }) { return index }
         return min(max(state.selectedIndex, 0), rows.count - 1)
     }

@@ -15,8 +15,9 @@ struct DetailView {
         let hint = "Esc/Enter close"
         screen.fill(row: band.top, role: .dialogTitle)
         let titleWidth = screen.width - hint.count - 4
-        screen.put(row.map { "container " + $0.record.displayName } ?? "no container selected", row: band.top, column: 1,
-                   width: titleWidth, role: .dialogTitle, ellipsis: glyphs.ellipsis)
+        screen.put(
+            row.map { "container " + $0.record.displayName } ?? "no container selected", row: band.top, column: 1,
+            width: titleWidth, role: .dialogTitle, ellipsis: glyphs.ellipsis)
         if screen.width - hint.count - 1 > 1 + min(titleWidth, 12) {
             screen.put(hint, row: band.top, column: screen.width - hint.count - 1, role: .dialogTitle)
         }
@@ -25,8 +26,9 @@ struct DetailView {
         for (offset, line) in lines.enumerated() {
             let y = band.top + 1 + offset
             screen.put(line.label, row: y, column: 1, role: .dialog)
-            screen.put(line.value, row: y, column: 2 + Self.labelWidth, width: screen.width - Self.labelWidth - 3,
-                       role: line.role, ellipsis: glyphs.ellipsis)
+            screen.put(
+                line.value, row: y, column: 2 + Self.labelWidth, width: screen.width - Self.labelWidth - 3,
+                role: line.role, ellipsis: glyphs.ellipsis)
         }
     }
 
@@ -40,7 +42,9 @@ struct DetailView {
     func lines(_ row: ContainerRow, rows: Int) -> [Line] {
         let record = row.record
         var lines = [
-            Line(label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.verdict.reason)", role: Role.of(row.verdict)),
+            Line(
+                label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.verdict.reason)",
+                role: Role.of(row.verdict)),
             Line(label: "id", value: record.id),
             Line(label: "image", value: record.imageRef),
             Line(label: "image id", value: record.imageID),
@@ -60,7 +64,8 @@ struct DetailView {
                 lines.append(Line(label: index == 0 ? "labels" : "", value: label))
             }
             if shown < labels.count {
-                lines.append(Line(label: shown == 0 ? "labels" : "", value: "and \(labels.count - shown) more", role: .muted))
+                lines.append(
+                    Line(label: shown == 0 ? "labels" : "", value: "and \(labels.count - shown) more", role: .muted))
             }
         }
         return lines
@@ -68,7 +73,9 @@ struct DetailView {
 
     /// `2026-11-25 20:00:00 UTC (3 hours ago)`, or `never`.
     func started(_ record: ContainerRecord) -> String {
-        guard let startedAt = record.startedAt, let seconds = EngineTimestamp.secondsSinceEpoch(startedAt) else { return "never" }
+        guard let startedAt = record.startedAt, let seconds = EngineTimestamp.secondsSinceEpoch(startedAt) else {
+            return "never"
+        }
         let stamp = String(startedAt.prefix(19).map { $0 == "T" ? " " : $0 })
         return "\(stamp) UTC (\(StatusText.humanDuration(data.now - seconds)) ago)"
     }

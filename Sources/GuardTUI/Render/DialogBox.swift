@@ -23,7 +23,8 @@ struct DialogBox {
     var glyphs: Glyphs
 
     func width(screenWidth: Int) -> Int {
-        let texts = [title.count + 2] + (body + list + footer).map(\.text.count) + [hints.first?.count ?? 0]
+        let texts =
+            [title.count + 2] + (body + list + footer).map(\.text.count) + [hints.first?.count ?? 0]
             + [input.map { $0.prompt.count + $0.editor.characters.count + 1 } ?? 0]
         let natural = max(texts.max()! + 4, 34)
         return max(min(natural, Self.maxWidth, screenWidth - 2), 0)
@@ -35,7 +36,10 @@ struct DialogBox {
         guard inner > 0, screen.height >= 3 else { return }
         let expand = { (lines: [Line]) in
             lines.flatMap { line in
-                line.wraps ? TextFit.wrap(line.text, to: inner, ellipsis: glyphs.ellipsis).map { Line(text: $0, role: line.role) } : [line]
+                line.wraps
+                    ? TextFit.wrap(line.text, to: inner, ellipsis: glyphs.ellipsis).map {
+                        Line(text: $0, role: line.role)
+                    } : [line]
             }
         }
         var body = expand(self.body)
@@ -49,7 +53,9 @@ struct DialogBox {
         let listRoom = room - fixed - body.count
         if list.count > max(listRoom, 0) {
             let kept = max(listRoom - 1, 0)
-            list = Array(list.prefix(kept)) + (listRoom > 0 ? [Line(text: "and \(list.count - kept) more", role: .muted)] : [])
+            list =
+                Array(list.prefix(kept))
+                + (listRoom > 0 ? [Line(text: "and \(list.count - kept) more", role: .muted)] : [])
         }
         body = Array(body.prefix(max(room - fixed - list.count, 0)))
         // A blank line between what is asked and how to answer, when there is room for it.
@@ -66,7 +72,8 @@ struct DialogBox {
         }
         y += spacer
         if let input {
-            let x = screen.put(input.prompt, row: y, column: left + 2, width: inner, role: .dialog, ellipsis: glyphs.ellipsis)
+            let x = screen.put(
+                input.prompt, row: y, column: left + 2, width: inner, role: .dialog, ellipsis: glyphs.ellipsis)
             LineEditorView(editor: input.editor, role: .dialog, glyphs: glyphs)
                 .draw(on: &screen, row: y, column: x, width: left + 2 + inner - x)
             y += 1
@@ -88,7 +95,9 @@ struct DialogBox {
         }
         let rule = String(repeating: glyphs.horizontal, count: max(width - 2, 0))
         screen.put(String(glyphs.topLeft) + rule + String(glyphs.topRight), row: top, column: left, role: .dialogTitle)
-        screen.put(String(glyphs.bottomLeft) + rule + String(glyphs.bottomRight), row: top + height - 1, column: left, role: .dialogTitle)
+        screen.put(
+            String(glyphs.bottomLeft) + rule + String(glyphs.bottomRight), row: top + height - 1, column: left,
+            role: .dialogTitle)
         let title = TextFit.truncate(title, to: width - 4, ellipsis: glyphs.ellipsis)
         screen.put(" \(title) ", row: top, column: left + 1, role: .dialogTitle, limit: width - 2)
     }

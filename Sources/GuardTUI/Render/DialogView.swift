@@ -26,14 +26,23 @@ struct DialogView {
         case .stopAllViolating(let targets, let action):
             var box = box(
                 "Stop all violating containers?",
-                body: [Line(text: "\(targets.count) violating container\(targets.count == 1 ? "" : "s"), action: \(describe(action))", wraps: true)],
+                body: [
+                    Line(
+                        text: "\(targets.count) violating container\(targets.count == 1 ? "" : "s"), "
+                            + "action: \(describe(action))",
+                        wraps: true)
+                ],
                 list: targets.map(consequenceLine), footer: [], hints: ["Esc cancel"])
             box.input = (prompt: "type \(targets.count) and Enter to confirm: ", editor: dialog.typed)
             return box
         case .approveAll(let targets, let action):
             return box(
                 "Approve all pending?",
-                body: [Line(text: "\(describe(action)) \(targets.count) pending container\(targets.count == 1 ? "" : "s"):", wraps: true)],
+                body: [
+                    Line(
+                        text: "\(describe(action)) \(targets.count) pending container\(targets.count == 1 ? "" : "s"):",
+                        wraps: true)
+                ],
                 list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
         case .enforceMode(let action):
             return box(
@@ -43,17 +52,25 @@ struct DialogView {
         case .removeRule(let line, let text, let container):
             return box(
                 "Remove rule?",
-                body: [Line(text: "line \(line): \(text)"), Line(text: "It allows \(container), which may then be violating.", wraps: true)],
+                body: [
+                    Line(text: "line \(line): \(text)"),
+                    Line(text: "It allows \(container), which may then be violating.", wraps: true),
+                ],
                 list: [], footer: yesNo, hints: noHints)
         case .fileChanged:
             return box(
                 "File changed on disk",
                 body: [Line(text: "\(path) changed on disk since you opened it.", wraps: true)],
-                list: [], footer: [Line(text: "r    reload it (drop your edits)"), Line(text: "o    overwrite it"), Line(text: "Esc  keep editing")],
+                list: [],
+                footer: [
+                    Line(text: "r    reload it (drop your edits)"), Line(text: "o    overwrite it"),
+                    Line(text: "Esc  keep editing"),
+                ],
                 hints: noHints)
         case .discardEdits(let thenQuit):
             let question = thenQuit ? "Discard unsaved allow-list edits and quit?" : "Discard unsaved allow-list edits?"
-            return box("Discard edits?", body: [Line(text: question, wraps: true)], list: [], footer: yesNo, hints: noHints)
+            return box(
+                "Discard edits?", body: [Line(text: question, wraps: true)], list: [], footer: yesNo, hints: noHints)
         }
     }
 

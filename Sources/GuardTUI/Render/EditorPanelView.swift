@@ -24,12 +24,15 @@ struct EditorPanelView {
         let gutter = Gutter(numberWidth: max(String(lines.count).count, 2), screenWidth: screen.width)
         for index in top..<min(top + visible, count) {
             let text = index < lines.count ? lines[index] : nil
-            drawLine(index, text: text, isEditing: index == editingIndex, isHighlighted: index == highlighted,
-                     row: band.top + 1 + index - top, gutter: gutter, on: &screen)
+            drawLine(
+                index, text: text, isEditing: index == editingIndex, isHighlighted: index == highlighted,
+                row: band.top + 1 + index - top, gutter: gutter, on: &screen)
         }
         if lines.isEmpty, editingIndex == nil {
-            screen.put("empty file: o adds a line", row: band.top + 1, column: gutter.textX, width: gutter.textWidth, role: .muted,
-                       ellipsis: glyphs.ellipsis)
+            screen.put(
+                "empty file: o adds a line", row: band.top + 1, column: gutter.textX, width: gutter.textWidth,
+                role: .muted,
+                ellipsis: glyphs.ellipsis)
         }
         drawBottomLine(on: &screen, row: band.bottom - 1, highlighted: highlighted)
     }
@@ -43,8 +46,10 @@ struct EditorPanelView {
     }
 
     /// One line: its number, its text (or the line editor), and its error's column in role error.
-    private func drawLine(_ index: Int, text: String?, isEditing: Bool, isHighlighted: Bool, row y: Int, gutter: Gutter,
-                          on screen: inout Screen) {
+    private func drawLine(
+        _ index: Int, text: String?, isEditing: Bool, isHighlighted: Bool, row y: Int, gutter: Gutter,
+        on screen: inout Screen
+    ) {
         let error = editor.error(onLine: index)
         let isComment = (text ?? "").trimmingPrefix(while: { $0 == " " || $0 == "\t" }).first.map { $0 == "#" } ?? true
         let role: Role = isHighlighted ? .selection : isComment ? .muted : .dialog
@@ -54,10 +59,13 @@ struct EditorPanelView {
         screen.put(numberText, row: y, column: 1, role: error != nil ? .error : isHighlighted ? .selection : .muted)
         var scrolled = 0
         if isEditing, let editing = editor.editing {
-            LineEditorView(editor: editing.editor, role: role, glyphs: glyphs).draw(on: &screen, row: y, column: gutter.textX, width: gutter.textWidth)
+            LineEditorView(editor: editing.editor, role: role, glyphs: glyphs).draw(
+                on: &screen, row: y, column: gutter.textX, width: gutter.textWidth)
             scrolled = LineEditorView.firstVisible(cursor: editing.editor.cursor, width: gutter.textWidth)
         } else {
-            screen.put(text ?? "", row: y, column: gutter.textX, width: gutter.textWidth, role: role, ellipsis: glyphs.ellipsis)
+            screen.put(
+                text ?? "", row: y, column: gutter.textX, width: gutter.textWidth, role: role, ellipsis: glyphs.ellipsis
+            )
         }
         guard let error, error.column > 0 else { return }
         let x = gutter.textX + error.column - 1 - scrolled

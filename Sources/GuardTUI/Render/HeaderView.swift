@@ -38,13 +38,16 @@ struct HeaderView {
 
     func draw(on screen: inout Screen, row: Int) {
         screen.fill(row: row, role: .header)
-        let segments = Segment.fit(segments(width: screen.width - 2), width: screen.width - 2, ellipsis: glyphs.ellipsis)
+        let segments = Segment.fit(
+            segments(width: screen.width - 2), width: screen.width - 2, ellipsis: glyphs.ellipsis)
         screen.put(segments, row: row, column: 1)
     }
 
     func segments(width: Int) -> [Segment] {
         let title = Segment("dockerguard", .header, priority: 5)
-        var wide = "running \(counts.running)  allowed \(counts.allowed)  violating \(counts.violating)  pending \(counts.pending)"
+        var wide =
+            "running \(counts.running)  allowed \(counts.allowed)  violating \(counts.violating)  "
+            + "pending \(counts.pending)"
         if counts.unknown > 0 { wide += "  unknown \(counts.unknown)" }
         // The counts must survive: on a narrow terminal they take their short form first.
         var short = "run \(counts.running) ok \(counts.allowed) bad \(counts.violating) pend \(counts.pending)"
@@ -52,14 +55,19 @@ struct HeaderView {
         let countsText = wide.count + title.text.count + 2 <= width ? wide : short
         var segments = [title, Segment(countsText, .header, priority: 10)]
         let enforcer = data.enforcer
-        segments.append(Segment("mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)", .header, priority: 6))
+        segments.append(
+            Segment(
+                "mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)", .header, priority: 6))
         if enforcer.readonly { segments.append(Segment("READONLY", .header, priority: 8)) }
         let table = state.table
         if table.sort != .name || table.descending {
-            segments.append(Segment("sort \(table.sort.rawValue)" + (table.descending ? " reversed" : ""), .header, priority: 4))
+            segments.append(
+                Segment("sort \(table.sort.rawValue)" + (table.descending ? " reversed" : ""), .header, priority: 4))
         }
         if table.showStopped { segments.append(Segment("+stopped", .header, priority: 3)) }
-        if !table.filter.isEmpty { segments.append(Segment("filter '\(table.filter)'", .header, priority: 7, mayTruncate: true)) }
+        if !table.filter.isEmpty {
+            segments.append(Segment("filter '\(table.filter)'", .header, priority: 7, mayTruncate: true))
+        }
         return segments
     }
 }

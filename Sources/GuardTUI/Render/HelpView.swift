@@ -56,7 +56,8 @@ struct HelpView {
         if shown < lines.count {
             let x = 1 + (columns - 1) * (columnWidth + 2)
             let more = "\(glyphs.ellipsis) \(lines.count - shown) more: enlarge the terminal"
-            screen.put(more, row: band.bottom - 1, column: x, width: columnWidth, role: .muted, ellipsis: glyphs.ellipsis)
+            screen.put(
+                more, row: band.bottom - 1, column: x, width: columnWidth, role: .muted, ellipsis: glyphs.ellipsis)
         }
     }
 
@@ -66,8 +67,9 @@ struct HelpView {
             screen.put(title, row: row, column: column, width: width, role: .dialogTitle, ellipsis: glyphs.ellipsis)
         case .key(let key, let action):
             screen.put(key, row: row, column: column, width: Self.keyWidth, role: .dialog, ellipsis: glyphs.ellipsis)
-            screen.put(action, row: row, column: column + Self.keyWidth + 1, width: width - Self.keyWidth - 1,
-                       role: .dialog, ellipsis: glyphs.ellipsis)
+            screen.put(
+                action, row: row, column: column + Self.keyWidth + 1, width: width - Self.keyWidth - 1,
+                role: .dialog, ellipsis: glyphs.ellipsis)
         case .blank: break
         }
     }

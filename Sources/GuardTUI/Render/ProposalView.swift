@@ -7,12 +7,17 @@ struct ProposalView {
     var box: DialogBox {
         let choices = proposal.choices.enumerated().map { index, choice in
             let selected = index == proposal.selected && proposal.editor == nil
-            return DialogBox.Line(text: "\(index + 1) \(choice)", role: selected ? .selection : .dialog, spans: selected)
+            return DialogBox.Line(
+                text: "\(index + 1) \(choice)", role: selected ? .selection : .dialog, spans: selected)
         }
         let range = "1-\(proposal.choices.count)"
         // While a rule is typed, letters and digits go into it: only Enter and Esc still act.
-        let hints = proposal.editor == nil
-            ? ["Enter save  e edit  \(range) choose  Esc cancel", "Enter save  e edit  Esc cancel", "Enter save  Esc cancel"]
+        let hints =
+            proposal.editor == nil
+            ? [
+                "Enter save  e edit  \(range) choose  Esc cancel", "Enter save  e edit  Esc cancel",
+                "Enter save  Esc cancel",
+            ]
             : ["Enter save  Esc cancel"]
         return DialogBox(
             title: "Allow \(proposal.container)",

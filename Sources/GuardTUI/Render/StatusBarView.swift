@@ -20,7 +20,8 @@ struct StatusBarView {
             LineEditorView(editor: editor, role: .statusBar, glyphs: glyphs)
                 .draw(on: &screen, row: band.top + 1, column: 2, width: width - 1)
         } else {
-            screen.put(Segment.fit(operatorLine(), width: width, ellipsis: glyphs.ellipsis), row: band.top + 1, column: 1)
+            screen.put(
+                Segment.fit(operatorLine(), width: width, ellipsis: glyphs.ellipsis), row: band.top + 1, column: 1)
         }
     }
 
@@ -28,16 +29,23 @@ struct StatusBarView {
         let engine = data.snapshot.engine
         var segments = [Segment(engine.endpoint, .statusBar, priority: 5)]
         if let version = engine.engineVersion {
-            segments.append(Segment("engine \(version)" + (engine.apiVersion.map { " (API \($0))" } ?? ""), .statusBar, priority: 3))
+            segments.append(
+                Segment("engine \(version)" + (engine.apiVersion.map { " (API \($0))" } ?? ""), .statusBar, priority: 3)
+            )
         }
         switch engine.connection {
         case .connected: segments.append(Segment("connected", .statusBar, priority: 9))
         case .connecting: segments.append(Segment("connecting", .statusBar, priority: 9))
-        case .reconnecting(_, let error): segments.append(Segment("reconnecting: \(error)", .error, priority: 9, mayTruncate: true))
+        case .reconnecting(_, let error):
+            segments.append(Segment("reconnecting: \(error)", .error, priority: 9, mayTruncate: true))
         }
         let enforcer = data.enforcer
-        segments.append(Segment("mode \(enforcer.mode.rawValue) action \(enforcer.action.rawValue)", .statusBar, priority: 6))
-        segments.append(Segment(data.api.summary, data.api.isError ? .error : .statusBar, priority: data.api.isError ? 8 : 4, mayTruncate: data.api.isError))
+        segments.append(
+            Segment("mode \(enforcer.mode.rawValue) action \(enforcer.action.rawValue)", .statusBar, priority: 6))
+        segments.append(
+            Segment(
+                data.api.summary, data.api.isError ? .error : .statusBar, priority: data.api.isError ? 8 : 4,
+                mayTruncate: data.api.isError))
         if enforcer.readonly { segments.append(Segment("READONLY", .statusBar, priority: 10)) }
         return segments
     }
@@ -55,9 +63,11 @@ struct StatusBarView {
             segments.append(Segment("\(policy.path): not loaded", .error, priority: 7))
         }
         if let message = state.message {
-            segments.append(Segment(message.text, message.isError ? .error : .statusBar, priority: 9, mayTruncate: true))
+            segments.append(
+                Segment(message.text, message.isError ? .error : .statusBar, priority: 9, mayTruncate: true))
         } else if let action = data.enforcer.lastAction {
-            segments.append(Segment(action.summary, action.failure == nil ? .statusBar : .error, priority: 8, mayTruncate: true))
+            segments.append(
+                Segment(action.summary, action.failure == nil ? .statusBar : .error, priority: 8, mayTruncate: true))
         } else if state.editor == nil {
             // Each hint is its own segment, so a narrow bar drops whole hints from the end.
             for (index, hint) in Self.keyHints.enumerated() {

@@ -12,7 +12,8 @@ struct TableView {
         guard band.height > 0 else { return }
         let visible = band.height - 1
         let selected = DashboardRenderer.selectedIndex(rows: rows, state: state)
-        let top = TextFit.scrollTop(selected: selected, top: state.scrollTop, count: rows.count, visible: max(visible, 0))
+        let top = TextFit.scrollTop(
+            selected: selected, top: state.scrollTop, count: rows.count, visible: max(visible, 0))
         // Columns fit the rows on screen: sizing by every row would cost a frame O(containers).
         let shown = rows[min(top, rows.count)..<min(top + max(visible, 0), rows.count)]
         let columns = TableColumns(width: screen.width, needs: TableColumns.Needs(rows: shown, cells: cell))
@@ -34,7 +35,9 @@ struct TableView {
         }
     }
 
-    private func drawRow(_ row: ContainerRow, selected: Bool, row y: Int, columns: TableColumns, on screen: inout Screen) {
+    private func drawRow(
+        _ row: ContainerRow, selected: Bool, row y: Int, columns: TableColumns, on screen: inout Screen
+    ) {
         if selected { screen.fill(row: y, role: .selection) }
         screen[y, 1] = Screen.Cell(glyphs.verdict(row.verdict), Role.of(row.verdict))
         if let preview = row.preview {
@@ -45,7 +48,9 @@ struct TableView {
             var role: Role = .normal
             if column.kind == .rule { role = row.verdict.isAllowed ? .muted : Role.of(row.verdict) }
             if selected { role = .selection }
-            screen.put(cell(row, column.kind), row: y, column: column.x, width: column.width, role: role, ellipsis: glyphs.ellipsis)
+            screen.put(
+                cell(row, column.kind), row: y, column: column.x, width: column.width, role: role,
+                ellipsis: glyphs.ellipsis)
         }
     }
 

@@ -38,7 +38,9 @@ public struct AllowListEditor: Sendable, Equatable {
     public var draftText: String {
         var draft = document
         if let editing {
-            if editing.isNew { _ = draft.insert(editing.editor.text, at: editing.line + 1) } else {
+            if editing.isNew {
+                _ = draft.insert(editing.editor.text, at: editing.line + 1)
+            } else {
                 _ = draft.replace(line: editing.line + 1, with: editing.editor.text)
             }
         }

@@ -17,7 +17,10 @@ extension DashboardMachine {
         case .enforceMode: return [.setMode(.enforce)]
         case .removeRule(let line, let text, _): return [.removeRule(line: line, expected: text)]
         case .discardEdits(let thenQuit):
-            if thenQuit { state.quitting = true; return [.quit] }
+            if thenQuit {
+                state.quitting = true
+                return [.quit]
+            }
             return []
         case .stopAllViolating, .fileChanged: return []
         }
@@ -39,7 +42,8 @@ extension DashboardMachine {
         case .submit:
             state.overlay = .none
             guard dialog.typed.text.trimmingWhitespace() == "\(targets.count)" else {
-                state.message = .init("typed '\(dialog.typed.text)', not \(targets.count): nothing was done", isError: true)
+                state.message = .init(
+                    "typed '\(dialog.typed.text)', not \(targets.count): nothing was done", isError: true)
                 return []
             }
             return [.act(ids: targets.map(\.id), cause: "operator (all violating)")]
@@ -47,7 +51,8 @@ extension DashboardMachine {
     }
 
     /// A question asked from the editor panel, which stays open beneath it.
-    static func editorDialogKey(_ key: Key, editor: AllowListEditor, dialog: Dialog, state: inout UIState) -> [Command] {
+    static func editorDialogKey(_ key: Key, editor: AllowListEditor, dialog: Dialog, state: inout UIState) -> [Command]
+    {
         switch dialog.kind {
         case .fileChanged(let draft):
             switch key {
@@ -67,7 +72,10 @@ extension DashboardMachine {
                 return []
             }
             state.overlay = .none
-            if thenQuit { state.quitting = true; return [.quit] }
+            if thenQuit {
+                state.quitting = true
+                return [.quit]
+            }
             state.message = .init("edits discarded")
             return []
         default:

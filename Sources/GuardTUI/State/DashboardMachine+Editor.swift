@@ -18,10 +18,12 @@ extension DashboardMachine {
         case .pageDown: editor.cursor = min(editor.cursor + max(state.pageSize, 1), max(count - 1, 0))
         case .pageUp: editor.cursor = max(editor.cursor - max(state.pageSize, 1), 0)
         case .enter, .character("i"):
-            editor.editing = count == 0
+            editor.editing =
+                count == 0
                 ? .init(line: 0, isNew: true, editor: LineEditor())
                 : .init(line: editor.cursor, isNew: false, editor: LineEditor(editor.document.lines[editor.cursor]))
-        case .character("o"): editor.editing = .init(line: count == 0 ? 0 : editor.cursor + 1, isNew: true, editor: LineEditor())
+        case .character("o"):
+            editor.editing = .init(line: count == 0 ? 0 : editor.cursor + 1, isNew: true, editor: LineEditor())
         case .character("O"): editor.editing = .init(line: editor.cursor, isNew: true, editor: LineEditor())
         case .character("x"), .delete, .character("d"):
             guard count > 0 else { break }
@@ -30,8 +32,14 @@ extension DashboardMachine {
             editor.revalidate()
         case .character("w"), .control("s"): return saveEditor(editor, state: &state)
         case .character("u"):
-            guard !editor.isDirty else { state.message = .init("save (w) or discard (Esc) your edits before undoing"); break }
-            guard let last = state.history.last else { state.message = .init("nothing to undo"); break }
+            guard !editor.isDirty else {
+                state.message = .init("save (w) or discard (Esc) your edits before undoing")
+                break
+            }
+            guard let last = state.history.last else {
+                state.message = .init("nothing to undo")
+                break
+            }
             state.overlay = .editor(editor)
             return [.restore(text: last.before, expected: last.after)]
         case .escape:
@@ -44,7 +52,9 @@ extension DashboardMachine {
             }
             state.quitting = true
             return [.quit]
-        case .character("?"): state.overlay = .help; return []
+        case .character("?"):
+            state.overlay = .help
+            return []
         default: break
         }
         state.overlay = .editor(editor)
@@ -75,10 +85,14 @@ extension DashboardMachine {
     static func saveEditor(_ editor: AllowListEditor, state: inout UIState) -> [Command] {
         state.overlay = .editor(editor)
         if let first = editor.errors.first {
-            state.message = .init("not saved: line \(first.line), column \(first.column): \(first.message)", isError: true)
+            state.message = .init(
+                "not saved: line \(first.line), column \(first.column): \(first.message)", isError: true)
             return []
         }
-        guard editor.isDirty else { state.message = .init("no changes to save"); return [] }
+        guard editor.isDirty else {
+            state.message = .init("no changes to save")
+            return []
+        }
         return [.saveDraft(text: editor.draftText, base: editor.base, overwrite: false)]
     }
 }

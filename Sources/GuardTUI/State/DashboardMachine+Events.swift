@@ -22,7 +22,8 @@ extension DashboardMachine {
             if let editor = state.editor {
                 state.overlay = .editorDialog(editor, Dialog(.fileChanged(draft: editor.draftText)))
             } else {
-                state.message = .init("the allow-list changed on disk meanwhile: nothing saved, try again", isError: true)
+                state.message = .init(
+                    "the allow-list changed on disk meanwhile: nothing saved, try again", isError: true)
             }
         case .opened(let text):
             state.overlay = .editor(AllowListEditor(text: text, path: path))

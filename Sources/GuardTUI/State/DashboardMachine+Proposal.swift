@@ -20,13 +20,16 @@ extension DashboardMachine {
         switch key {
         case .character("j"), .down: proposal.selected = min(proposal.selected + 1, proposal.choices.count - 1)
         case .character("k"), .up: proposal.selected = max(proposal.selected - 1, 0)
-        case .character(let digit) where digit.wholeNumberValue.map({ (1...proposal.choices.count).contains($0) }) == true:
+        case .character(let digit)
+        where digit.wholeNumberValue.map({ (1...proposal.choices.count).contains($0) }) == true:
             proposal.selected = digit.wholeNumberValue! - 1
         case .character("e"), .character("i"), .tab:
             proposal.editor = LineEditor(proposal.choices[proposal.selected])
             proposal.error = ruleError(proposal.rule)
         case .enter: return saveProposal(proposal, state: &state)
-        case .escape, .character("q"): state.overlay = .none; return []
+        case .escape, .character("q"):
+            state.overlay = .none
+            return []
         default: break
         }
         state.overlay = .proposal(proposal)

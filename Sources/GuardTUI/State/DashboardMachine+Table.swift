@@ -14,11 +14,16 @@ extension DashboardMachine {
         case .character("A"): state.table.showStopped.toggle()
         case .character("?"): state.overlay = .help
         case .character("t"): return cycleTheme(&state)
-        case .character("q"), .control("c"): state.quitting = true; return [.quit]
+        case .character("q"), .control("c"):
+            state.quitting = true
+            return [.quit]
         case .character("a"), .character("d"), .character("e"), .character("s"), .character("S"),
             .character("y"), .character("Y"), .character("m"), .character("u"):
             // One read-only setting, kept in the enforcer's status: it refuses actions itself.
-            guard !context.data.enforcer.readonly else { state.message = readonlyMessage; return [] }
+            guard !context.data.enforcer.readonly else {
+                state.message = readonlyMessage
+                return []
+            }
             return changeKey(key, state: &state, context: context)
         default: break
         }
@@ -37,16 +42,18 @@ extension DashboardMachine {
                 return []
             }
             let record = row.record
-            state.overlay = .proposal(RuleProposal(
-                container: record.displayName,
-                choices: ["name=\(record.displayName)", "image=\(record.imageRef)", "id=\(record.shortID)"]))
+            state.overlay = .proposal(
+                RuleProposal(
+                    container: record.displayName,
+                    choices: ["name=\(record.displayName)", "image=\(record.imageRef)", "id=\(record.shortID)"]))
         case .character("d"):
             guard let row = selected else { return [] }
             guard case .allowed(let rule, _) = row.verdict else {
                 state.message = .init("\(row.record.displayName) is not allowed by any rule: nothing to remove")
                 return []
             }
-            state.overlay = .dialog(Dialog(.removeRule(line: rule.line, text: rule.text, container: row.record.displayName)))
+            state.overlay = .dialog(
+                Dialog(.removeRule(line: rule.line, text: rule.text, container: row.record.displayName)))
         case .character("e"): return [.openEditor]
         case .character("s"):
             guard let row = selected, row.record.isRunning || row.record.state == "paused" else {
@@ -56,7 +63,10 @@ extension DashboardMachine {
             state.overlay = .dialog(Dialog(.stop([target(row.record, action: action)], action: action.rawValue)))
         case .character("S"):
             let targets = violatingTargets(context, pendingOnly: false)
-            guard !targets.isEmpty else { state.message = .init("no violating containers running"); return [] }
+            guard !targets.isEmpty else {
+                state.message = .init("no violating containers running")
+                return []
+            }
             state.overlay = .dialog(Dialog(.stopAllViolating(targets, action: action.rawValue)))
         case .character("y"):
             guard let row = selected, row.verdict == .pending else {
@@ -66,7 +76,10 @@ extension DashboardMachine {
             return [.act(ids: [row.id], cause: "operator approved")]
         case .character("Y"):
             let targets = violatingTargets(context, pendingOnly: true)
-            guard !targets.isEmpty else { state.message = .init("no pending violations"); return [] }
+            guard !targets.isEmpty else {
+                state.message = .init("no pending violations")
+                return []
+            }
             state.overlay = .dialog(Dialog(.approveAll(targets, action: action.rawValue)))
         case .character("m"):
             let next = nextMode(context.data.enforcer.mode)
@@ -76,7 +89,10 @@ extension DashboardMachine {
             }
             return [.setMode(next)]
         case .character("u"):
-            guard let last = state.history.last else { state.message = .init("nothing to undo"); return [] }
+            guard let last = state.history.last else {
+                state.message = .init("nothing to undo")
+                return []
+            }
             return [.restore(text: last.before, expected: last.after)]
         default: break
         }

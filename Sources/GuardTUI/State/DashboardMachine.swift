@@ -32,7 +32,8 @@ public enum DashboardMachine {
         case .proposal(let proposal): return proposalKey(key, proposal: proposal, state: &state)
         case .dialog(let dialog): return dialogKey(key, dialog: dialog, state: &state, context: context)
         case .editor(let editor): return editorKey(key, editor: editor, state: &state)
-        case .editorDialog(let editor, let dialog): return editorDialogKey(key, editor: editor, dialog: dialog, state: &state)
+        case .editorDialog(let editor, let dialog):
+            return editorDialogKey(key, editor: editor, dialog: dialog, state: &state)
         }
     }
 

@@ -4,7 +4,10 @@ public struct Style: Sendable, Hashable, CustomStringConvertible {
     public var background: ThemeColor
     public var attributes: TextAttributes
 
-    public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault, attributes: TextAttributes = []) {
+    public init(
+        foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault,
+        attributes: TextAttributes = []
+    ) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes
@@ -51,7 +54,9 @@ public struct TextAttributes: OptionSet, Sendable, Hashable {
     public static let underline = TextAttributes(rawValue: 1 << 2)
     public static let reverse = TextAttributes(rawValue: 1 << 3)
 
-    public static let byName: [(String, TextAttributes)] = [("bold", .bold), ("dim", .dim), ("underline", .underline), ("reverse", .reverse)]
+    public static let byName: [(String, TextAttributes)] = [
+        ("bold", .bold), ("dim", .dim), ("underline", .underline), ("reverse", .reverse),
+    ]
 
     public var names: [String] { Self.byName.filter { contains($0.1) }.map(\.0) }
 }

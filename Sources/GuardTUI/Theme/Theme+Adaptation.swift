@@ -37,7 +37,9 @@ extension Style {
         var adapted = self
         adapted.foreground = foreground.adapted(to: direct)
         adapted.background = background.adapted(to: direct)
-        if foreground != background, adapted.foreground == adapted.background, case .palette(let index) = adapted.background {
+        if foreground != background, adapted.foreground == adapted.background,
+            case .palette(let index) = adapted.background
+        {
             let background = XtermPalette.rgb(index)
             let black = XtermPalette.rgb(0).distanceSquared(to: background)
             let white = XtermPalette.rgb(7).distanceSquared(to: background)

@@ -20,7 +20,9 @@ extension Theme {
     }
 
     /// Parses a theme from YAML text; `path` is only for messages.
-    public static func parse(yaml text: String, path: String, defaultName: String = "unnamed") throws(ThemeError) -> Theme {
+    public static func parse(yaml text: String, path: String, defaultName: String = "unnamed") throws(ThemeError)
+        -> Theme
+    {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -35,8 +37,11 @@ extension Theme {
             return ThemeError(kind: .syntax, path: path, reason: "invalid YAML: \(error)")
         }
         switch yamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ThemeError(kind: .syntax, path: path, reason: "invalid YAML at line \(mark.line), column \(mark.column): \(problem)")
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return ThemeError(
+                kind: .syntax, path: path,
+                reason: "invalid YAML at line \(mark.line), column \(mark.column): \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return ThemeError(

@@ -41,7 +41,9 @@ extension ThemeCatalog {
         for count in stride(from: components.count, through: 1, by: -1) {
             let directory = NSString.path(withComponents: Array(components.prefix(count)))
             let themes = join(directory, "themes")
-            if FileManager.default.fileExists(atPath: join(directory, "Package.swift")), isDirectory(themes) { return themes }
+            if FileManager.default.fileExists(atPath: join(directory, "Package.swift")), isDirectory(themes) {
+                return themes
+            }
         }
         return nil
     }

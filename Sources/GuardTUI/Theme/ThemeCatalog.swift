@@ -20,7 +20,9 @@ public struct ThemeCatalog: Sendable, Equatable {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             for file in files where !file.hasPrefix(".") {
                 let url = URL(fileURLWithPath: file)
-                if Self.extensions.contains(url.pathExtension) { found.insert(url.deletingPathExtension().lastPathComponent) }
+                if Self.extensions.contains(url.pathExtension) {
+                    found.insert(url.deletingPathExtension().lastPathComponent)
+                }
             }
         }
         return ["default"] + found.subtracting(["default"]).sorted()
@@ -36,10 +38,12 @@ public struct ThemeCatalog: Sendable, Equatable {
         } else if name == "default" {
             return .success(.builtInDefault)
         } else {
-            let looked = directories.isEmpty ? "no theme directories" : "looked in " + directories.joined(separator: ", ")
-            return .failure(ThemeError(
-                kind: .notFound, path: name,
-                reason: "no such theme (available: \(names().joined(separator: ", ")); \(looked))"))
+            let looked =
+                directories.isEmpty ? "no theme directories" : "looked in " + directories.joined(separator: ", ")
+            return .failure(
+                ThemeError(
+                    kind: .notFound, path: name,
+                    reason: "no such theme (available: \(names().joined(separator: ", ")); \(looked))"))
         }
         do throws(ThemeError) {
             return .success(try Theme(contentsOfFile: path))
@@ -62,7 +66,9 @@ public struct ThemeCatalog: Sendable, Equatable {
             for ext in Self.extensions {
                 let path = Self.join(directory, "\(name).\(ext)")
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { return path }
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    return path
+                }
             }
         }
         return nil

@@ -9,7 +9,9 @@ struct ThemeDecoder {
 
     func decode(_ root: Node?, defaultName: String) throws(ThemeError) -> Theme {
         guard let root else { throw invalid(nil, "the file is empty; expected 'name:' and 'roles:'") }
-        guard let top = root.mapping else { throw invalid(nil, "expected 'name:' and 'roles:' at the top level, found \(kind(of: root))") }
+        guard let top = root.mapping else {
+            throw invalid(nil, "expected 'name:' and 'roles:' at the top level, found \(kind(of: root))")
+        }
         var name = defaultName
         var styles: [Role: Style]?
         for (keyNode, value) in top {
@@ -30,7 +32,9 @@ struct ThemeDecoder {
     }
 
     private func roles(_ node: Node) throws(ThemeError) -> [Role: Style] {
-        guard let mapping = node.mapping else { throw invalid("roles", "expected role: { fg, bg, attrs } entries, found \(kind(of: node))") }
+        guard let mapping = node.mapping else {
+            throw invalid("roles", "expected role: { fg, bg, attrs } entries, found \(kind(of: node))")
+        }
         var styles: [Role: Style] = [:]
         for (keyNode, value) in mapping {
             let name = try keyName(keyNode, in: "roles")
@@ -44,7 +48,9 @@ struct ThemeDecoder {
     }
 
     private func style(_ node: Node, key: String) throws(ThemeError) -> Style {
-        guard let mapping = node.mapping else { throw invalid(key, "expected { fg, bg, attrs }, found \(kind(of: node))") }
+        guard let mapping = node.mapping else {
+            throw invalid(key, "expected { fg, bg, attrs }, found \(kind(of: node))")
+        }
         var style = Style()
         for (keyNode, value) in mapping {
             let field = try keyName(keyNode, in: key)
@@ -70,18 +76,26 @@ struct ThemeDecoder {
 
     private func attributes(_ node: Node, key: String) throws(ThemeError) -> TextAttributes {
         let names = TextAttributes.byName.map(\.0).joined(separator: ", ")
-        guard let sequence = node.sequence else { throw invalid(key, "expected a list such as [bold, underline], found \(kind(of: node))") }
+        guard let sequence = node.sequence else {
+            throw invalid(key, "expected a list such as [bold, underline], found \(kind(of: node))")
+        }
         var attributes: TextAttributes = []
         for (index, item) in sequence.enumerated() {
-            guard let text = item.scalar?.string else { throw invalid("\(key)[\(index)]", "expected an attribute, found \(kind(of: item)) (expected \(names))") }
-            guard let attribute = TextAttributes(name: text) else { throw invalid("\(key)[\(index)]", "'\(text)' is not an attribute (expected \(names))") }
+            guard let text = item.scalar?.string else {
+                throw invalid("\(key)[\(index)]", "expected an attribute, found \(kind(of: item)) (expected \(names))")
+            }
+            guard let attribute = TextAttributes(name: text) else {
+                throw invalid("\(key)[\(index)]", "'\(text)' is not an attribute (expected \(names))")
+            }
             attributes.insert(attribute)
         }
         return attributes
     }
 
     private func keyName(_ node: Node, in parent: String?) throws(ThemeError) -> String {
-        guard let name = node.scalar?.string else { throw invalid(parent, "keys must be plain names, found \(kind(of: node))") }
+        guard let name = node.scalar?.string else {
+            throw invalid(parent, "keys must be plain names, found \(kind(of: node))")
+        }
         return name
     }
 

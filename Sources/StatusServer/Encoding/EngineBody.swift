@@ -12,11 +12,12 @@ struct EngineBody: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(status.endpoint, forKey: .endpoint)
         try container.encode(status.connection.isConnected, forKey: .connected)
-        let state: String = switch status.connection {
-        case .connecting: "connecting"
-        case .connected: "connected"
-        case .reconnecting: "reconnecting"
-        }
+        let state: String =
+            switch status.connection {
+            case .connecting: "connecting"
+            case .connected: "connected"
+            case .reconnecting: "reconnecting"
+            }
         try container.encode(state, forKey: .state)
         try container.encode(status.connection.lastError, forKey: .error)
         try container.encode(status.engineVersion, forKey: .version)

@@ -22,7 +22,8 @@ enum JSONBody {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body))
     }
 
-    static func response(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) -> Response {
+    static func response(_ status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) -> Response
+    {
         response(status, encode(value), headers: headers)
     }
 

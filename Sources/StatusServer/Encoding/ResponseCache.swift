@@ -20,7 +20,8 @@ final class ResponseCache<Variant: Hashable & Sendable>: Sendable {
         // Encoded outside the lock: concurrent misses may both encode, which is harmless.
         let body = encode()
         entries.withLock { entries in
-            let newer = entries[variant].map { $0.stamp.snapshot <= stamp.snapshot && $0.stamp.policy <= stamp.policy } ?? true
+            let newer =
+                entries[variant].map { $0.stamp.snapshot <= stamp.snapshot && $0.stamp.policy <= stamp.policy } ?? true
             if newer { entries[variant] = (stamp, body) }
         }
         return body

@@ -33,7 +33,10 @@ enum AllowListRoute {
         let rules = (list?.rules ?? []).map { rule in
             Rule(location: rule.location, text: rule.text, keepRunning: rule.keepRunning)
         }
-        return JSONBody.response(.ok, Body(
-            path: current?.path, loaded: list != nil, rules: rules, error: current?.loadError, loadedAt: current?.loadedAt))
+        return JSONBody.response(
+            .ok,
+            Body(
+                path: current?.path, loaded: list != nil, rules: rules, error: current?.loadError,
+                loadedAt: current?.loadedAt))
     }
 }

@@ -43,7 +43,9 @@ struct ContainersRoute: Sendable {
         return JSONBody.response(.ok, body)
     }
 
-    static func body(_ snapshot: ContainerSnapshot, _ variant: Variant, allowList: AllowList?, aliases: ImageAliases) -> some Encodable {
+    static func body(_ snapshot: ContainerSnapshot, _ variant: Variant, allowList: AllowList?, aliases: ImageAliases)
+        -> some Encodable
+    {
         struct Body: Encodable {
             let data: [ContainerItem]
             let count: Int

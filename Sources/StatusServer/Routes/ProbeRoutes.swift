@@ -14,9 +14,12 @@ enum ProbeRoutes {
             let name: String
             let version: String
         }
-        return JSONBody.response(.ok, Index(
-            api: .init(path: "/containers", endpoints: ["/containers", "/allowlist", "/metrics", "/healthz", "/readyz"]),
-            name: "dockerguard", version: version))
+        return JSONBody.response(
+            .ok,
+            Index(
+                api: .init(
+                    path: "/containers", endpoints: ["/containers", "/allowlist", "/metrics", "/healthz", "/readyz"]),
+                name: "dockerguard", version: version))
     }
 
     /// Alive: the process answers. It does not depend on the engine, so an orchestrator does not
@@ -62,7 +65,9 @@ enum ProbeRoutes {
             } else {
                 nil
             }
-        let body = Ready(ready: reason == nil, reason: reason, engine: EngineBody(status: snapshot.engine), synced: snapshot.isSynced)
+        let body = Ready(
+            ready: reason == nil, reason: reason, engine: EngineBody(status: snapshot.engine), synced: snapshot.isSynced
+        )
         return JSONBody.response(reason == nil ? .ok : .serviceUnavailable, body)
     }
 }

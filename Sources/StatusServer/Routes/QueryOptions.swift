@@ -17,7 +17,8 @@ struct QueryOptions {
             }
             guard allowed.contains(name) else {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw Problem(message: "unknown query parameter '\(name)'" + (known.isEmpty ? "" : " (known: \(known))"))
+                throw Problem(
+                    message: "unknown query parameter '\(name)'" + (known.isEmpty ? "" : " (known: \(known))"))
             }
             guard values[name] == nil else { throw Problem(message: "query parameter '\(name)' given twice") }
             values[name] = value

@@ -27,9 +27,12 @@ struct DashboardApp {
                 if let readyFile { ReadyFile.write(to: readyFile, listen: "\(bound)", logger: logger) }
             }
             let reporting = ReportingService(server.application()) { error in
-                feed.post { $0.api = .failed(address: "\(listen)", error: CommandFailure.message(for: error, listen: listen)) }
+                feed.post {
+                    $0.api = .failed(address: "\(listen)", error: CommandFailure.message(for: error, listen: listen))
+                }
             }
-            services.append(.init(service: reporting, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+            services.append(
+                .init(service: reporting, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
         }
         let group = ServiceGroup(configuration: .init(services: services, logger: logger))
         let data = DashboardData(
@@ -68,13 +71,15 @@ struct DashboardApp {
         let saver = AllowListSaver(path: parts.settings.allowlistPath) { list in
             policy.apply(list, at: WallClock.seconds())
         }
-        let catalog = ThemeCatalog(directories: ThemeCatalog.standardDirectories(
-            environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]))
+        let catalog = ThemeCatalog(
+            directories: ThemeCatalog.standardDirectories(
+                environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]))
         let state = UIState(theme: themeName, themes: catalog.names())
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 let terminal = NcursesTerminal(theme: .builtInDefault)
-                let capability = ColorCapability.capability(environment: ProcessInfo.processInfo.environment, terminalColors: terminal.colors)
+                let capability = ColorCapability.capability(
+                    environment: ProcessInfo.processInfo.environment, terminalColors: terminal.colors)
                 let themes = ThemeSource(catalog: catalog, capability: capability)
                 let (theme, error) = themes.load(themeName)
                 terminal.setTheme(theme)

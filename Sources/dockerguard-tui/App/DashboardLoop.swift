@@ -1,8 +1,7 @@
 import Foundation
+import Glibc
 import GuardCore
 import GuardTUI
-
-import Glibc
 
 /// The UI thread's loop: wait for a key or news, update the state, draw at most ~30 frames a
 /// second, and sleep in `poll` otherwise (no timers spin while idle).
@@ -59,7 +58,10 @@ final class DashboardLoop {
         let now = Self.now()
         let deadline = dirty ? lastFrame + Self.frameInterval : nextTick
         let timeout = Int32(max(0, min((deadline - now) * 1000, 60_000)).rounded(.up))
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: feed.wake.readEnd, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: feed.wake.readEnd, events: Int16(POLLIN), revents: 0),
+        ]
         _ = poll(&fds, 2, timeout)  // EINTR (a resize) just means: look again
         if fds[1].revents != 0 { feed.wake.drain() }
     }
@@ -67,9 +69,18 @@ final class DashboardLoop {
     private func takeNews() {
         let inbox = feed.take()
         if inbox.quitRequested { state.quitting = true }
-        if inbox.resized { terminal.resized(askingTheKernel: true); dirty = true }
-        if let snapshot = inbox.snapshot { data.snapshot = snapshot; dirty = true }
-        if let policy = inbox.policy { data.policy = policy; dirty = true }
+        if inbox.resized {
+            terminal.resized(askingTheKernel: true)
+            dirty = true
+        }
+        if let snapshot = inbox.snapshot {
+            data.snapshot = snapshot
+            dirty = true
+        }
+        if let policy = inbox.policy {
+            data.policy = policy
+            dirty = true
+        }
         if let enforcer = inbox.enforcer {
             if let outcome = enforcer.lastAction, outcome != data.enforcer.lastAction {
                 state.message = .init(outcome.summary, isError: outcome.failure != nil)
@@ -77,7 +88,10 @@ final class DashboardLoop {
             data.enforcer = enforcer
             dirty = true
         }
-        if let api = inbox.api { data.api = api; dirty = true }
+        if let api = inbox.api {
+            data.api = api
+            dirty = true
+        }
         for event in inbox.events {
             run(DashboardMachine.handle(event, state: &state, path: data.policy.path))
             dirty = true
@@ -100,12 +114,15 @@ final class DashboardLoop {
                 if let error { state.message = .init(error, isError: true) }
             case .act(let ids, let cause):
                 actions.act(ids, cause)
-                state.message = .init("\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
+                state.message = .init(
+                    "\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
             case .setMode(let mode):
                 actions.setMode(mode)
                 state.message = .init("mode \(mode.rawValue)")
             default:
-                if let event = saver.perform(command) { run(DashboardMachine.handle(event, state: &state, path: data.policy.path)) }
+                if let event = saver.perform(command) {
+                    run(DashboardMachine.handle(event, state: &state, path: data.policy.path))
+                }
             }
         }
     }
@@ -119,7 +136,8 @@ final class DashboardLoop {
     private func table() -> DashboardTable {
         let draft = state.editor?.draftText
         let key = TableKey(
-            snapshot: data.snapshot.version, policy: data.policy.version, enforcer: data.enforcer, builder: state.table, draft: draft)
+            snapshot: data.snapshot.version, policy: data.policy.version, enforcer: data.enforcer, builder: state.table,
+            draft: draft)
         if let cached = tableCache, cached.key == key { return cached.table }
         let table = state.table.table(data, preview: state.editor?.draftList)
         tableCache = (key, table)
@@ -138,12 +156,14 @@ final class DashboardLoop {
 
     private func drawFrame(now: Double) {
         data.now = WallClock.seconds()
-        state.pageSize = DashboardLayout(width: terminal.width, height: terminal.height, overlay: state.overlay).tableRows
+        state.pageSize =
+            DashboardLayout(width: terminal.width, height: terminal.height, overlay: state.overlay).tableRows
         let table = table()
         let rows = table.rows
         DashboardMachine.reconcile(&state, rows: rows)
         let screen = DashboardRenderer.render(
-            data: data, state: state, rows: rows, width: terminal.width, height: terminal.height, glyphs: glyphs, counts: table.counts)
+            data: data, state: state, rows: rows, width: terminal.width, height: terminal.height, glyphs: glyphs,
+            counts: table.counts)
         // A change that shows nothing new (a container created but not started, say) does not
         // use up the frame slot: the start that follows it is drawn at once.
         if terminal.draw(screen) { lastFrame = now }

@@ -12,7 +12,10 @@ enum LogFile {
     /// Points standard error back at the terminal (after the dashboard has closed).
     static func restoreStandardError() {
         let saved = savedStandardError.exchange(-1, ordering: .relaxed)
-        if saved >= 0 { dup2(saved, 2); close(saved) }
+        if saved >= 0 {
+            dup2(saved, 2)
+            close(saved)
+        }
     }
 
     static func bootstrap(path: String, level: Logger.Level) throws -> Logger {

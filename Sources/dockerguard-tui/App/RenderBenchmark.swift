@@ -16,7 +16,10 @@ enum RenderBenchmark {
     static func run(rows count: Int, iterations: Int = 200) -> String {
         var data = SyntheticHost.data(count: count)
         var state = UIState()
-        var changed: [Double] = [], judgeSort: [Double] = [], render: [Double] = [], unchanged: [Double] = []
+        var changed: [Double] = []
+        var judgeSort: [Double] = []
+        var render: [Double] = []
+        var unchanged: [Double] = []
         let warmUp = 10  // the first frames warm caches
         var counts = DashboardCounts()
         for iteration in 0..<(iterations + warmUp) {

@@ -1,7 +1,6 @@
 import CNcurses
-import GuardTUI
-
 import Glibc
+import GuardTUI
 
 /// The one object that talks to ncurses. It lives on the UI thread and nowhere else: created,
 /// used and closed there.
@@ -107,7 +106,9 @@ final class NcursesTerminal {
             var end = start
             var text: [wchar_t] = []
             while end < cells.endIndex, cells[end].role == role {
-                for scalar in cells[end].character.unicodeScalars.prefix(1) { text.append(wchar_t(bitPattern: scalar.value)) }
+                for scalar in cells[end].character.unicodeScalars.prefix(1) {
+                    text.append(wchar_t(bitPattern: scalar.value))
+                }
                 end += 1
             }
             let (attributes, pair) = roleAttributes[role] ?? (dg_a_normal(), 0)

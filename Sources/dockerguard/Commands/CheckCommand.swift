@@ -12,13 +12,18 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: "Each error is printed as path:line:column: message. Exit status 1 when the list is invalid."
     )
 
-    @Option(name: .long, help: ArgumentHelp("The allow-list to check (default: the configured one).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("The allow-list to check (default: the configured one).", valueName: "path"))
     var allowlist: String?
 
-    @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/dockerguard/config.yaml).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/dockerguard/config.yaml).", valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("The mode to describe the dry run in (default: the configured one).", valueName: "mode"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The mode to describe the dry run in (default: the configured one).", valueName: "mode"))
     var mode: String?
 
     @Flag(name: .long, help: "Also judge the engine's running containers: a dry run of enforcement.")
@@ -46,7 +51,9 @@ struct CheckCommand: AsyncParsableCommand {
         let running: [ContainerDetails]
         do {
             var details: [ContainerDetails] = []
-            for summary in try await client.listContainers() { details.append(try await client.inspectContainer(summary.id)) }
+            for summary in try await client.listContainers() {
+                details.append(try await client.inspectContainer(summary.id))
+            }
             running = details
         } catch {
             throw CommandFailure.fail(error.description)
@@ -64,13 +71,15 @@ struct CheckCommand: AsyncParsableCommand {
             }
             let mark = record.id == selfID ? "self     " : verdict.isAllowed ? "allowed  " : "VIOLATING"
             if !verdict.isAllowed && record.id != selfID { violating += 1 }
-            print("\(mark)  \(record.displayName)  \(record.imageRef)  \(record.id == selfID ? "dockerguard itself, never acted on" : verdict.reason)")
+            let why = record.id == selfID ? "dockerguard itself, never acted on" : verdict.reason
+            print("\(mark)  \(record.displayName)  \(record.imageRef)  \(why)")
         }
-        let consequence = switch settings.mode {
-        case .audit: "mode audit: they would be recorded only"
-        case .confirm: "mode confirm: they would wait for an operator"
-        case .enforce: "mode enforce: action \(settings.action.rawValue) on each"
-        }
+        let consequence =
+            switch settings.mode {
+            case .audit: "mode audit: they would be recorded only"
+            case .confirm: "mode confirm: they would wait for an operator"
+            case .enforce: "mode enforce: action \(settings.action.rawValue) on each"
+            }
         print("\(running.count) running, \(violating) violating; \(consequence)")
     }
 }

@@ -35,11 +35,12 @@ struct RunCommand: AsyncParsableCommand {
             let server = parts.statusServer(version: DockerGuard.version, logger: logger) { bound in
                 if let readyFile { ReadyFile.write(to: readyFile, listen: "\(bound)", logger: logger) }
             }
-            let group = ServiceGroup(configuration: .init(
-                services: parts.guardServices + [.init(service: server.application())],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            ))
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: parts.guardServices + [.init(service: server.application())],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger
+                ))
             logger.info("dockerguard starting", metadata: parts.startMetadata)
             if settings.mode == .confirm {
                 logger.notice("confirm mode without an operator: violations are recorded, as in audit mode")

@@ -40,7 +40,9 @@ struct SnapshotCommand: AsyncParsableCommand {
             let name = String((container.names.first ?? "").drop { $0 == "/" })
             let term = byName ? RuleTerm.name(Glob(name)) : RuleTerm.id(container.id)
             let rule = AllowRule.render(terms: [term], keepRunning: keepRunning)
-            let comment = byName ? "id \(container.id.prefix(12)), image \(container.image)" : "name \(name), image \(container.image)"
+            let comment =
+                byName
+                ? "id \(container.id.prefix(12)), image \(container.image)" : "name \(name), image \(container.image)"
             print("\(rule)  # \(comment)")
         }
     }

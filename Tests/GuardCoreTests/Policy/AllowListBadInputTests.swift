@@ -1,5 +1,6 @@
-@testable import GuardCore
 import Testing
+
+@testable import GuardCore
 
 @Suite("Allow-list bad input")
 struct AllowListBadInputTests {
@@ -15,22 +16,26 @@ struct AllowListBadInputTests {
 
     @Test("a NUL byte is an error at its column, even in a comment")
     func nulByte() {
-        #expect(PolicySamples.errors(bytes: Array("name=a\0b".utf8)).map(\.description)
-            == ["allowlist:1:7: unexpected NUL byte; the file must be text"])
-        #expect(PolicySamples.errors(bytes: Array("name=ok\n# x\0\n".utf8)).map(\.description)
-            == ["allowlist:2:4: unexpected NUL byte; the file must be text"])
-        #expect(PolicySamples.errors(bytes: Array("name=a\u{7}".utf8)).map(\.description)
-            == ["allowlist:1:7: unexpected control character U+0007; only tabs and spaces may separate terms"])
+        #expect(
+            PolicySamples.errors(bytes: Array("name=a\0b".utf8)).map(\.description)
+                == ["allowlist:1:7: unexpected NUL byte; the file must be text"])
+        #expect(
+            PolicySamples.errors(bytes: Array("name=ok\n# x\0\n".utf8)).map(\.description)
+                == ["allowlist:2:4: unexpected NUL byte; the file must be text"])
+        #expect(
+            PolicySamples.errors(bytes: Array("name=a\u{7}".utf8)).map(\.description)
+                == ["allowlist:1:7: unexpected control character U+0007; only tabs and spaces may separate terms"])
     }
 
     @Test("invalid UTF-8 is an error at the offending byte, other lines still checked")
     func invalidUTF8() {
         let bytes = Array("name=é".utf8) + [0xFF, 0x0A] + Array("bogus\n".utf8) + [0xC3, 0x28, 0x0A]
-        #expect(PolicySamples.errors(bytes: bytes).map(\.description) == [
-            "allowlist:1:7: invalid UTF-8 (byte 0xFF); the file must be UTF-8 text",
-            "allowlist:2:1: unknown key 'bogus' (expected name, image, image-id, id, label or keep-running)",
-            "allowlist:3:1: invalid UTF-8 (byte 0xC3); the file must be UTF-8 text",
-        ])
+        #expect(
+            PolicySamples.errors(bytes: bytes).map(\.description) == [
+                "allowlist:1:7: invalid UTF-8 (byte 0xFF); the file must be UTF-8 text",
+                "allowlist:2:1: unknown key 'bogus' (expected name, image, image-id, id, label or keep-running)",
+                "allowlist:3:1: invalid UTF-8 (byte 0xC3); the file must be UTF-8 text",
+            ])
     }
 
     @Test("CRLF line endings are accepted and kept")
@@ -45,17 +50,19 @@ struct AllowListBadInputTests {
 
     @Test("a lone carriage return is an error")
     func loneCarriageReturn() {
-        #expect(PolicySamples.errors("name=a\rname=b") == [
-            "allowlist:1:7: unexpected carriage return (line endings must be \\n or \\r\\n)",
-        ])
+        #expect(
+            PolicySamples.errors("name=a\rname=b") == [
+                "allowlist:1:7: unexpected carriage return (line endings must be \\n or \\r\\n)"
+            ])
     }
 
     @Test("a UTF-8 byte order mark is ignored")
     func byteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("name=web\nbogus\n".utf8)
-        #expect(PolicySamples.errors(bytes: bytes).map(\.description) == [
-            "allowlist:2:1: unknown key 'bogus' (expected name, image, image-id, id, label or keep-running)",
-        ])
+        #expect(
+            PolicySamples.errors(bytes: bytes).map(\.description) == [
+                "allowlist:2:1: unknown key 'bogus' (expected name, image, image-id, id, label or keep-running)"
+            ])
         let list = try AllowList.parse(bytes: Array(bytes.dropLast(6)), path: "a").get()
         #expect(list.rules.first?.terms == [.name(Glob("web"))])
         #expect(list.document.text() == "name=web\n")
@@ -72,9 +79,10 @@ struct AllowListBadInputTests {
     @Test("a file over the size limit is refused with a clear error")
     func tooLarge() {
         let bytes = Array(repeating: UInt8(ascii: "#"), count: 2048)
-        #expect(PolicySamples.errors(bytes: bytes, maxBytes: 1024).map(\.description) == [
-            "allowlist: file is 2048 bytes, more than the limit of 1024 bytes; an allow-list should be small",
-        ])
+        #expect(
+            PolicySamples.errors(bytes: bytes, maxBytes: 1024).map(\.description) == [
+                "allowlist: file is 2048 bytes, more than the limit of 1024 bytes; an allow-list should be small"
+            ])
         #expect(PolicySamples.errors(bytes: bytes, maxBytes: 2048).isEmpty)
         let defaultLimit = Array(repeating: UInt8(ascii: "\n"), count: (4 << 20) + 1)
         #expect(PolicySamples.errors(bytes: defaultLimit).first?.message.contains("limit of 4194304 bytes") == true)
@@ -100,7 +108,9 @@ struct AllowListBadInputTests {
         let copies = 10_000_000 / example.utf8.count + 1
         let bytes = Array(String(repeating: example, count: copies).utf8)
         let (list, elapsed) = try fastestParse(bytes)
-        print("10 MB allow-list (design doc example × \(copies)): \(bytes.count) bytes, \(list.rules.count) rules in \(elapsed)")
+        print(
+            "10 MB allow-list (design doc example × \(copies)): \(bytes.count) bytes, "
+                + "\(list.rules.count) rules in \(elapsed)")
         #expect(list.rules.count == 8 * copies)
         // A bound against a quadratic path, not a speed test (the figure is printed): on a loaded
         // CI machine a tight bound flakes; a quadratic parser would take minutes here.

@@ -1,5 +1,6 @@
-@testable import GuardCore
 import Testing
+
+@testable import GuardCore
 
 @Suite("Allow-list document")
 struct AllowListDocumentTests {
@@ -36,7 +37,9 @@ struct AllowListDocumentTests {
     @Test("replacing a line keeps its ending and its neighbours")
     func replace() {
         var document = AllowListDocument(text: "# c\r\nname=a\r\nname=b")
-        let replaced = [document.replace(line: 2, with: "name=x keep-running"), document.replace(line: 3, with: "name=y")]
+        let replaced = [
+            document.replace(line: 2, with: "name=x keep-running"), document.replace(line: 3, with: "name=y"),
+        ]
         #expect(replaced == [true, true])
         #expect(document.text() == "# c\r\nname=x keep-running\r\nname=y")
     }
@@ -69,7 +72,8 @@ struct AllowListDocumentTests {
     func outOfRange() {
         var document = AllowListDocument(text: "name=a\n")
         let edits = [
-            document.remove(line: 0), document.remove(line: 2), document.replace(line: 5, with: "x"), document.insert("x", at: 3),
+            document.remove(line: 0), document.remove(line: 2), document.replace(line: 5, with: "x"),
+            document.insert("x", at: 3),
         ]
         #expect(edits == [false, false, false, false])
         #expect(document.text() == "name=a\n")

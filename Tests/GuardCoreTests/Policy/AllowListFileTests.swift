@@ -1,6 +1,7 @@
 import Foundation
-@testable import GuardCore
 import Testing
+
+@testable import GuardCore
 
 @Suite("Allow-list file")
 struct AllowListFileTests {
@@ -92,7 +93,9 @@ struct AllowListFileTests {
         try FileManager.default.createDirectory(atPath: target + "/inside", withIntermediateDirectories: true)
         #expect(throws: AllowListFileError.self) { try AllowListFile.save("name=a\n", to: target) }
         #expect(try directory.entries() == ["taken"])
-        #expect(throws: AllowListFileError.self) { try AllowListFile.save("x", to: directory.file("missing/allowlist")) }
+        #expect(throws: AllowListFileError.self) {
+            try AllowListFile.save("x", to: directory.file("missing/allowlist"))
+        }
     }
 
     @Test("reading returns the bytes and refuses files over the limit")
@@ -101,9 +104,12 @@ struct AllowListFileTests {
         let target = directory.file("allowlist")
         try AllowListFile.save("name=a\n", to: target)
         #expect(try AllowListFile.read(path: target, maxBytes: 100) == Array("name=a\n".utf8))
-        #expect(throws: AllowListFileError(
-            path: target, message: "file is 7 bytes, more than the limit of 3 bytes; an allow-list should be small", code: nil
-        )) { try AllowListFile.read(path: target, maxBytes: 3) }
+        #expect(
+            throws: AllowListFileError(
+                path: target, message: "file is 7 bytes, more than the limit of 3 bytes; an allow-list should be small",
+                code: nil
+            )
+        ) { try AllowListFile.read(path: target, maxBytes: 3) }
         let missing = directory.file("missing")
         let error = try #require(throws: AllowListFileError.self) { try AllowListFile.read(path: missing) }
         #expect(error.code == ENOENT)

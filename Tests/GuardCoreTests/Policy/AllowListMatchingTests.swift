@@ -1,5 +1,6 @@
-@testable import GuardCore
 import Testing
+
+@testable import GuardCore
 
 @Suite("Allow-list matching")
 struct AllowListMatchingTests {
@@ -30,7 +31,8 @@ struct AllowListMatchingTests {
     func imageAliases() throws {
         let digest = "sha256:" + String(repeating: "cd", count: 32)
         let list = try Sample.list("image=nginx:1.27\nimage=redis@\(digest)")
-        let byDigest = Sample.subject(image: "nginx@sha256:" + String(repeating: "ef", count: 32), aliases: ["nginx:1.27"])
+        let byDigest = Sample.subject(
+            image: "nginx@sha256:" + String(repeating: "ef", count: 32), aliases: ["nginx:1.27"])
         #expect(list.verdict(for: byDigest).isAllowed)
         let byTag = Sample.subject(image: "redis:7", aliases: ["redis:7", "redis@\(digest)"])
         #expect(list.verdict(for: byTag).isAllowed)
@@ -43,7 +45,9 @@ struct AllowListMatchingTests {
     @Test("a container created from a bare image ID can still match by image-id")
     func imageCreatedByID() throws {
         let list = try Sample.list("image-id=4f2a\nimage=nginx")
-        let subject = Sample.subject(image: "sha256:4f2a" + String(repeating: "0", count: 60), imageID: "sha256:4f2a" + String(repeating: "0", count: 60))
+        let subject = Sample.subject(
+            image: "sha256:4f2a" + String(repeating: "0", count: 60),
+            imageID: "sha256:4f2a" + String(repeating: "0", count: 60))
         #expect(list.verdict(for: subject).rule?.line == 1)
     }
 

@@ -1,5 +1,6 @@
-@testable import GuardCore
 import Testing
+
+@testable import GuardCore
 
 @Suite("Allow-list parsing")
 struct AllowListParsingTests {
@@ -7,16 +8,17 @@ struct AllowListParsingTests {
     func designDocExample() throws {
         let list = try PolicySamples.list(PolicySamples.designDocExample)
         #expect(list.rules.map(\.line) == [2, 3, 4, 5, 6, 7, 8, 9])
-        #expect(list.rules.map(\.terms) == [
-            [.name(Glob("web-*"))],
-            [try PolicySamples.image("nginx:1.27")],
-            [try PolicySamples.image("registry.example.com/team/*")],
-            [.imageID("4f2a")],
-            [.id("3f2a9c1b77e0")],
-            [.label(key: "com.example.tier", value: Glob("backend"))],
-            [.name(Glob("db")), try PolicySamples.image("postgres:16*")],
-            [.name(Glob("worker-*"))],
-        ])
+        #expect(
+            list.rules.map(\.terms) == [
+                [.name(Glob("web-*"))],
+                [try PolicySamples.image("nginx:1.27")],
+                [try PolicySamples.image("registry.example.com/team/*")],
+                [.imageID("4f2a")],
+                [.id("3f2a9c1b77e0")],
+                [.label(key: "com.example.tier", value: Glob("backend"))],
+                [.name(Glob("db")), try PolicySamples.image("postgres:16*")],
+                [.name(Glob("worker-*"))],
+            ])
         #expect(list.rules.map(\.keepRunning) == [false, false, false, false, false, false, false, true])
         #expect(list.rules[6].text == "name=db image=postgres:16*")
         #expect(list.rules[7].location == "allowlist:9")
@@ -81,7 +83,10 @@ struct AllowListParsingTests {
     func imageValues() throws {
         let list = try PolicySamples.list("image=nginx\nimage=docker.io/library/nginx:latest\n")
         #expect(list.rules[0].terms == list.rules[1].terms)
-        guard case .image(let pattern) = list.rules[1].terms[0] else { Issue.record("not an image term"); return }
+        guard case .image(let pattern) = list.rules[1].terms[0] else {
+            Issue.record("not an image term")
+            return
+        }
         #expect(pattern.glob.pattern == "docker.io/library/nginx:latest")
         #expect(pattern.source == "docker.io/library/nginx:latest")
     }

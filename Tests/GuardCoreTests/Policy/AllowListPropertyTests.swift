@@ -1,6 +1,7 @@
-@testable import GuardCore
 import PropertyBased
 import Testing
+
+@testable import GuardCore
 
 /// Generators for the property tests.
 enum PolicyGenerators {
@@ -33,9 +34,13 @@ enum PolicyGenerators {
     static let hex = Gen<Character?>.element(of: Array("0123456789abcdef")).map { $0! }.string(of: 1...64)
 
     static let imageSource = zip(
-        Gen<String?>.element(of: ["", "ghcr.io/", "localhost:5000/", "registry.example.com:5000/", "docker.io/", "index.docker.io/"]),
+        Gen<String?>.element(of: [
+            "", "ghcr.io/", "localhost:5000/", "registry.example.com:5000/", "docker.io/", "index.docker.io/",
+        ]),
         Gen<String?>.element(of: ["nginx", "team/app", "a/b/c", "my-app_x.y", "app*", "*", "te?m/*"]),
-        Gen<String?>.element(of: ["", ":1.27", ":latest", ":v1-rc.2", ":1.*", "@sha256:" + String(repeating: "0a", count: 32)])
+        Gen<String?>.element(of: [
+            "", ":1.27", ":latest", ":v1-rc.2", ":1.*", "@sha256:" + String(repeating: "0a", count: 32),
+        ])
     ).map { $0.0! + $0.1! + $0.2! }
 
     static let term = Gen<RuleTerm>.oneOf(

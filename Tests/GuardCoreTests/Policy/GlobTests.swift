@@ -1,5 +1,6 @@
-@testable import GuardCore
 import Testing
+
+@testable import GuardCore
 
 @Suite("Glob")
 struct GlobTests {

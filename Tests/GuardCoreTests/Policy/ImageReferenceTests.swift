@@ -1,5 +1,6 @@
-@testable import GuardCore
 import Testing
+
+@testable import GuardCore
 
 @Suite("Image references")
 struct ImageReferenceTests {
@@ -59,17 +60,25 @@ struct ImageReferenceTests {
         ("user/App:1", "repository name must be lowercase"),
         ("nginx:", "tag must be 1–128 letters, digits, '_', '.' or '-', not starting with '.' or '-'"),
         ("nginx:-x", "tag must be 1–128 letters, digits, '_', '.' or '-', not starting with '.' or '-'"),
-        ("nginx:" + String(repeating: "t", count: 129),
-         "tag must be 1–128 letters, digits, '_', '.' or '-', not starting with '.' or '-'"),
+        (
+            "nginx:" + String(repeating: "t", count: 129),
+            "tag must be 1–128 letters, digits, '_', '.' or '-', not starting with '.' or '-'"
+        ),
         ("nginx@sha256:abc", "digest must be sha256: followed by 64 lowercase hex digits"),
-        ("nginx@md5:" + String(repeating: "a", count: 32), "digest must be sha256: followed by 64 lowercase hex digits"),
+        (
+            "nginx@md5:" + String(repeating: "a", count: 32),
+            "digest must be sha256: followed by 64 lowercase hex digits"
+        ),
         ("nginx@" + digest.uppercased(), "digest must be sha256: followed by 64 lowercase hex digits"),
         (":tag", "the repository name is missing"),
         ("a//b", "path component '' must be lowercase letters and digits, separated by '.', '_', '__' or '-'"),
         ("-nginx", "path component '-nginx' must be lowercase letters and digits, separated by '.', '_', '__' or '-'"),
         ("a___b", "path component 'a___b' must be lowercase letters and digits, separated by '.', '_', '__' or '-'"),
         ("my app", "path component 'my app' must be lowercase letters and digits, separated by '.', '_', '__' or '-'"),
-        ("registry.example.com/", "path component '' must be lowercase letters and digits, separated by '.', '_', '__' or '-'"),
+        (
+            "registry.example.com/",
+            "path component '' must be lowercase letters and digits, separated by '.', '_', '__' or '-'"
+        ),
         ("bad_host.com/app", "registry 'bad_host.com' is not a host[:port]"),
         ("example.com:port/app", "registry 'example.com:port' is not a host[:port]"),
         (String(repeating: "a", count: 64), "a 64-digit hex string is an image ID, not a repository name"),

@@ -6,7 +6,8 @@ import Testing
 @Suite("Settings errors name the key and where it came from")
 struct SettingsErrorTests {
     static let known =
-        "action, allowlist, audit-log, audit-log-max-bytes, engine, listen, mode, readonly, resync-interval, stop-timeout, theme"
+        "action, allowlist, audit-log, audit-log-max-bytes, engine, listen, mode, readonly, resync-interval, "
+        + "stop-timeout, theme"
 
     @Test("an unknown key in the file, with its line and a suggestion")
     func unknownKey() throws {
@@ -39,7 +40,11 @@ struct SettingsErrorTests {
             ("resync-interval: 0", "resync-interval: '0' is not a whole number of seconds, 1 or more"),
             ("audit-log-max-bytes: 10MB", "audit-log-max-bytes: '10MB' is not a whole number of bytes, 1 or more"),
             ("stop-timeout: 1.5", "stop-timeout: '1.5' is not a whole number of seconds, 0 or more"),
-            ("engine: ssh://me@host", "engine: 'ssh://me@host' is not a Docker engine URL: only unix:// and tcp:// (plain HTTP) endpoints are supported"),
+            (
+                "engine: ssh://me@host",
+                "engine: 'ssh://me@host' is not a Docker engine URL: "
+                    + "only unix:// and tcp:// (plain HTTP) endpoints are supported"
+            ),
             ("allowlist: ''", "allowlist: must not be empty"),
             ("mode: [audit, enforce]", "mode: expected a single value, found a list"),
             ("listen: {host: a, port: 1}", "listen: expected a single value, found a mapping"),
@@ -85,7 +90,9 @@ struct SettingsErrorTests {
         let sandbox = try SettingsSandbox()
         let error = try #require(sandbox.loadError(flags: ["stop-timout": "3"]))
         #expect(error.kind == .unknownKey)
-        #expect(error.description == "--stop-timout: unknown setting 'stop-timout' (did you mean '--stop-timeout'? known: \(Self.known))")
+        #expect(
+            error.description
+                == "--stop-timout: unknown setting 'stop-timout' (did you mean '--stop-timeout'? known: \(Self.known))")
     }
 
     @Test("a YAML syntax error gives the line")
@@ -126,7 +133,8 @@ struct SettingsErrorTests {
         let path = try sandbox.writeConfig(yaml)
         let error = try #require(sandbox.loadError())
         #expect(error.kind == .notAMapping)
-        #expect(error.description == "\(path):1: expected settings as 'key: value' lines at the top level, found \(found)")
+        #expect(
+            error.description == "\(path):1: expected settings as 'key: value' lines at the top level, found \(found)")
     }
 
     @Test("an explicit --config that does not exist is an error; a missing default file is not")

@@ -112,12 +112,13 @@ struct SettingsLayeringTests {
         let sandbox = try SettingsSandbox()
         let path = try sandbox.writeConfig("action: remove\n")
         let settings = try sandbox.load(env: ["DOCKERGUARD_THEME": "mono"], flags: ["readonly": "yes"])
-        #expect(settings.sources == [
-            "mode": "default", "action": "file:" + path, "stop-timeout": "default", "listen": "default",
-            "allowlist": "default", "audit-log": "default", "audit-log-max-bytes": "default",
-            "resync-interval": "default", "readonly": "flag:--readonly", "theme": "env:DOCKERGUARD_THEME",
-            "engine": "default",
-        ])
+        #expect(
+            settings.sources == [
+                "mode": "default", "action": "file:" + path, "stop-timeout": "default", "listen": "default",
+                "allowlist": "default", "audit-log": "default", "audit-log-max-bytes": "default",
+                "resync-interval": "default", "readonly": "flag:--readonly", "theme": "env:DOCKERGUARD_THEME",
+                "engine": "default",
+            ])
     }
 
     @Test("every key can be set by its DOCKERGUARD_ variable", arguments: SettingKey.allCases)
@@ -194,9 +195,10 @@ struct SettingsLayeringTests {
             "DOCKERGUARD_MDOE": "enforce", "DOCKERGUARD_COLOUR": "red", "DOCKER_HOST": "unix:///x", "MODE": "enforce",
         ])
         #expect(settings.mode == .audit)
-        #expect(settings.warnings == [
-            "DOCKERGUARD_COLOUR is not a dockerguard setting and is ignored",
-            "DOCKERGUARD_MDOE is not a dockerguard setting and is ignored (did you mean DOCKERGUARD_MODE?)",
-        ])
+        #expect(
+            settings.warnings == [
+                "DOCKERGUARD_COLOUR is not a dockerguard setting and is ignored",
+                "DOCKERGUARD_MDOE is not a dockerguard setting and is ignored (did you mean DOCKERGUARD_MODE?)",
+            ])
     }
 }

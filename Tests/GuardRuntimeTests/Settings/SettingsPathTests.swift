@@ -7,20 +7,25 @@ import Testing
 struct SettingsPathTests {
     @Test("the default config file is under XDG_CONFIG_HOME, else ~/.config")
     func defaultConfigPath() {
-        #expect(SettingsLoader.defaultConfigPath(environment: ["HOME": "/home/ann"])
-            == "/home/ann/.config/dockerguard/config.yaml")
-        #expect(SettingsLoader.defaultConfigPath(environment: ["HOME": "/home/ann", "XDG_CONFIG_HOME": "/cfg"])
-            == "/cfg/dockerguard/config.yaml")
-        #expect(SettingsLoader.defaultConfigPath(environment: ["HOME": "/home/ann", "XDG_CONFIG_HOME": "/cfg/"])
-            == "/cfg/dockerguard/config.yaml")
+        #expect(
+            SettingsLoader.defaultConfigPath(environment: ["HOME": "/home/ann"])
+                == "/home/ann/.config/dockerguard/config.yaml")
+        #expect(
+            SettingsLoader.defaultConfigPath(environment: ["HOME": "/home/ann", "XDG_CONFIG_HOME": "/cfg"])
+                == "/cfg/dockerguard/config.yaml")
+        #expect(
+            SettingsLoader.defaultConfigPath(environment: ["HOME": "/home/ann", "XDG_CONFIG_HOME": "/cfg/"])
+                == "/cfg/dockerguard/config.yaml")
     }
 
     @Test("an empty or relative XDG variable is ignored, as the spec says")
     func invalidXDG() {
-        #expect(SettingsLoader.defaultConfigPath(environment: ["HOME": "/h", "XDG_CONFIG_HOME": ""])
-            == "/h/.config/dockerguard/config.yaml")
-        #expect(SettingsLoader.defaultConfigPath(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "cfg"])
-            == "/h/.config/dockerguard/config.yaml")
+        #expect(
+            SettingsLoader.defaultConfigPath(environment: ["HOME": "/h", "XDG_CONFIG_HOME": ""])
+                == "/h/.config/dockerguard/config.yaml")
+        #expect(
+            SettingsLoader.defaultConfigPath(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "cfg"])
+                == "/h/.config/dockerguard/config.yaml")
     }
 
     @Test("XDG_CONFIG_HOME and XDG_STATE_HOME move the config file, allow-list and audit log")

@@ -18,18 +18,24 @@ struct SettingsValueTests {
     func badListen(address: String) throws {
         let sandbox = try SettingsSandbox()
         let error = try #require(sandbox.loadError(flags: ["listen": address]))
-        #expect(error.description == "--listen: '\(address)' is not HOST:PORT ([IPv6]:PORT, or :PORT for every interface)")
+        #expect(
+            error.description == "--listen: '\(address)' is not HOST:PORT ([IPv6]:PORT, or :PORT for every interface)")
     }
 
     @Test(
         "booleans: true/false, yes/no, on/off, 1/0",
-        arguments: [("true", true), ("YES", true), ("on", true), ("1", true), ("false", false), ("no", false), ("Off", false), ("0", false)])
+        arguments: [
+            ("true", true), ("YES", true), ("on", true), ("1", true), ("false", false), ("no", false), ("Off", false),
+            ("0", false),
+        ])
     func booleans(text: String, value: Bool) throws {
         let sandbox = try SettingsSandbox()
         #expect(try sandbox.load(env: ["DOCKERGUARD_READONLY": text]).readonly == value)
     }
 
-    @Test("engine URLs are checked as DOCKER_HOST is", arguments: ["unix:///var/run/docker.sock", "tcp://10.0.0.2:2376", "http://[::1]:2375"])
+    @Test(
+        "engine URLs are checked as DOCKER_HOST is",
+        arguments: ["unix:///var/run/docker.sock", "tcp://10.0.0.2:2376", "http://[::1]:2375"])
     func goodEngine(url: String) throws {
         let sandbox = try SettingsSandbox()
         #expect(try sandbox.load(flags: ["engine": url]).engine == url)
