@@ -106,7 +106,8 @@ struct DashboardTests {
             engineHost: engine.host, allowList: "name=x\n", arguments: ["--listen", "127.0.0.1:\(blocker.port)"],
             width: 160, height: 30)
         defer { dashboard.stop() }
-        let busy = await dashboard.screen { $0.contains("address already in use") }
+        // Liveness bounds, not speed: a loaded machine (the whole suite at once) once took over 10 s here.
+        let busy = await dashboard.screen(within: .seconds(30)) { $0.contains("address already in use") }
         #expect(busy.matched, "\(busy.screen)\nlog:\n\(dashboard.log)")
         // The ready file says the API listens: with the port taken it never does.
         #expect(ReadyFileContents.read(dashboard.readyFilePath) == nil)
@@ -116,7 +117,9 @@ struct DashboardTests {
         let dashboardPID = child.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(!dashboardPID.isEmpty, "no dashboard process under the pane")
         _ = try Subprocess.run("/usr/bin/env", ["kill", "-TERM", dashboardPID])
-        let exited = await dashboard.screen { $0.contains("terminal restored") || $0.contains("terminal left raw") }
+        let exited = await dashboard.screen(within: .seconds(30)) {
+            $0.contains("terminal restored") || $0.contains("terminal left raw")
+        }
         #expect(exited.screen.contains("dockerguard-tui exited 0"), "\(exited.screen)\nlog:\n\(dashboard.log)")
         #expect(exited.screen.contains("terminal restored"), "\(exited.screen)")
     }
