@@ -67,6 +67,12 @@ let package = Package(
             dependencies: [
                 "GuardCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The authorization plugin's socket: NIO directly (an inherited descriptor, keep-alive).
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
