@@ -67,6 +67,18 @@ struct AuthzPluginTests {
         }
         #expect(records.first?["result"] as? String == "recorded (would deny)")
         #expect(records.first?["mode"] as? String == "audit")
+
+        // `dockerguard authz status`: configured and answering; another name is neither.
+        let status = try Subprocess.run(
+            DockerGuardProcess.binaryPath, ["authz", "status", "--docker-host", engine.host, "--authz-name", engine.name])
+        #expect(status.status == 0, "\(status.stdout)\(status.stderr)")
+        #expect(status.stdout.contains("\(engine.socketPath): answers (implements authz"), "\(status.stdout)")
+        #expect(status.stdout.contains("authorization plugins: \(engine.name)"), "\(status.stdout)")
+        let other = try Subprocess.run(
+            DockerGuardProcess.binaryPath, ["authz", "status", "--docker-host", engine.host, "--authz-name", "\(engine.name)-x"])
+        #expect(other.status == 1)
+        #expect(other.stdout.contains("does not answer (no socket at"), "\(other.stdout)")
+        #expect(other.stdout.contains("is not among them"), "\(other.stdout)")
     }
 
     @Test("confirm: denied with a word about confirm mode, then allowed once the rule is added")

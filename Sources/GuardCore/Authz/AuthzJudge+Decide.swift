@@ -44,7 +44,7 @@ extension AuthzJudge {
         }
         let imageRef = subject.imageRef
         if !decision.isAllowed, list.looksAtImages, !imageRef.isEmpty,
-            case .found(let image)? = await withDeadline(lookupBudget, { await self.lookup.image(imageRef) })
+            case .found(let image)? = await withDeadline(lookupBudget, on: executor, { await self.lookup.image(imageRef) })
         {
             subject.imageID = image.id
             subject.imageAliases = image.repoTags + image.repoDigests
@@ -85,7 +85,7 @@ extension AuthzJudge {
         guard !decision.isAllowed, list.looksAtImages, subject.imageAliases.isEmpty else { return decision }
         let reference = subject.imageID.isEmpty ? subject.imageRef : subject.imageID
         guard !reference.isEmpty,
-            case .found(let image)? = await withDeadline(lookupBudget, { await self.lookup.image(reference) })
+            case .found(let image)? = await withDeadline(lookupBudget, on: executor, { await self.lookup.image(reference) })
         else { return decision }
         subject.imageID = image.id
         subject.imageAliases = image.repoTags + image.repoDigests
@@ -99,7 +99,7 @@ extension AuthzJudge {
             return .found(MatchSubject(record, aliases: aliases.cached(record.imageID) ?? []))
         }
         if let created = recentCreates.find(reference) { return .found(created) }
-        switch await withDeadline(lookupBudget, { await self.lookup.container(reference) }) {
+        switch await withDeadline(lookupBudget, on: executor, { await self.lookup.container(reference) }) {
         case .found(let record)?: return .found(MatchSubject(record, aliases: aliases.cached(record.imageID) ?? []))
         case .notFound?: return .notFound
         case .failed(let reason)?: return .failed("cannot inspect container \(reference): \(reason)")

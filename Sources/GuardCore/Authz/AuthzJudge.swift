@@ -20,13 +20,16 @@ public final class AuthzJudge: Sendable {
     /// The mode in force (the dashboard may change it).
     let mode: @Sendable () -> EnforcementMode
     let logger: Logger
+    /// Where decisions run: the plugin's own thread, so a busy API or a blocked pool cannot delay them.
+    let executor: (any TaskExecutor)?
     let recentCreates = RecentCreates()
 
     public init(
         store: ContainerStore, policy: PolicyState, aliases: ImageAliases, audit: AuditLog, metrics: AuthzMetrics,
         lookup: any AuthzEngineLookup, settings: AuthzSettings, selfID: @escaping @Sendable () -> String?,
-        mode: @escaping @Sendable () -> EnforcementMode, logger: Logger
+        mode: @escaping @Sendable () -> EnforcementMode, executor: (any TaskExecutor)? = nil, logger: Logger
     ) {
+        self.executor = executor
         self.store = store
         self.policy = policy
         self.aliases = aliases
@@ -61,7 +64,7 @@ public final class AuthzJudge: Sendable {
             return .allowed
         }
         let budget = settings.budget
-        let outcome = await withDeadline(budget) { await self.decide(route, request: request) }
+        let outcome = await withDeadline(budget, on: executor) { await self.decide(route, request: request) }
         let reason = "no decision within \(budget.milliseconds) ms"
         return finish(outcome ?? .undecidable(subject: nil, cause: nil, reason: reason), endpoint: route.endpoint,
                       started: started)

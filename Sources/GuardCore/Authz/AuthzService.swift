@@ -12,6 +12,8 @@ public struct AuthzService: Sendable {
         switch path {
         case "/Plugin.Activate":
             return (200, Array(#"{"Implements":["authz"]}"#.utf8))
+        case "/AuthZPlugin.AuthZReq" where body.isEmpty:
+            return (200, judge.authorizeResent().json)
         case "/AuthZPlugin.AuthZReq":
             return (200, await judge.authorize(AuthzRequest.decode(body)).json)
         case "/AuthZPlugin.AuthZRes":

@@ -1,6 +1,7 @@
 import Foundation
 import GuardCore
 import Logging
+import NIOPosix
 import ServiceLifecycle
 import StatusServer
 
@@ -14,16 +15,19 @@ extension GuardAssembly {
         guard options.authz else { return [] }
         let enforcer = enforcer
         let selfID = selfID
+        // A thread of its own: every docker command waits on the plugin's answers.
+        let executor = DedicatedExecutor(eventLoop: MultiThreadedEventLoopGroup(numberOfThreads: 1).next())
         let judge = AuthzJudge(
             store: store, policy: policy, aliases: aliases, audit: audit, metrics: AuthzMetrics(registry: metrics.registry),
             lookup: EngineAuthzLookup(client: client), settings: options.settings(readonly: settings.readonly),
-            selfID: { selfID }, mode: { enforcer.status.value.mode }, logger: logger)
+            selfID: { selfID }, mode: { enforcer.status.value.mode }, executor: executor, logger: logger)
         let listener: AuthzPluginServer.Listener =
             if let descriptor = SocketActivation.inheritedSocket(environment: environment) {
                 .inherited(descriptor, path: options.socketPath)
             } else {
                 .path(options.socketPath)
             }
-        return [.init(service: AuthzPluginServer(listener: listener, service: AuthzService(judge: judge), logger: logger))]
+        return [.init(service: AuthzPluginServer(
+            listener: listener, service: AuthzService(judge: judge), executor: executor, logger: logger))]
     }
 }

@@ -24,13 +24,16 @@ public struct AuthzPluginServer: Service {
     let service: AuthzService
     let logger: Logger
     let onListening: @Sendable (String) async -> Void
+    /// The plugin's own thread: its socket and its decisions, never behind the API or the pool.
+    let executor: DedicatedExecutor
     /// Requests larger than this are refused: the engine forwards at most 4 MiB of body, in base64.
     static let maxRequestBytes = 16 << 20
 
     public init(
-        listener: Listener, service: AuthzService, logger: Logger,
+        listener: Listener, service: AuthzService, executor: DedicatedExecutor, logger: Logger,
         onListening: @escaping @Sendable (String) async -> Void = { _ in }
     ) {
+        self.executor = executor
         self.listener = listener
         self.service = service
         self.logger = logger
@@ -44,9 +47,11 @@ public struct AuthzPluginServer: Service {
     }
 
     public func run() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { group.shutdownGracefully { _ in } }
-        let server = try await bind(group: group)
+        try await withTaskExecutorPreference(executor) { try await serve() }
+    }
+
+    private func serve() async throws {
+        let server = try await bind(group: executor.eventLoop)
         let how = if case .inherited = listener { "inherited (socket activation)" } else { "bound" }
         logger.info("authz plugin listening on \(path)", metadata: ["socket": "\(how)"])
         await onListening(path)
@@ -108,6 +113,7 @@ public struct AuthzPluginServer: Service {
                         }
                     case .end:
                         guard let requestHead = head else { continue }
+                        let keepAlive = requestHead.isKeepAlive
                         let path = String(requestHead.uri.prefix { $0 != "?" })
                         let answer: (status: Int, body: [UInt8]) = tooLarge
                             ? (413, AuthzAnswer(allow: false, error: "dockerguard: request too large").json)
@@ -120,6 +126,7 @@ public struct AuthzPluginServer: Service {
                         try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: answer.body))))
                         try await outbound.write(.end(nil))
                         head = nil
+                        if !keepAlive { return }
                     }
                 }
             }

@@ -46,6 +46,17 @@ final class FakeLookup: AuthzEngineLookup {
     }
 }
 
+/// A task executor on a serial Dispatch queue: like the plugin's own thread, it does not wait for
+/// the cooperative pool, which other test suites block with their subprocesses.
+final class QueueExecutor: TaskExecutor {
+    let queue = DispatchQueue(label: "authz-test")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
 /// A plugin judge over an in-memory store and allow-list.
 struct AuthzFixture {
     let store = ContainerStore(endpoint: "test")
@@ -53,6 +64,7 @@ struct AuthzFixture {
     let judge: AuthzJudge
     let auditPath: String
     let registry = PrometheusCollectorRegistry()
+    let executor = QueueExecutor()
 
     init(
         list: String?, mode: EnforcementMode = .enforce, records: [ContainerRecord] = [], lookup: FakeLookup = FakeLookup(),
@@ -65,7 +77,7 @@ struct AuthzFixture {
         judge = AuthzJudge(
             store: store, policy: policy, aliases: ImageAliases(), audit: AuditLog(path: auditPath, logger: .quiet),
             metrics: AuthzMetrics(registry: registry), lookup: lookup, settings: settings, selfID: { selfID },
-            mode: { mode }, logger: .quiet)
+            mode: { mode }, executor: executor, logger: .quiet)
     }
 
     static func create(name: String?, image: String, labels: [String: String] = [:]) -> AuthzRequest {
@@ -89,6 +101,11 @@ struct AuthzFixture {
             return records.count >= count
         }
         return records
+    }
+
+    /// AuthZReq answered on the fixture's own executor, as the plugin answers on its own thread.
+    func authorize(_ request: AuthzRequest) async -> AuthzAnswer {
+        await withTaskExecutorPreference(executor) { await judge.authorize(request) }
     }
 
     func metricsText() -> String { String(decoding: registry.emitToBuffer(), as: UTF8.self) }

@@ -103,10 +103,14 @@ struct AuthzJudgeTests {
         let settings = AuthzSettings(budget: .milliseconds(100))
         for (mode, allows) in [(EnforcementMode.enforce, false), (.audit, true), (.confirm, false)] {
             let fixture = try await AuthzFixture(list: Self.list, mode: mode, lookup: slow, settings: settings)
-            let clock = ContinuousClock()
-            let started = clock.now
-            let answer = await fixture.judge.authorize(AuthzFixture.post("/containers/whoever/start"))
-            #expect(clock.now - started < .milliseconds(1000), "mode \(mode)")
+            let (answer, elapsed) = await withTaskExecutorPreference(fixture.executor) {
+                let clock = ContinuousClock()
+                let started = clock.now
+                let answer = await fixture.judge.authorize(AuthzFixture.post("/containers/whoever/start"))
+                return (answer, clock.now - started)
+            }
+            // 100 ms of budget; the rest is slack for a loaded machine, far below the 3 s lookup.
+            #expect(elapsed < .milliseconds(1000), "mode \(mode)")
             #expect(answer.allow == allows, "mode \(mode)")
             #expect(fixture.metricsText().contains(allows ? "failure-allowed" : "failure-denied"))
         }

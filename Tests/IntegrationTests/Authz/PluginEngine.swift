@@ -6,7 +6,7 @@ import TestSupport
 /// answer before the engine starts, so the guard comes first. `stop()` removes everything on every
 /// exit path, the plugin socket included.
 final class PluginEngine: @unchecked Sendable {
-    // @unchecked: used by the one test that owns it.
+    // @unchecked: used by the test that owns it; `docker` reads only constants, from any thread.
     let name = TestEngine.uniqueName("authz")
     let directory = "/tmp/dg-az-\(UUID().uuidString.prefix(6).lowercased())"
     let host: String
@@ -42,6 +42,10 @@ final class PluginEngine: @unchecked Sendable {
 
     /// The `docker` CLI on this engine; the result whatever the exit status.
     func docker(_ arguments: String...) throws -> Subprocess.Result {
+        try docker(arguments)
+    }
+
+    func docker(_ arguments: [String]) throws -> Subprocess.Result {
         try Subprocess.run("/usr/bin/env", ["docker", "-H", host] + arguments)
     }
 
