@@ -21,6 +21,7 @@ struct TUICommand: AsyncParsableCommand {
 
     @OptionGroup var options: GuardOptions
     @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: "Authorization plugin") var authz: AuthzOptions
 
     @Option(name: .long, help: ArgumentHelp("Colour theme: a name from themes/ or a YAML file (default: default).", valueName: "name"))
     var theme: String?
@@ -58,7 +59,9 @@ struct TUICommand: AsyncParsableCommand {
         for warning in settings.warnings { logger.warning("\(warning)") }
         let parts = try GuardAssembly(settings: settings, engine: engine, interactive: true, logger: logger)
         logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
-        try await DashboardApp(parts: parts, apiEnabled: !noAPI, themeName: settings.theme, logger: logger).run()
+        try await DashboardApp(
+            parts: parts, apiEnabled: !noAPI, themeName: settings.theme, logger: logger,
+            plugin: parts.authzServices(authz, logger: logger)).run()
         logger.info("dockerguard-tui stopped")
     }
 

@@ -70,6 +70,12 @@ public final class AuthzJudge: Sendable {
                       started: started)
     }
 
+    /// AuthZReq of a call that is not a POST: never judged, allowed at once (and counted).
+    public func allowRead() -> AuthzAnswer {
+        metrics.answered(endpoint: "other", verdict: "allowed", after: .zero)
+        return .allowed
+    }
+
     /// AuthZRes: the call is done. Always allowed (denying here would not undo it); a create's
     /// answer tells the new container's ID, for the start that `docker run` sends next.
     public func observe(_ request: AuthzRequest?) -> AuthzAnswer {

@@ -28,11 +28,18 @@ public enum AuthzRoute: Sendable, Equatable {
     public static func parse(method: String, uri: String) -> AuthzRoute {
         guard method == "POST" else { return .other }
         let (path, query) = split(uri)
-        var parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        if let first = parts.first, isVersion(first) { parts.removeFirst() }
+        // The URI is raw, but the engine routes on the decoded path: `/%63ontainers/create` is a create.
+        // A component that does not decode is not a route the engine serves.
+        var parts: [String] = []
+        for raw in path.split(separator: "/", omittingEmptySubsequences: true) {
+            guard let part = decoded(raw) else { return .other }
+            parts.append(part)
+        }
+        if let first = parts.first, isVersion(Substring(first)) { parts.removeFirst() }
         guard parts.first == "containers" else { return .other }
         if parts.count == 2, parts[1] == "create" { return .create(name: value(of: "name", in: query)) }
-        guard parts.count == 3, let reference = decoded(parts[1]), !reference.isEmpty else { return .other }
+        guard parts.count == 3, !parts[1].isEmpty else { return .other }
+        let reference = parts[1]
         switch parts[2] {
         case "start": return .start(reference)
         case "restart": return .restart(reference)
@@ -56,13 +63,16 @@ public enum AuthzRoute: Sendable, Equatable {
     static func value(of key: String, in query: Substring) -> String? {
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard decoded(parts[0]) == key else { continue }
-            return parts.count > 1 ? decoded(parts[1]) : ""
+            guard decoded(parts[0], plusIsSpace: true) == key else { continue }
+            return parts.count > 1 ? decoded(parts[1], plusIsSpace: true) : ""
         }
         return nil
     }
 
-    private static func decoded(_ text: Substring) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    /// Percent-decoded; `+` is a space only in the query, as Go's url package reads it.
+    private static func decoded(_ text: Substring, plusIsSpace: Bool = false) -> String? {
+        guard text.contains("%") || (plusIsSpace && text.contains("+")) else { return String(text) }
+        let text = plusIsSpace ? String(text).replacingOccurrences(of: "+", with: " ") : String(text)
+        return text.removingPercentEncoding
     }
 }

@@ -57,3 +57,29 @@ struct AuthzRequestTests {
         #expect(String(decoding: AuthzAnswer.allowed.json, as: UTF8.self) == #"{"Allow":true}"#)
     }
 }
+
+@Suite("Finding the method without decoding the request")
+struct AuthzScanTests {
+    @Test("the method of a request as the engine encodes it", arguments: [
+        (#"{"User":"","UserAuthNMethod":"","RequestMethod":"GET","RequestUri":"/_ping"}"#, "GET" as String?),
+        (#"{"RequestMethod":"POST","RequestUri":"/v1.41/containers/create"}"#, "POST"),
+        (#"{"User":"a\"RequestMethod\":\"GET","RequestMethod":"POST"}"#, "POST"),
+        (#"{"RequestMethod":"P\u004fST"}"#, nil),
+        (#"{"RequestMethod":"post"}"#, nil),
+        (#"{"RequestMethod":""}"#, nil),
+        (#"{"RequestMethod":"GET"#, nil),
+        (#"{"RequestMethod":5}"#, nil),
+        ("", nil),
+    ])
+    func scan(json: String, method: String?) {
+        #expect(AuthzRequest.scanMethod(Array(json.utf8)) == method)
+    }
+
+    @Test("what the scan finds is what the decoder finds, for every method the engine sends")
+    func agreesWithDecoder() throws {
+        for method in ["GET", "HEAD", "POST", "PUT", "DELETE"] {
+            let json = Array(#"{"User":"x","RequestMethod":"\#(method)","RequestUri":"/v1.41/containers/json"}"#.utf8)
+            #expect(AuthzRequest.scanMethod(json) == (try #require(AuthzRequest.decode(json))).method)
+        }
+    }
+}

@@ -13,6 +13,11 @@ struct AuthzRouteTests {
         ("POST", "/v1.24/containers/web-1/unpause", .unpause("web-1")),
         ("POST", "/v1.41/containers/web-1/rename?name=miner", .rename("web-1", newName: "miner")),
         ("POST", "/v1.41/containers/web-1/rename", .rename("web-1", newName: nil)),
+        // Percent-encoded paths are what the engine routes after decoding them.
+        ("POST", "/v1.41/%63ontainers/create?name=x", .create(name: "x")),
+        ("POST", "/v1.41/containers/%63reate", .create(name: nil)),
+        ("POST", "/v1.41/containers/abc/%73tart", .start("abc")),
+        ("POST", "//v1.41//containers//abc//start", .start("abc")),
     ])
     func judged(method: String, uri: String, route: AuthzRoute) {
         #expect(AuthzRoute.parse(method: method, uri: uri) == route)
@@ -24,7 +29,7 @@ struct AuthzRouteTests {
         ("DELETE", "/v1.41/containers/abc"), ("POST", "/v1.41/containers/abc/pause"),
         ("GET", "/v1.41/containers/create"), ("POST", "/v1.41/images/create?fromImage=x"),
         ("POST", "/v1.41/containers/abc/start/extra"), ("POST", ""), ("", "/containers/create"),
-        ("POST", "/vX/containers/create"), ("POST", "/v1.41/containers/%zz/start"),
+        ("POST", "/vX/containers/create"), ("POST", "/v1.41/containers/%zz/start"), ("POST", "/v1.41/%zz/containers/create"),
     ])
     func notJudged(method: String, uri: String) {
         #expect(AuthzRoute.parse(method: method, uri: uri) == .other)
