@@ -132,6 +132,15 @@ public final class DockerClient: Sendable {
         return try await decode(Created.self, request).Id
     }
 
+    /// `GET /info`'s `Plugins.Authorization`: the authorization plugins the engine calls.
+    public func authorizationPlugins() async throws(EngineError) -> [String] {
+        struct Info: Decodable {
+            struct Plugins: Decodable { var Authorization: [String]? }
+            var Plugins: Plugins?
+        }
+        return try await decode(Info.self, EngineRequest(method: .GET, path: "/info")).Plugins?.Authorization ?? []
+    }
+
     // MARK: - Images
 
     /// `GET /images/{id}/json`.

@@ -21,6 +21,7 @@ struct TUICommand: AsyncParsableCommand {
 
     @OptionGroup var options: GuardOptions
     @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: "Authorization plugin") var authz: AuthzOptions
 
     @Option(
         name: .long,
@@ -67,7 +68,7 @@ struct TUICommand: AsyncParsableCommand {
             logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
             try await DashboardApp(
                 parts: parts, apiEnabled: !noAPI, themeName: settings.theme, readyFile: options.readyFile,
-                logger: logger
+                logger: logger, plugin: parts.authzServices(authz, logger: logger)
             ).run()
         }
         logger.info("dockerguard-tui stopped")

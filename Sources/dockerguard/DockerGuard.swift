@@ -12,6 +12,6 @@ struct DockerGuard: AsyncParsableCommand {
             See https://github.com/dockerguard/dockerguard for the API and deployment guides.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, SnapshotCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, SnapshotCommand.self, AuthzCommand.self]
     )
 }

@@ -173,37 +173,39 @@ public actor Enforcer {
         if selfIdentity == nil {
             let identity = SelfIdentity.resolve(selfProbe, among: snapshot.containers)
             selfIdentity = identity
+            status.update { $0.selfID = identity.id }
             logger.notice("own container: \(identity.summary)")
         }
         return true
     }
 
-    static func cause(previous: JudgedState?, now: JudgedState, lastSyncAt: Double?) -> String {
+    static func cause(previous: JudgedState?, now: JudgedState, lastSyncAt: Double?) -> DecisionCause {
         guard let previous else {
             // First seen running: started after the last full list means its start (or create)
             // event brought it; otherwise the list did.
             let started = now.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) ?? 0
-            return started > (lastSyncAt ?? .infinity) ? "start" : "resync"
+            return started > (lastSyncAt ?? .infinity) ? .start : .resync
         }
         if previous.startedAt != now.startedAt || !previous.isRunning {
-            return previous.state == "paused" ? "unpause" : "start"
+            return previous.state == "paused" ? .unpause : .start
         }
-        if previous.name != now.name { return "rename" }
-        return "allow-list reload"
+        if previous.name != now.name { return .rename }
+        return .allowListReload
     }
 
-    private func judge(_ record: ContainerRecord, list: AllowList, cause: String) async {
-        if record.id == selfID {
+    private func judge(_ record: ContainerRecord, list: AllowList, cause decisionCause: DecisionCause) async {
+        let cause = decisionCause.rawValue
+        var decision = Decision.judge(record, list: list, aliases: aliases, selfID: selfID, cause: decisionCause)
+        if case .ownContainer = decision.verdict {
             await self.record(record, cause: cause, verdict: "self", rule: nil, action: nil, result: "skipped")
             return
         }
-        var verdict = list.verdict(for: record, aliases: aliases)
-        if !verdict.isAllowed, list.hasImageRules, aliases.cached(record.imageID) == nil {
+        if !decision.isAllowed, list.hasImageRules, aliases.cached(record.imageID) == nil {
             // Only worth an engine call when a rule might match another name of the image.
             _ = await aliases.lookup(record.imageID, client: client)
-            verdict = list.verdict(for: record, aliases: aliases)
+            decision = Decision.judge(record, list: list, aliases: aliases, selfID: selfID, cause: decisionCause)
         }
-        if case .allowed(_, let location) = verdict {
+        if let location = decision.ruleLocation {
             pending.remove(record.id)
             await self.record(record, cause: cause, verdict: "allowed", rule: location, action: nil, result: "allowed")
             return

@@ -10,6 +10,8 @@ public struct EnforcerStatus: Sendable, Equatable {
     public var acting: Set<String> = []
     /// The most recent action's outcome.
     public var lastAction: ActionOutcome?
+    /// The guard's own container, once the first sync has settled it (nil outside a container).
+    public var selfID: String?
 
     public init(mode: EnforcementMode, action: EnforcementAction, readonly: Bool) {
         self.mode = mode

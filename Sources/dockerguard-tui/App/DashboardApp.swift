@@ -16,10 +16,12 @@ struct DashboardApp {
     /// `--ready-file`: written once the API listens.
     let readyFile: String?
     let logger: Logger
+    /// The authorization plugin's service, when `--authz` is given.
+    var plugin: [ServiceGroupConfiguration.ServiceConfiguration] = []
 
     func run() async throws {
         let feed = DashboardFeed()
-        var services = parts.guardServices
+        var services = plugin + parts.guardServices
         let listen = parts.listen
         if apiEnabled {
             let server = parts.statusServer(version: TUICommand.version, logger: logger) { bound in

@@ -22,6 +22,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: GuardOptions
     @OptionGroup var engine: EngineOptions
     @OptionGroup var logging: LoggingOptions
+    @OptionGroup(title: "Authorization plugin") var authz: AuthzOptions
 
     func run() async throws {
         let logger = logging.bootstrap()
@@ -37,7 +38,8 @@ struct RunCommand: AsyncParsableCommand {
             }
             let group = ServiceGroup(
                 configuration: .init(
-                    services: parts.guardServices + [.init(service: server.application())],
+                    services: parts.authzServices(authz, logger: logger) + parts.guardServices
+                        + [.init(service: server.application())],
                     gracefulShutdownSignals: [.sigterm, .sigint],
                     logger: logger
                 ))

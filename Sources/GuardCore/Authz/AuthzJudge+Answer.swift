@@ -1,0 +1,75 @@
+import Logging
+
+extension AuthzJudge {
+    /// Applies the mode to an outcome, and counts, logs and audits the answer.
+    func finish(_ outcome: Outcome, endpoint: String, started: ContinuousClock.Instant) -> AuthzAnswer {
+        let mode = mode()
+        let answer: AuthzAnswer
+        let verdict: String
+        switch outcome {
+        case .notJudged:
+            answer = .allowed
+            verdict = "allowed"
+        case .judged(let decision) where decision.isAllowed:
+            answer = .allowed
+            verdict = "allowed"
+            record(
+                decision.subject, cause: decision.cause, verdict: decision.verdictLabel, rule: decision.ruleLocation,
+                mode: mode, denied: false, result: "allowed")
+        case .judged(let decision) where settings.readonly || mode == .audit:
+            answer = .allowed
+            verdict = "audited"
+            record(
+                decision.subject, cause: decision.cause, verdict: "violating", rule: nil, mode: mode, denied: false,
+                result: "recorded (would deny)")
+            logger.notice(
+                "authz: would deny (audit mode)",
+                metadata: ["endpoint": "\(endpoint)", "msg": "\(decision.denialMessage)"])
+        case .judged(let decision):
+            let confirm =
+                mode == .confirm
+                ? "; confirm mode: an operator may allow it by adding the rule, then the same command succeeds" : ""
+            answer = AuthzAnswer(allow: false, message: decision.denialMessage + confirm)
+            verdict = "denied"
+            record(
+                decision.subject, cause: decision.cause, verdict: "violating", rule: nil, mode: mode, denied: true,
+                result: "denied")
+            logger.warning("authz: denied", metadata: ["endpoint": "\(endpoint)", "msg": "\(answer.message)"])
+        case .undecidable(let subject, let cause, let reason):
+            let allow = settings.failureAllows(mode: mode)
+            let policyName = settings.readonly ? "readonly" : settings.failurePolicy.rawValue
+            answer =
+                allow
+                ? .allowed
+                : AuthzAnswer(
+                    allow: false, message: "dockerguard: cannot judge this call: \(reason); denied (fail closed)")
+            verdict = allow ? "failure-allowed" : "failure-denied"
+            record(
+                subject ?? MatchSubject(id: "", name: "", imageRef: ""), cause: cause, verdict: "unknown", rule: nil,
+                mode: mode, denied: !allow, result: allow ? "allowed (failure policy)" : "denied (failure policy)",
+                error: reason)
+            logger.warning(
+                "authz: failure policy answered",
+                metadata: [
+                    "endpoint": "\(endpoint)", "reason": "\(reason)", "allow": "\(allow)", "policy": "\(policyName)",
+                ])
+        }
+        metrics.answered(endpoint: endpoint, verdict: verdict, after: ContinuousClock.now - started)
+        return answer
+    }
+
+    /// One audit line, written off the answer's path (the disk must never hold the engine).
+    private func record(
+        _ subject: MatchSubject, cause: DecisionCause?, verdict: String, rule: String?, mode: EnforcementMode,
+        denied: Bool, result: String, error: String? = nil
+    ) {
+        // As the enforcer's lines spell it: with the leading `/`.
+        let name = subject.name.isEmpty || subject.name.hasPrefix("/") ? subject.name : "/" + subject.name
+        let line = AuditRecord(
+            time: EngineTimestamp.now(), containerID: subject.id, containerName: name, image: subject.imageRef,
+            event: cause?.rawValue ?? "authz", verdict: verdict, rule: rule, mode: mode.rawValue,
+            action: denied ? "deny" : nil, result: result, error: error)
+        let audit = audit
+        Task { await audit.append(line) }
+    }
+}

@@ -1,0 +1,93 @@
+import DockerEngine
+import Logging
+
+/// The authorization plugin's decisions: the engine asks before every API call (AuthZReq) and
+/// tells after it (AuthZRes). Calls that can make a container run are judged by the same
+/// ``Decision`` as the post-start enforcer; everything else is allowed at once.
+///
+/// Every answer is bounded by ``AuthzSettings/budget``: the engine blocks the user's call for as
+/// long as the plugin does not answer. Audit lines and logs are written off the answer's path.
+public final class AuthzJudge: Sendable {
+    let store: ContainerStore
+    let policy: PolicyState
+    let aliases: ImageAliases
+    let audit: AuditLog
+    let metrics: AuthzMetrics
+    let lookup: any AuthzEngineLookup
+    let settings: AuthzSettings
+    /// The guard's own container, when known: always allowed.
+    let selfID: @Sendable () -> String?
+    /// The mode in force (the dashboard may change it).
+    let mode: @Sendable () -> EnforcementMode
+    let logger: Logger
+    /// Where decisions run: the plugin's own thread, so a busy API or a blocked pool cannot delay them.
+    let executor: (any TaskExecutor)?
+    let recentCreates = RecentCreates()
+
+    public init(
+        store: ContainerStore, policy: PolicyState, aliases: ImageAliases, audit: AuditLog, metrics: AuthzMetrics,
+        lookup: any AuthzEngineLookup, settings: AuthzSettings, selfID: @escaping @Sendable () -> String?,
+        mode: @escaping @Sendable () -> EnforcementMode, executor: (any TaskExecutor)? = nil, logger: Logger
+    ) {
+        self.executor = executor
+        self.store = store
+        self.policy = policy
+        self.aliases = aliases
+        self.audit = audit
+        self.metrics = metrics
+        self.lookup = lookup
+        self.settings = settings
+        self.selfID = selfID
+        self.mode = mode
+        self.logger = logger
+    }
+
+    /// What the plugin concluded before it applies the mode.
+    enum Outcome: Sendable {
+        /// Not a call that can make a container run.
+        case notJudged
+        case judged(Decision)
+        /// Not enough is known (or not in time): the failure policy answers.
+        case undecidable(subject: MatchSubject?, cause: DecisionCause?, reason: String)
+    }
+
+    /// AuthZReq: may the engine handle this call? Nil is a request that could not be decoded.
+    public func authorize(_ request: AuthzRequest?) async -> AuthzAnswer {
+        let started = ContinuousClock.now
+        guard let request else {
+            return finish(
+                .undecidable(subject: nil, cause: nil, reason: "the request is not valid JSON"),
+                endpoint: "invalid", started: started)
+        }
+        let route = AuthzRoute.parse(method: request.method, uri: request.uri)
+        if case .other = route {
+            metrics.answered(endpoint: "other", verdict: "allowed", after: ContinuousClock.now - started)
+            return .allowed
+        }
+        let budget = settings.budget
+        let outcome = await withDeadline(budget, on: executor) { await self.decide(route, request: request) }
+        let reason = "no decision within \(budget.milliseconds) ms"
+        return finish(
+            outcome ?? .undecidable(subject: nil, cause: nil, reason: reason), endpoint: route.endpoint,
+            started: started)
+    }
+
+    /// AuthZReq of a call that is not a POST: never judged, allowed at once (and counted).
+    public func allowRead() -> AuthzAnswer {
+        metrics.answered(endpoint: "other", verdict: "allowed", after: .zero)
+        return .allowed
+    }
+
+    /// AuthZRes: the call is done. Always allowed (denying here would not undo it); a create's
+    /// answer tells the new container's ID, for the start that `docker run` sends next.
+    public func observe(_ request: AuthzRequest?) -> AuthzAnswer {
+        guard let request, case .create(let name) = AuthzRoute.parse(method: request.method, uri: request.uri),
+            let response = request.responseBody.bytes, let id = CreateResponseBody.decode(response)
+        else { return .allowed }
+        let body = request.requestBody.bytes.flatMap(CreateRequestBody.decode)
+        recentCreates.remember(
+            MatchSubject(
+                id: id, name: "/" + (name ?? ""), imageRef: body?.image ?? "", labels: body?.labels ?? [:]))
+        return .allowed
+    }
+}

@@ -1,0 +1,45 @@
+import Prometheus
+import Synchronization
+
+/// The plugin's counters, in the guard's registry: answers by endpoint and verdict, and how long
+/// each answer took to decide.
+public final class AuthzMetrics: Sendable {
+    private let registry: PrometheusCollectorRegistry
+    private let decisionTime: DurationHistogram
+    private let counters = Mutex<[Key: Prometheus.Counter]>([:])
+
+    private struct Key: Hashable {
+        var endpoint: String
+        var verdict: String
+    }
+
+    public init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+        decisionTime = registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "authz_decision", unitName: "seconds",
+                helpText: "Time the authorization plugin took to decide one AuthZReq."),
+            buckets: [
+                .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
+                .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250), .seconds(1),
+            ])
+    }
+
+    /// One answer. `verdict` is `allowed`, `denied`, `audited` (audit mode let a violation pass),
+    /// `failure-allowed` or `failure-denied` (the failure policy answered).
+    func answered(endpoint: String, verdict: String, after elapsed: Duration) {
+        decisionTime.record(elapsed)
+        let key = Key(endpoint: endpoint, verdict: verdict)
+        if let counter = counters.withLock({ $0[key] }) {
+            counter.increment()
+            return
+        }
+        let counter = registry.makeCounter(
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "authz_requests", unitName: "total",
+                helpText: "AuthZReq calls answered by the authorization plugin, by endpoint and verdict."),
+            labels: [("endpoint", endpoint), ("verdict", verdict)])
+        counters.withLock { $0[key] = counter }
+        counter.increment()
+    }
+}

@@ -1,0 +1,68 @@
+/// One judgement of one container (or of a container about to be created): whether it may run,
+/// which rule says so, and what prompted the question. The post-start enforcer and the
+/// authorization plugin both come to it through ``Decision/judge(_:list:selfID:cause:)``, so the
+/// two enforcement points can never disagree.
+public struct Decision: Sendable, Hashable {
+    public enum Verdict: Sendable, Hashable {
+        /// A rule matches; `location` is its `path:line`.
+        case allowed(rule: AllowRule, location: String)
+        /// No rule matches.
+        case violating
+        /// dockerguard's own container: always allowed, never acted on.
+        case ownContainer
+    }
+
+    public var verdict: Verdict
+    public var cause: DecisionCause
+    /// What was judged.
+    public var subject: MatchSubject
+    /// The allow-list's file, for messages that say where to add a rule.
+    public var allowListPath: String
+
+    public init(verdict: Verdict, cause: DecisionCause, subject: MatchSubject, allowListPath: String) {
+        self.verdict = verdict
+        self.cause = cause
+        self.subject = subject
+        self.allowListPath = allowListPath
+    }
+
+    /// Judges `subject` against `list`. Pure: the same inputs always give the same decision.
+    public static func judge(
+        _ subject: MatchSubject, list: AllowList, selfID: String?, cause: DecisionCause
+    ) -> Decision {
+        let verdict: Verdict
+        if let selfID, !subject.id.isEmpty, subject.id == selfID {
+            verdict = .ownContainer
+        } else {
+            switch list.verdict(for: subject) {
+            case .allowed(let rule, let location): verdict = .allowed(rule: rule, location: location)
+            case .violating: verdict = .violating
+            }
+        }
+        return Decision(verdict: verdict, cause: cause, subject: subject, allowListPath: list.path)
+    }
+
+    /// Whether the container may run (its own container always may).
+    public var isAllowed: Bool {
+        if case .violating = verdict { false } else { true }
+    }
+
+    /// The rule that allowed it, if one did.
+    public var rule: AllowRule? {
+        if case .allowed(let rule, _) = verdict { rule } else { nil }
+    }
+
+    /// `path:line` of that rule.
+    public var ruleLocation: String? {
+        if case .allowed(_, let location) = verdict { location } else { nil }
+    }
+
+    /// The audit log's word for the verdict: `allowed`, `violating` or `self`.
+    public var verdictLabel: String {
+        switch verdict {
+        case .allowed: "allowed"
+        case .violating: "violating"
+        case .ownContainer: "self"
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+
+/// The plugin under socket activation: SIGKILLed and brought back while docker commands run.
+@Suite(
+    "Authorization plugin restarts under socket activation",
+    .enabled(if: TestEngine.isAvailable, "needs scripts/test's engine tools"))
+struct AuthzRestartTests {
+    /// `docker ps` and `docker run` in a loop on a thread of its own (the commands block).
+    final class CommandLoop: Sendable {
+        struct Failure: Sendable, CustomStringConvertible {
+            var command: String
+            var stderr: String
+            var description: String { "\(command): \(stderr)" }
+        }
+
+        private let state = Mutex<(stop: Bool, done: Int, failures: [Failure], finished: Bool)>((false, 0, [], false))
+
+        init(engine: PluginEngine, tag: String) {
+            let thread = Thread { [self] in
+                var index = 0
+                while !state.withLock({ $0.stop }) {
+                    index += 1
+                    let name = "dgok-\(tag)-\(index)"
+                    for arguments in [
+                        ["ps", "-q"], ["run", "-d", "--network", "none", "--name", name, "busybox:local"],
+                    ] {
+                        let result = try? engine.docker(arguments)
+                        state.withLock { state in
+                            state.done += 1
+                            if result?.status != 0 {
+                                state.failures.append(
+                                    Failure(
+                                        command: arguments.joined(separator: " "),
+                                        stderr: result?.stderr ?? "did not run"))
+                            }
+                        }
+                    }
+                }
+                state.withLock { $0.finished = true }
+            }
+            thread.start()
+        }
+
+        var done: Int { state.withLock { $0.done } }
+        var failures: [Failure] { state.withLock { $0.failures } }
+
+        func stop() async {
+            state.withLock { $0.stop = true }
+            _ = await eventually(timeout: .seconds(60)) { state.withLock { $0.finished } }
+        }
+    }
+
+    @Test("SIGKILL and restart 5 times while docker ps and docker run loop: no command fails")
+    func restarts() async throws {
+        let engine = try PluginEngine()
+        let holder = try SocketHolder(engine: engine, mode: "enforce", allowList: "name=dgok-*\n")
+        defer {
+            engine.stop()
+            holder.stop()
+        }
+        #expect(await eventually(timeout: .seconds(10)) { holder.activations == 1 } != nil, "log:\n\(holder.log)")
+        try engine.startEngine()
+
+        let loop = CommandLoop(engine: engine, tag: String(UUID().uuidString.prefix(6).lowercased()))
+        for restart in 1...5 {
+            // Each restart lands on a loop that is making progress.
+            let before = loop.done
+            #expect(
+                await eventually(timeout: .seconds(30)) { loop.done >= before + 2 } != nil,
+                "loop stalled before restart \(restart)")
+            let pid = try #require(holder.childPID)
+            kill(pid, SIGKILL)
+            let back = await eventually(timeout: .seconds(10)) {
+                holder.childPID != pid && holder.activations == restart + 1
+            }
+            #expect(back != nil, "restart \(restart) did not come back; log:\n\(holder.log)")
+        }
+        let before = loop.done
+        #expect(
+            await eventually(timeout: .seconds(30)) { loop.done >= before + 4 } != nil,
+            "loop stalled after the restarts")
+        await loop.stop()
+        #expect(loop.failures.isEmpty, "\(loop.failures)")
+        #expect(loop.done >= 10)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The plugin's socket without systemd: a stale one is replaced, a live one never taken over.
+@Suite("Authorization plugin socket", .enabled(if: TestEngine.isAvailable, "needs scripts/test's build"))
+struct AuthzSocketTests {
+    @Test("a stale socket is replaced at start; a second guard on a live socket exits and says why")
+    func staleAndLive() async throws {
+        let path = NSTemporaryDirectory() + "dg-authz-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        // A socket file nobody listens on, as a SIGKILLed plugin leaves it.
+        let stale = try Subprocess.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c", "import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", path,
+            ])
+        #expect(stale.status == 0)
+        let first = try await DockerGuardProcess(
+            engineHost: "unix:///nonexistent/docker.sock", allowList: "name=x\n",
+            extraArguments: ["--authz", "--authz-socket", path])
+        let listening = await eventually(timeout: .seconds(10)) {
+            first.log.contains("authz plugin listening on \(path)")
+        }
+        #expect(listening != nil, "log:\n\(first.log)")
+        let probe = try Subprocess.run(
+            DockerGuardProcess.binaryPath,
+            [
+                "authz", "status", "--authz-socket", path, "--docker-host", "unix:///nonexistent/docker.sock",
+            ])
+        #expect(probe.stdout.contains("\(path): answers (implements authz"), "\(probe.stdout)")
+
+        let second = try Subprocess.run(
+            "/usr/bin/env",
+            [
+                "XDG_CONFIG_HOME=\(first.home)/config", "XDG_STATE_HOME=\(first.home)/state2",
+                "timeout", "30", DockerGuardProcess.binaryPath, "run", "--listen", "127.0.0.1:0",
+                "--docker-host", "unix:///nonexistent/docker.sock", "--authz", "--authz-socket", path,
+            ])
+        #expect(second.status != 0 && second.status != 124, "status \(second.status)")
+        #expect(second.stderr.contains("another process already serves the plugin socket \(path)"), "\(second.stderr)")
+        #expect(first.isRunning)
+        #expect(first.terminate() == 0)
+        #expect(!FileManager.default.fileExists(atPath: path), "the socket is removed on a clean exit")
+    }
+}
