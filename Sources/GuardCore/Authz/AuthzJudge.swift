@@ -72,6 +72,27 @@ public final class AuthzJudge: Sendable {
             started: started)
     }
 
+    /// AuthZReq from the engine's JSON. Decoding counts against the budget too (a URI may be a
+    /// megabyte), and it runs on the shared executor, not on the plugin's own thread, so that the
+    /// answer can leave that thread the moment the budget is spent.
+    public func authorize(json: [UInt8]) async -> AuthzAnswer {
+        let started = ContinuousClock.now
+        let budget = settings.budget
+        let result = await withDeadline(budget, on: globalConcurrentExecutor) { () -> (Outcome, String) in
+            guard let request = AuthzRequest.decode(json) else {
+                return (.undecidable(subject: nil, cause: nil, reason: "the request is not valid JSON"), "invalid")
+            }
+            let route = AuthzRoute.parse(method: request.method, uri: request.uri)
+            if case .other = route { return (.notJudged, "other") }
+            return (await self.decide(route, request: request), route.endpoint)
+        }
+        guard let (outcome, endpoint) = result else {
+            let reason = "no decision within \(budget.milliseconds) ms"
+            return finish(.undecidable(subject: nil, cause: nil, reason: reason), endpoint: "unknown", started: started)
+        }
+        return finish(outcome, endpoint: endpoint, started: started)
+    }
+
     /// AuthZReq of a call that is not a POST: never judged, allowed at once (and counted).
     public func allowRead() -> AuthzAnswer {
         metrics.answered(endpoint: "other", verdict: "allowed", after: .zero)

@@ -17,7 +17,7 @@ public struct AuthzService: Sendable {
         case "/AuthZPlugin.AuthZReq":
             // Only a POST can make a container run: anything else is allowed without decoding.
             if let method = AuthzRequest.scanMethod(body), method != "POST" { return (200, judge.allowRead().json) }
-            return (200, await judge.authorize(AuthzRequest.decode(body)).json)
+            return (200, await judge.authorize(json: body).json)
         case "/AuthZPlugin.AuthZRes":
             if let method = AuthzRequest.scanMethod(body), method != "POST" { return (200, AuthzAnswer.allowed.json) }
             return (200, judge.observe(AuthzRequest.decode(body)).json)

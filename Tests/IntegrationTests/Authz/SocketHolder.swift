@@ -11,17 +11,18 @@ final class SocketHolder: @unchecked Sendable {
     var logPath: String { home + "/guard.log" }
     var allowListPath: String { home + "/config/dockerguard/allowlist" }
 
-    init(engine: PluginEngine, mode: String, allowList: String) throws {
+    init(engine: PluginEngine, mode: String, allowList: String, extra: [String] = []) throws {
         try FileManager.default.createDirectory(atPath: home + "/config/dockerguard", withIntermediateDirectories: true)
         try allowList.write(toFile: allowListPath, atomically: true, encoding: .utf8)
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let scripts = TestEngine.environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts"
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", scripts + "/authz-socket-holder.py", "--pidfile", pidFile, engine.socketPath, "--",
-            DockerGuardProcess.binaryPath, "run", "--listen", "127.0.0.1:0", "--docker-host", engine.host,
-            "--mode", mode, "--authz", "--authz-name", engine.name,
-        ]
+        process.arguments =
+            [
+                "python3", scripts + "/authz-socket-holder.py", "--pidfile", pidFile, engine.socketPath, "--",
+                DockerGuardProcess.binaryPath, "run", "--listen", "127.0.0.1:0", "--docker-host", engine.host,
+                "--mode", mode, "--authz", "--authz-name", engine.name,
+            ] + extra
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DOCKER_HOST")
         for key in environment.keys where key.hasPrefix("DOCKERGUARD_") { environment.removeValue(forKey: key) }
