@@ -54,7 +54,8 @@ final class EnforcerHarness: Sendable {
 
     /// Waits until the enforcer has evaluated the store's snapshot of this moment (or a later one):
     /// whatever it was going to do about the state the store shows now, it has decided.
-    func enforcerCaughtUp(timeout: Duration = .seconds(10)) async -> Bool {
+    /// A liveness bound, not a speed: the whole suite on 2 cores once kept the enforcer past 10 s.
+    func enforcerCaughtUp(timeout: Duration = .seconds(30)) async -> Bool {
         let version = store.current.version
         return await eventually(timeout: timeout) { await enforcer.evaluatedSnapshotVersion >= version } != nil
     }
