@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Where the engine finds a legacy plugin: `/run/docker/plugins/NAME.sock`.
 public enum PluginSocketPath {
@@ -29,9 +26,9 @@ public enum PluginSocketPath {
         if !folder.isEmpty {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        guard (info.st_mode & S_IFMT) == S_IFSOCK else { throw Problem.notASocket(path) }
+        // The file's own type (lstat: a link is not followed); nothing there, nothing to replace.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
+        guard attributes[.type] as? FileAttributeType == .typeSocket else { throw Problem.notASocket(path) }
         if answers(path) { throw Problem.inUse(path) }
         unlink(path)
     }
