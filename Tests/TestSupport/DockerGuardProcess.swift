@@ -31,8 +31,22 @@ public final class DockerGuardProcess: @unchecked Sendable {
             [
                 "run", "--listen", "127.0.0.1:0", "--ready-file", readyFilePath, "--docker-host", engineHost,
             ] + extraArguments
+        try Self.launch(process, home: home, logPath: logPath)
+
+        let process = process
+        guard let ready = await ReadyFileContents.wait(readyFilePath, while: { process.isRunning }) else {
+            terminate()
+            throw TestFailure("dockerguard wrote no ready file; log:\n\(self.log)")
+        }
+        probe = HTTPProbe(baseURL: "http://" + ready.listen)
+    }
+
+    /// Runs `process` as a guard of its own: only `--docker-host` decides which engine it watches
+    /// (no `DOCKER_HOST`, no `DOCKERGUARD_*`), its config, state and home are under `home`, and its
+    /// output goes to `logPath`.
+    public static func launch(_ process: Process, home: String, logPath: String) throws {
         var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "DOCKER_HOST")  // only --docker-host decides which engine is watched
+        environment.removeValue(forKey: "DOCKER_HOST")
         for key in environment.keys where key.hasPrefix("DOCKERGUARD_") { environment.removeValue(forKey: key) }
         environment["XDG_CONFIG_HOME"] = home + "/config"
         environment["XDG_STATE_HOME"] = home + "/state"
@@ -43,13 +57,6 @@ public final class DockerGuardProcess: @unchecked Sendable {
         process.standardOutput = log
         process.standardInput = FileHandle.nullDevice
         try process.run()
-
-        let process = process
-        guard let ready = await ReadyFileContents.wait(readyFilePath, while: { process.isRunning }) else {
-            terminate()
-            throw TestFailure("dockerguard wrote no ready file; log:\n\(self.log)")
-        }
-        probe = HTTPProbe(baseURL: "http://" + ready.listen)
     }
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }

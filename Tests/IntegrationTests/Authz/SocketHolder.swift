@@ -23,18 +23,7 @@ final class SocketHolder: @unchecked Sendable {
                 DockerGuardProcess.binaryPath, "run", "--listen", "127.0.0.1:0", "--docker-host", engine.host,
                 "--mode", mode, "--authz", "--authz-name", engine.name,
             ] + extra
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "DOCKER_HOST")
-        for key in environment.keys where key.hasPrefix("DOCKERGUARD_") { environment.removeValue(forKey: key) }
-        environment["XDG_CONFIG_HOME"] = home + "/config"
-        environment["XDG_STATE_HOME"] = home + "/state"
-        environment["HOME"] = home
-        process.environment = environment
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        process.standardError = log
-        process.standardOutput = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try DockerGuardProcess.launch(process, home: home, logPath: logPath)
     }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
