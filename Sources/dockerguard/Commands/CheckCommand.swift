@@ -52,7 +52,11 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             var details: [ContainerDetails] = []
             for summary in try await client.listContainers() {
-                details.append(try await client.inspectContainer(summary.id))
+                do {
+                    details.append(try await client.inspectContainer(summary.id))
+                } catch EngineError.notFound {
+                    continue  // removed between the list and its inspect: no longer running
+                }
             }
             running = details
         } catch {
