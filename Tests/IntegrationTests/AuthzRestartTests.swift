@@ -88,7 +88,12 @@ struct AuthzRestartTests {
             await eventually(timeout: .seconds(30)) { loop.done >= before + 4 } != nil,
             "loop stalled after the restarts")
         await loop.stop()
-        #expect(loop.failures.isEmpty, "\(loop.failures)")
+        // A call whose answer was being written when SIGKILL landed fails once with the engine's
+        // "unexpected EOF": nothing can answer a request whose plugin died mid-answer. At most one
+        // per kill; any other failure (a refused or missing socket: what activation prevents) fails.
+        let midAnswer = loop.failures.filter { $0.stderr.contains("unexpected EOF") }
+        #expect(midAnswer.count <= 5, "\(loop.failures)")
+        #expect(loop.failures.count == midAnswer.count, "\(loop.failures)")
         #expect(loop.done >= 10)
     }
 }
