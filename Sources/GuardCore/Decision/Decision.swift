@@ -57,6 +57,16 @@ public struct Decision: Sendable, Hashable {
         if case .allowed(_, let location) = verdict { location } else { nil }
     }
 
+    /// A sentence for logs and `check`: `allowed by path:3 (name=web-*)`, `no rule matches`, or that
+    /// it is the guard's own container.
+    public var reason: String {
+        switch verdict {
+        case .allowed(let rule, let location): GuardCore.Verdict.allowed(rule: rule, location: location).reason
+        case .violating: GuardCore.Verdict.violating.reason
+        case .ownContainer: "dockerguard itself, never acted on"
+        }
+    }
+
     /// The audit log's word for the verdict: `allowed`, `violating` or `self`.
     public var verdictLabel: String {
         switch verdict {

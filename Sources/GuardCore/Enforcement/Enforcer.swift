@@ -195,15 +195,11 @@ public actor Enforcer {
 
     private func judge(_ record: ContainerRecord, list: AllowList, cause decisionCause: DecisionCause) async {
         let cause = decisionCause.rawValue
-        var decision = Decision.judge(record, list: list, aliases: aliases, selfID: selfID, cause: decisionCause)
+        let decision = await Decision.judge(
+            record, list: list, aliases: aliases, client: client, selfID: selfID, cause: decisionCause)
         if case .ownContainer = decision.verdict {
             await self.record(record, cause: cause, verdict: "self", rule: nil, action: nil, result: "skipped")
             return
-        }
-        if !decision.isAllowed, list.hasImageRules, aliases.cached(record.imageID) == nil {
-            // Only worth an engine call when a rule might match another name of the image.
-            _ = await aliases.lookup(record.imageID, client: client)
-            decision = Decision.judge(record, list: list, aliases: aliases, selfID: selfID, cause: decisionCause)
         }
         if let location = decision.ruleLocation {
             pending.remove(record.id)

@@ -67,16 +67,16 @@ struct CheckCommand: AsyncParsableCommand {
         var violating = 0
         for details in running.sorted(by: { $0.name < $1.name }) {
             let record = ContainerRecord(details)
-            var verdict = list.verdict(for: record, aliases: aliases)
-            if !verdict.isAllowed {
-                // Only then can the image's other names matter.
-                _ = await aliases.lookup(record.imageID, client: client)
-                verdict = list.verdict(for: record, aliases: aliases)
-            }
-            let mark = record.id == selfID ? "self     " : verdict.isAllowed ? "allowed  " : "VIOLATING"
-            if !verdict.isAllowed && record.id != selfID { violating += 1 }
-            let why = record.id == selfID ? "dockerguard itself, never acted on" : verdict.reason
-            print("\(mark)  \(record.displayName)  \(record.imageRef)  \(why)")
+            let decision = await Decision.judge(
+                record, list: list, aliases: aliases, client: client, selfID: selfID, cause: .resync)
+            let mark =
+                switch decision.verdict {
+                case .ownContainer: "self     "
+                case .allowed: "allowed  "
+                case .violating: "VIOLATING"
+                }
+            if !decision.isAllowed { violating += 1 }
+            print("\(mark)  \(record.displayName)  \(record.imageRef)  \(decision.reason)")
         }
         let consequence =
             switch settings.mode {
