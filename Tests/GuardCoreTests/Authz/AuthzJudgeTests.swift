@@ -104,7 +104,7 @@ struct AuthzJudgeTests {
 
     @Test("an engine that does not answer in time: the failure policy answers within the budget")
     func budget() async throws {
-        let slow = FakeLookup(delay: .seconds(3))
+        let slow = FakeLookup(delay: .seconds(6))
         let settings = AuthzSettings(budget: .milliseconds(100))
         for (mode, allows) in [(EnforcementMode.enforce, false), (.audit, true), (.confirm, false)] {
             let fixture = try await AuthzFixture(list: Self.list, mode: mode, lookup: slow, settings: settings)
@@ -114,8 +114,9 @@ struct AuthzJudgeTests {
                 let answer = await fixture.judge.authorize(AuthzFixture.post("/containers/whoever/start"))
                 return (answer, clock.now - started)
             }
-            // 100 ms of budget; the rest is slack for a loaded machine, far below the 3 s lookup.
-            #expect(elapsed < .milliseconds(1000), "mode \(mode)")
+            // 100 ms of budget; the rest is slack for the whole suite on 2 cores (2.2 s seen), still
+            // well below the 6 s lookup, so only the budget can have answered.
+            #expect(elapsed < .seconds(4), "mode \(mode)")
             #expect(answer.allow == allows, "mode \(mode)")
             #expect(fixture.metricsText().contains(allows ? "failure-allowed" : "failure-denied"))
         }
