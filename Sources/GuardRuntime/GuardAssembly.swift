@@ -25,6 +25,10 @@ public struct GuardAssembly: Sendable {
     /// What the process sees of the container it runs in, if any; the enforcer settles which one
     /// it is at the first sync and never acts on it.
     public let selfProbe: SelfProbe
+    /// Creates the authorization plugin refused in confirm mode, for the dashboard's pending rows.
+    public let refusedCreates = RefusedCreates()
+    /// An operator is there (the dashboard) to answer confirm mode.
+    public let interactive: Bool
 
     /// Builds every part; `interactive` says an operator is there to answer confirm mode.
     public init(
@@ -35,6 +39,7 @@ public struct GuardAssembly: Sendable {
                 "listen: '\(settings.listen)' is not HOST:PORT (\(settings.sources["listen"] ?? "default"))")
         }
         self.settings = settings
+        self.interactive = interactive
         self.listen = listen
         executor = process.executor
         client = try engine.client(settings: settings, group: process.guardLoop, taskExecutor: executor)

@@ -59,6 +59,37 @@ struct AuthzPluginTests {
                 #"dockerguard_authz_requests_total{endpoint="create",verdict="denied"}"#))
     }
 
+    @Test("the engine restarted under a running plugin comes back with it; the guard resyncs and keeps judging")
+    func engineRestartedUnderThePlugin() async throws {
+        let engine = try PluginEngine()
+        defer { engine.stop() }
+        let tag = Self.tag()
+        let guardian = try await engine.startGuard(mode: "enforce", allowList: "name=dgok-*\n")
+        try engine.startEngine()
+        let before = "dgok-\(tag)-a"
+        #expect(try engine.docker("run", "-d", "--network", "none", "--name", before, "busybox:local").status == 0)
+
+        // Stopped and started again while the plugin runs on: the engine validates it at start.
+        _ = try TestEngine.dockerPrivate("stop", engine.directory)
+        try engine.startEngine()
+        // The guard has reconnected once it reports the container the restart stopped as exited.
+        let resynced = await eventually(timeout: .seconds(30)) {
+            let answer = try? await guardian.probe.get("/containers?all=1")
+            let body = answer.map { String(decoding: $0.body, as: UTF8.self) } ?? ""
+            return body.contains(before) && body.contains("exited")
+        }
+        #expect(resynced != nil, "the guard did not resync after the engine restart; log:\n\(guardian.log)")
+
+        let refused = try engine.docker("run", "-d", "--network", "none", "--name", "dgbad-\(tag)", "busybox:local")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("dockerguard: no rule allows name=dgbad-\(tag)"), "stderr: \(refused.stderr)")
+        let after = try engine.docker("run", "-d", "--network", "none", "--name", "dgok-\(tag)-b", "busybox:local")
+        #expect(after.status == 0, "stderr: \(after.stderr)")
+        let again = try engine.docker("start", before)
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(guardian.isRunning, "the plugin process ended; log:\n\(guardian.log)")
+    }
+
     @Test("audit: a disallowed run succeeds and is recorded as what would have been denied")
     func audit() async throws {
         let engine = try PluginEngine()

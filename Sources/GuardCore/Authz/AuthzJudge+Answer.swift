@@ -13,6 +13,7 @@ extension AuthzJudge {
         case .judged(let decision) where decision.isAllowed:
             answer = .allowed
             verdict = "allowed"
+            if decision.cause == .authzCreate { refusedCreates.allowed(decision.subject) }
             record(
                 decision.subject, cause: decision.cause, verdict: decision.verdictLabel, rule: decision.ruleLocation,
                 mode: mode, denied: false, result: "allowed")
@@ -27,10 +28,19 @@ extension AuthzJudge {
                 metadata: ["endpoint": "\(endpoint)", "msg": "\(decision.denialMessage)"])
         case .judged(let decision):
             let confirm =
-                mode == .confirm
-                ? "; confirm mode: an operator may allow it by adding the rule, then the same command succeeds" : ""
+                switch (mode, settings.operatorPresent) {
+                case (.confirm, true):
+                    "; confirm mode: it waits in the dashboard, where an operator may allow it (a);"
+                        + " then the same command succeeds"
+                case (.confirm, false):
+                    "; confirm mode: an operator may allow it by adding the rule, then the same command succeeds"
+                default: ""
+                }
             answer = AuthzAnswer(allow: false, message: decision.denialMessage + confirm)
             verdict = "denied"
+            if mode == .confirm, settings.operatorPresent, decision.cause == .authzCreate {
+                refusedCreates.refused(decision.subject, message: answer.message)
+            }
             record(
                 decision.subject, cause: decision.cause, verdict: "violating", rule: nil, mode: mode, denied: true,
                 result: "denied")

@@ -23,12 +23,16 @@ public final class AuthzJudge: Sendable {
     /// Where decisions run: the plugin's own thread, so a busy API or a blocked pool cannot delay them.
     let executor: (any TaskExecutor)?
     let recentCreates = RecentCreates()
+    /// Creates refused in confirm mode, which an operator may still allow.
+    let refusedCreates: RefusedCreates
 
     public init(
         store: ContainerStore, policy: PolicyState, aliases: ImageAliases, audit: AuditLog, metrics: AuthzMetrics,
         lookup: any AuthzEngineLookup, settings: AuthzSettings, selfID: @escaping @Sendable () -> String?,
-        mode: @escaping @Sendable () -> EnforcementMode, executor: (any TaskExecutor)? = nil, logger: Logger
+        mode: @escaping @Sendable () -> EnforcementMode, executor: (any TaskExecutor)? = nil,
+        refusedCreates: RefusedCreates = RefusedCreates(), logger: Logger
     ) {
+        self.refusedCreates = refusedCreates
         self.executor = executor
         self.store = store
         self.policy = policy

@@ -13,8 +13,14 @@ public struct AuthzSettings: Sendable {
     public var failurePolicy: FailurePolicy
     /// Nothing is ever refused: decisions are only recorded (the guard's read-only mode).
     public var readonly: Bool
+    /// A dashboard runs alongside: in confirm mode a refused create waits there for the operator.
+    public var operatorPresent: Bool
 
-    public init(budget: Duration = .milliseconds(200), failurePolicy: FailurePolicy = .byMode, readonly: Bool = false) {
+    public init(
+        budget: Duration = .milliseconds(200), failurePolicy: FailurePolicy = .byMode, readonly: Bool = false,
+        operatorPresent: Bool = false
+    ) {
+        self.operatorPresent = operatorPresent
         self.budget = budget
         self.failurePolicy = failurePolicy
         self.readonly = readonly

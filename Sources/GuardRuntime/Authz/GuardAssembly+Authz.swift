@@ -19,9 +19,10 @@ extension GuardAssembly {
         let judge = AuthzJudge(
             store: store, policy: policy, aliases: aliases, audit: audit,
             metrics: AuthzMetrics(registry: metrics.registry),
-            lookup: EngineAuthzLookup(client: client), settings: options.settings(readonly: settings.readonly),
+            lookup: EngineAuthzLookup(client: client),
+            settings: options.settings(readonly: settings.readonly, operatorPresent: interactive),
             selfID: { enforcer.status.value.selfID }, mode: { enforcer.status.value.mode }, executor: executor,
-            logger: logger)
+            refusedCreates: refusedCreates, logger: logger)
         let listener: AuthzPluginServer.Listener =
             if let descriptor = SocketActivation.inheritedSocket(environment: environment) {
                 .inherited(descriptor, path: options.socketPath)

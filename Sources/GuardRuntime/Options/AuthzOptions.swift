@@ -50,10 +50,10 @@ public struct AuthzOptions: ParsableArguments {
         }
     }
 
-    public func settings(readonly: Bool) -> AuthzSettings {
+    public func settings(readonly: Bool, operatorPresent: Bool = false) -> AuthzSettings {
         AuthzSettings(
             budget: .milliseconds(authzBudget),
             failurePolicy: AuthzSettings.FailurePolicy(rawValue: authzFailure) ?? .byMode,
-            readonly: readonly)
+            readonly: readonly, operatorPresent: operatorPresent)
     }
 }

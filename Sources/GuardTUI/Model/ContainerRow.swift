@@ -8,8 +8,15 @@ public struct ContainerRow: Sendable, Equatable, Identifiable {
     public var preview: PreviewFlip?
     /// An action on it is under way.
     public var isActing: Bool
+    /// Set on the row of a create the authorization plugin refused: no container exists, and
+    /// `record` only describes what was asked for (state `refused`).
+    public var refusal: RefusedCreate?
 
-    public init(record: ContainerRecord, verdict: RowVerdict, preview: PreviewFlip? = nil, isActing: Bool = false) {
+    public init(
+        record: ContainerRecord, verdict: RowVerdict, preview: PreviewFlip? = nil, isActing: Bool = false,
+        refusal: RefusedCreate? = nil
+    ) {
+        self.refusal = refusal
         self.record = record
         self.verdict = verdict
         self.preview = preview
@@ -17,6 +24,21 @@ public struct ContainerRow: Sendable, Equatable, Identifiable {
     }
 
     public var id: String { record.id }
+
+    /// A row for a refused create: what was asked for, judged by the list in force like any other.
+    init(refusal: RefusedCreate, verdict: RowVerdict) {
+        let subject = refusal.subject
+        let record = ContainerRecord(
+            id: refusal.id, name: subject.name, imageRef: subject.imageRef, imageID: subject.imageID,
+            state: ContainerRecord.refusedState,
+            createdAt: EngineTimestamp.format(nanos: Int64(refusal.lastRefusedAt * 1e9)), labels: subject.labels)
+        self.init(record: record, verdict: verdict, refusal: refusal)
+    }
+}
+
+extension ContainerRecord {
+    /// The state shown for a create the plugin refused: it never became a container.
+    public static let refusedState = "refused"
 }
 
 /// The dashboard's verdict on a container.

@@ -13,11 +13,15 @@ public struct DashboardData: Sendable {
     public var stopTimeout: Int
     /// Wall-clock seconds, for "Up 3 minutes"; fixed in tests so screens are reproducible.
     public var now: Double
+    /// Creates the authorization plugin refused in confirm mode: pending rows an operator may allow.
+    public var refused: [RefusedCreate]
 
     public init(
         snapshot: ContainerSnapshot, policy: PolicyState.Current, enforcer: EnforcerStatus, api: APIStatus,
-        aliases: ImageAliases = ImageAliases(), stopTimeout: Int = 10, now: Double
+        aliases: ImageAliases = ImageAliases(), stopTimeout: Int = 10, now: Double,
+        refused: [RefusedCreate] = []
     ) {
+        self.refused = refused
         self.snapshot = snapshot
         self.policy = policy
         self.enforcer = enforcer

@@ -42,7 +42,33 @@ public struct RowBuilder: Sendable, Equatable {
             }
             if matchesFilter(row) { rows.append(row) }
         }
+        for refusal in data.refused where refusal.isCurrent(now: data.now) {
+            let row = Self.refusedRow(refusal, list: list, preview: preview, data: data)
+            if row.verdict == .pending { counts.pending += 1 }  // waiting, though nothing runs
+            if matchesFilter(row) { rows.append(row) }
+        }
         return DashboardTable(rows: sorted(rows), counts: counts)
+    }
+
+    /// A refused create waits for the operator until the list in force allows it; from then the
+    /// row says so, until the same `docker run` is tried again and allowed.
+    static func refusedRow(
+        _ refusal: RefusedCreate, list: AllowList?, preview: AllowList?, data: DashboardData
+    ) -> ContainerRow {
+        let verdict: RowVerdict
+        switch list?.verdict(for: refusal.subject) {
+        case .allowed(let rule, let location)?: verdict = .allowed(rule: rule, location: location)
+        case .violating?: verdict = .pending
+        case nil: verdict = .unknown
+        }
+        var row = ContainerRow(refusal: refusal, verdict: verdict)
+        if let preview {
+            let allowedAfter = preview.verdict(for: refusal.subject).isAllowed
+            if allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter {
+                row.preview = allowedAfter ? .wouldAllow : .wouldViolate
+            }
+        }
+        return row
     }
 
     static func verdict(_ record: ContainerRecord, list: AllowList?, data: DashboardData) -> RowVerdict {

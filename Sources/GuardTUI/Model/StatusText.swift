@@ -17,6 +17,9 @@ public enum StatusText {
         case "exited":
             return "Exited (\(record.exitCode ?? 0))" + (finished.map { " " + humanDuration(now - $0) + " ago" } ?? "")
         case "created": return "Created"
+        case ContainerRecord.refusedState:
+            let refused = EngineTimestamp.secondsSinceEpoch(record.createdAt)
+            return "Refused" + (refused.map { " " + humanDuration(now - $0) + " ago" } ?? "")
         case "removing": return "Removal In Progress"
         case "dead": return "Dead"
         default: return record.state.prefix(1).uppercased() + record.state.dropFirst()
@@ -46,9 +49,13 @@ public enum StatusText {
 
     /// How soon the status text of `record` can change, so an idle screen redraws only then.
     public static func refreshInterval(_ record: ContainerRecord, now: Double) -> Double {
-        guard
-            let started = (record.isRunning ? record.startedAt : record.finishedAt).flatMap(
-                EngineTimestamp.secondsSinceEpoch)
+        let changedAt =
+            switch record.state {
+            case "running": record.startedAt
+            case ContainerRecord.refusedState: record.createdAt
+            default: record.finishedAt
+            }
+        guard let started = changedAt.flatMap(EngineTimestamp.secondsSinceEpoch)
         else { return .infinity }
         return now - started < 60 ? 1 : 30
     }

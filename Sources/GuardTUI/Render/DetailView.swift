@@ -41,6 +41,7 @@ struct DetailView {
     /// The pane's lines for `rows` rows: the fixed facts, then the labels as far as they go.
     func lines(_ row: ContainerRow, rows: Int) -> [Line] {
         let record = row.record
+        if let refusal = row.refusal { return Array(refusalLines(row, refusal).prefix(max(rows, 0))) }
         var lines = [
             Line(
                 label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.verdict.reason)",
@@ -69,6 +70,28 @@ struct DetailView {
             }
         }
         return lines
+    }
+
+    /// A create the plugin refused: what was asked for, what the user was told, and how to allow it.
+    func refusalLines(_ row: ContainerRow, _ refusal: RefusedCreate) -> [Line] {
+        let subject = refusal.subject
+        let ago = StatusText.humanDuration(data.now - refusal.lastRefusedAt)
+        let times = refusal.attempts == 1 ? "once" : "\(refusal.attempts) times"
+        let next =
+            row.verdict.isAllowed
+            ? "the list allows it now: the same docker run succeeds"
+            : "never created; `a` allows it, then the same docker run succeeds"
+        let labels = subject.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return [
+            Line(label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(next)", role: Role.of(row.verdict)),
+            Line(label: "refused", value: "\(times) by the authorization plugin, last \(ago) ago"),
+            Line(label: "told", value: refusal.message),
+            Line(
+                label: "name",
+                value: subject.name.isEmpty ? "none asked for (the engine picks one)" : row.record.displayName),
+            Line(label: "image", value: subject.imageRef),
+            Line(label: "labels", value: labels.isEmpty ? "none" : labels.joined(separator: " ")),
+        ]
     }
 
     /// `2026-11-25 20:00:00 UTC (3 hours ago)`, or `never`.

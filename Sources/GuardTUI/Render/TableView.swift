@@ -58,9 +58,9 @@ struct TableView {
     func cell(_ row: ContainerRow, _ kind: TableColumns.Kind) -> String {
         let record = row.record
         switch kind {
-        case .name: return record.displayName
+        case .name: return row.refusal != nil && record.displayName.isEmpty ? "(no name)" : record.displayName
         case .image: return record.imageRef
-        case .id: return record.shortID
+        case .id: return row.refusal == nil ? record.shortID : "-"  // never created: no ID
         case .status:
             if row.isActing { return Self.progressive(data.enforcer.action) + String(glyphs.ellipsis) }
             return StatusText.describe(record, now: data.now)

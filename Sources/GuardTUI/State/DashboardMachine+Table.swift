@@ -42,10 +42,7 @@ extension DashboardMachine {
                 return []
             }
             let record = row.record
-            state.overlay = .proposal(
-                RuleProposal(
-                    container: record.displayName,
-                    choices: ["name=\(record.displayName)", "image=\(record.imageRef)", "id=\(record.shortID)"]))
+            state.overlay = .proposal(RuleProposal(container: record.displayName, choices: proposedRules(row)))
         case .character("d"):
             guard let row = selected else { return [] }
             guard case .allowed(let rule, _) = row.verdict else {
@@ -71,6 +68,10 @@ extension DashboardMachine {
         case .character("y"):
             guard let row = selected, row.verdict == .pending else {
                 state.message = .init("nothing to approve: select a pending violation (confirm mode)")
+                return []
+            }
+            guard row.refusal == nil else {
+                state.message = .init("the plugin refused this create: nothing runs; `a` allows it")
                 return []
             }
             return [.act(ids: [row.id], cause: "operator approved")]
@@ -113,6 +114,17 @@ extension DashboardMachine {
         state.theme = state.themes[(index + 1) % state.themes.count]
         state.message = .init("theme \(state.theme)")
         return [.applyTheme(state.theme)]
+    }
+
+    /// The rules `a` offers: by name, image and ID; a refused create has no ID yet, and a name only
+    /// when one was asked for.
+    static func proposedRules(_ row: ContainerRow) -> [String] {
+        let record = row.record
+        guard row.refusal != nil else {
+            return ["name=\(record.displayName)", "image=\(record.imageRef)", "id=\(record.shortID)"]
+        }
+        return (record.displayName.isEmpty ? [] : ["name=\(record.displayName)"])
+            + (record.imageRef.isEmpty ? [] : ["image=\(record.imageRef)"])
     }
 
     /// Every running violating container (not only those the filter shows), or only the pending ones.

@@ -46,7 +46,10 @@ struct DashboardApp {
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm, .sigwinch)
         try await withThrowingDiscardingTaskGroup { tasks in
             tasks.addTask { try await group.run() }
-            tasks.addTask { await feed.follow(store: parts.store, policy: parts.policy, enforcer: parts.enforcer) }
+            tasks.addTask {
+                await feed.follow(
+                    store: parts.store, policy: parts.policy, enforcer: parts.enforcer, refused: parts.refusedCreates)
+            }
             tasks.addTask {
                 for await signal in signals {
                     if signal == .sigwinch {

@@ -11,6 +11,7 @@ final class DashboardFeed: Sendable {
         var policy: PolicyState.Current?
         var enforcer: EnforcerStatus?
         var api: APIStatus?
+        var refused: [RefusedCreate]?
         var events: [AppEvent] = []
         var quitRequested = false
         /// SIGWINCH arrived.
@@ -34,9 +35,10 @@ final class DashboardFeed: Sendable {
         }
     }
 
-    /// Follows the store, the allow-list and the enforcer until cancelled.
-    func follow(store: ContainerStore, policy: PolicyState, enforcer: Enforcer) async {
+    /// Follows the store, the allow-list, the enforcer and the plugin's refusals until cancelled.
+    func follow(store: ContainerStore, policy: PolicyState, enforcer: Enforcer, refused: RefusedCreates) async {
         await withDiscardingTaskGroup { group in
+            group.addTask { for await list in refused.entries.changes() { self.post { $0.refused = list } } }
             group.addTask { for await snapshot in store.snapshots() { self.post { $0.snapshot = snapshot } } }
             group.addTask { for await current in policy.changes() { self.post { $0.policy = current } } }
             group.addTask { for await status in enforcer.status.changes() { self.post { $0.enforcer = status } } }

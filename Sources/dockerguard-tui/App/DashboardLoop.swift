@@ -92,6 +92,10 @@ final class DashboardLoop {
             data.api = api
             dirty = true
         }
+        if let refused = inbox.refused {
+            data.refused = refused
+            dirty = true
+        }
         for event in inbox.events {
             run(DashboardMachine.handle(event, state: &state, path: data.policy.path))
             dirty = true
@@ -137,7 +141,7 @@ final class DashboardLoop {
         let draft = state.editor?.draftText
         let key = TableKey(
             snapshot: data.snapshot.version, policy: data.policy.version, enforcer: data.enforcer, builder: state.table,
-            draft: draft)
+            draft: draft, refused: data.refused, minute: Int(data.now / 60))
         if let cached = tableCache, cached.key == key { return cached.table }
         let table = state.table.table(data, preview: state.editor?.draftList)
         tableCache = (key, table)
@@ -152,6 +156,9 @@ final class DashboardLoop {
         var enforcer: EnforcerStatus
         var builder: RowBuilder
         var draft: String?
+        var refused: [RefusedCreate]
+        /// Refused creates expire: the table is judged again at least once a minute.
+        var minute: Int
     }
 
     private func drawFrame(now: Double) {
