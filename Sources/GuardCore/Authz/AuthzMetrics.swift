@@ -5,7 +5,10 @@ import Synchronization
 /// each answer took to decide.
 public final class AuthzMetrics: Sendable {
     private let registry: PrometheusCollectorRegistry
-    private let decisionTime: DurationHistogram
+    /// Calls that can make a container run (judged), and the rest (allowed at once), apart: the
+    /// many reads would otherwise hide what a judgement costs.
+    private let judgedTime: DurationHistogram
+    private let passedTime: DurationHistogram
     private let counters = Mutex<[Key: Prometheus.Counter]>([:])
 
     private struct Key: Hashable {
@@ -15,20 +18,22 @@ public final class AuthzMetrics: Sendable {
 
     public init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
-        decisionTime = registry.makeDurationHistogram(
-            descriptor: .init(
-                namespace: "dockerguard", metricName: "authz_decision", unitName: "seconds",
-                helpText: "Time the authorization plugin took to decide one AuthZReq."),
-            buckets: [
-                .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
-                .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250), .seconds(1),
-            ])
+        let buckets: [Duration] = [
+            .microseconds(10), .microseconds(25), .microseconds(50), .microseconds(100), .microseconds(250),
+            .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100),
+            .milliseconds(250), .seconds(1),
+        ]
+        let help = "Time the authorization plugin took to decide one AuthZReq; kind is judged or passed."
+        judgedTime = registry.makeDurationHistogram(
+            name: "dockerguard_authz_decision_seconds", labels: [("kind", "judged")], buckets: buckets, help: help)
+        passedTime = registry.makeDurationHistogram(
+            name: "dockerguard_authz_decision_seconds", labels: [("kind", "passed")], buckets: buckets, help: help)
     }
 
     /// One answer. `verdict` is `allowed`, `denied`, `audited` (audit mode let a violation pass),
     /// `failure-allowed` or `failure-denied` (the failure policy answered).
     func answered(endpoint: String, verdict: String, after elapsed: Duration) {
-        decisionTime.record(elapsed)
+        (endpoint == "other" ? passedTime : judgedTime).record(elapsed)
         let key = Key(endpoint: endpoint, verdict: verdict)
         if let counter = counters.withLock({ $0[key] }) {
             counter.increment()

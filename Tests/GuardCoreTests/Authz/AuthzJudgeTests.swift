@@ -24,6 +24,11 @@ struct AuthzJudgeTests {
         #expect(records.first?["container_name"] as? String == "/miner")
         #expect(
             fixture.metricsText().contains(#"dockerguard_authz_requests_total{endpoint="create",verdict="denied"} 1"#))
+        // Judged calls and the reads passed at once are timed apart.
+        _ = fixture.judge.allowRead()
+        let text = fixture.metricsText()
+        #expect(text.contains(#"dockerguard_authz_decision_seconds_count{kind="judged"} 1"#), "\(text)")
+        #expect(text.contains(#"dockerguard_authz_decision_seconds_count{kind="passed"} 1"#), "\(text)")
     }
 
     @Test("an allowed create passes; audit mode lets a violation pass and records it; confirm denies and says so")
