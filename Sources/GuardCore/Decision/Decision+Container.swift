@@ -1,5 +1,3 @@
-import DockerEngine
-
 extension Decision {
     /// Judges a container the store knows, with the names of its image that are known now.
     public static func judge(
@@ -13,7 +11,8 @@ extension Decision {
     /// The same, first asking the engine for the image's other names when only they could allow it
     /// (a violation, image rules in the list, names not known yet): one engine call at most.
     public static func judge(
-        _ record: ContainerRecord, list: AllowList, aliases: ImageAliases, client: DockerClient, selfID: String?,
+        _ record: ContainerRecord, list: AllowList, aliases: ImageAliases, client: some ImageInspecting,
+        selfID: String?,
         cause: DecisionCause
     ) async -> Decision {
         let decision = judge(record, list: list, aliases: aliases, selfID: selfID, cause: cause)

@@ -31,7 +31,7 @@ public actor Enforcer {
         }
     }
 
-    let client: DockerClient
+    let client: any EnforcerEngine
     let store: ContainerStore
     let policy: PolicyState
     let audit: AuditLog
@@ -67,7 +67,7 @@ public actor Enforcer {
     private var restarts: [String: KeepRunningState] = [:]
 
     public init(
-        client: DockerClient, store: ContainerStore, policy: PolicyState, audit: AuditLog, aliases: ImageAliases,
+        client: any EnforcerEngine, store: ContainerStore, policy: PolicyState, audit: AuditLog, aliases: ImageAliases,
         settings: Settings, selfProbe: SelfProbe, metrics: GuardMetrics = GuardMetrics(),
         executor: DedicatedExecutor? = nil, logger: Logger
     ) {
@@ -242,8 +242,8 @@ public actor Enforcer {
             do {
                 switch action {
                 case .stop: try await client.stopContainer(record.id, timeout: timeout)
-                case .kill: try await client.killContainer(record.id)
-                case .remove: try await client.removeContainer(record.id, force: true)
+                case .kill: try await client.killContainer(record.id, signal: nil)
+                case .remove: try await client.removeContainer(record.id, force: true, removeVolumes: false)
                 }
             } catch EngineError.notFound {
                 failure = nil  // already gone: the goal is met

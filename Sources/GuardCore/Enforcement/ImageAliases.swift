@@ -15,7 +15,7 @@ public final class ImageAliases: Sendable {
 
     /// The image's names, asking the engine on the first call for an image ID. An image the
     /// engine no longer has simply has no other names.
-    public func lookup(_ imageID: String, client: DockerClient) async -> [String] {
+    public func lookup(_ imageID: String, client: some ImageInspecting) async -> [String] {
         if let names = cached(imageID) { return names }
         let names: [String]
         do {
