@@ -320,7 +320,7 @@ public actor Enforcer {
         let delay = settings.keepRunningBackoff.baseDelay(attempt: state.attempt)
         logger.info(
             "keep-running: restarting",
-            metadata: ["container": "\(record.displayName)", "in_ms": "\(delay.milliseconds)"])
+            metadata: ["container": "\(record.displayName)", "in_ms": .stringConvertible(delay.milliseconds)])
         let mode = settings.mode
         Task(executorPreference: executor) { [client, audit, metrics] in
             try? await Task.sleep(for: delay)
