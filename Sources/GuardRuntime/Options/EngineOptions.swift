@@ -29,16 +29,19 @@ public struct EngineOptions: ParsableArguments {
         settings: GuardSettings? = nil, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         taskExecutor: (any TaskExecutor)? = nil
     ) throws -> DockerClient {
-        let (value, source): (String?, String) =
-            if let dockerHost { (dockerHost, "--docker-host") } else if let engine = settings?.engine {
-                (engine, "the engine setting")
-            } else { (Environment.dockerHost, "DOCKER_HOST") }
+        let chosen = engineURL(settings: settings)
         do {
-            let endpoint = try EngineEndpoint(dockerHost: value)
+            let endpoint = try EngineEndpoint(dockerHost: chosen.url)
             return DockerClient(endpoint: endpoint, group: group, taskExecutor: taskExecutor)
         } catch {
-            // Name where the value came from: a flag, the settings, or the environment.
-            throw ValidationError("\(source): \(error.description)")
+            throw ValidationError("\(chosen.source): \(error.description)")
         }
+    }
+
+    /// The engine URL in force and where it came from, for a message that names it.
+    func engineURL(settings: GuardSettings?) -> (url: String?, source: String) {
+        if let dockerHost { return (dockerHost, "--docker-host") }
+        if let engine = settings?.engine { return (engine, "the engine setting") }
+        return (Environment.dockerHost, "DOCKER_HOST")
     }
 }
