@@ -19,8 +19,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidEndpoint(let value, let reason): "invalid DOCKER_HOST '\(value)': \(reason)"
-        case .unreachable(let endpoint, let reason): "cannot reach the Docker engine at \(endpoint): \(reason)"
+        case .invalidEndpoint(let value, let reason): "invalid Docker engine URL '\(value)': \(reason)"
+        case .unreachable(let endpoint, let reason): "cannot connect to \(endpoint): \(reason)"
         case .notFound(let message): "not found: \(message)"
         case .conflict(let message): "conflict: \(message)"
         case .http(let status, let message): "engine answered \(status): \(message)"

@@ -33,8 +33,14 @@ public struct StatusAPIServer: Sendable {
         let logger = logger
         let onListening = onListening
         let requested = listen
+        // Hummingbird's only info lines repeat ours ("Server started and listening on …", then
+        // "Shutting down"): at the default level, keep its notices and worse only.
+        var serverLogger = logger
+        if serverLogger.logLevel == .info { serverLogger.logLevel = .notice }
         return Application(
             responder: responder,
+            // Unreadable requests get the API's JSON error too (Hummingbird's own 400 is empty).
+            server: .http1(additionalChannelHandlers: [BadRequestHandler.Installer()]),
             configuration: .init(
                 address: .hostname(listen.host, port: listen.port), serverName: "dockerguard", reuseAddress: true),
             onServerRunning: { channel in
@@ -45,7 +51,7 @@ public struct StatusAPIServer: Sendable {
                 logger.info("status API listening on http://\(bound)")
                 await onListening(bound)
             },
-            logger: logger
+            logger: serverLogger
         )
     }
 }

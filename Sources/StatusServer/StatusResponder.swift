@@ -41,12 +41,20 @@ struct StatusResponder: HTTPResponder {
 
     private func answer(_ request: Request) -> Response {
         guard let route = Self.route(for: request.uri.path) else {
-            return JSONBody.error(.notFound, "no such endpoint: \(request.uri.path) (see GET /)")
+            return JSONBody.error(.notFound, "no such endpoint: \(Self.echo(request.uri.path)) (see GET /)")
         }
         guard request.method == .get || request.method == .head else {
             return JSONBody.error(
                 .methodNotAllowed, "\(request.method) is not allowed on \(route.rawValue); the API is read-only",
                 headers: [.allow: "GET, HEAD"])
+        }
+        if route != .containers {
+            // No other endpoint takes a parameter: a typo is reported, as on /containers.
+            do {
+                _ = try QueryOptions(request.uri.query.map { Substring($0) }, allowed: [])
+            } catch {
+                return JSONBody.error(.badRequest, "\(error.message) on \(route.rawValue)")
+            }
         }
         switch route {
         case .index: return ProbeRoutes.index(version: version)
@@ -60,6 +68,14 @@ struct StatusResponder: HTTPResponder {
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))
         case .readyz: return ProbeRoutes.ready(store.current)
         }
+    }
+
+    /// The longest part of a request's path an error message repeats.
+    static let echoLimit = 100
+
+    /// The path as an error message repeats it: a 20 KB path is not sent back whole.
+    static func echo(_ path: String) -> String {
+        path.count <= echoLimit ? path : path.prefix(echoLimit) + "… (\(path.utf8.count) bytes)"
     }
 
     /// Matches a path, ignoring one trailing slash.

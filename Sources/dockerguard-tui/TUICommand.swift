@@ -12,8 +12,8 @@ struct TUICommand: AsyncParsableCommand {
         commandName: "dockerguard-tui",
         abstract: "The live dashboard: see, allow and stop the host's containers.",
         discussion: """
-            Runs the same guard as `dockerguard run` (same options and config file) under an ncurses
-            dashboard, and serves the HTTP API alongside it. Press ? in the dashboard for the keys.
+            Runs the same guard as `dockerguard run` (same options and config file) under an ncurses \
+            dashboard, and serves the HTTP API alongside it. Press ? in the dashboard for the keys. \
             Logs go to --log-file, never to the terminal.
             """,
         version: version
@@ -40,7 +40,7 @@ struct TUICommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+        help: ArgumentHelp("Log level of the log file.", valueName: "level"))
     var logLevel: Logger.Level = .info
 
     @Option(name: .customLong("bench-render"), help: .hidden)

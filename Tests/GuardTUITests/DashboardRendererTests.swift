@@ -112,6 +112,15 @@ import Testing
         #expect(errors.contains { $0.contains("reconnecting: connection refused") })
     }
 
+    @Test func anEngineErrorNamingTheEndpointIsShownOnce() {
+        var data = F.data(containers: [], synced: false)
+        let error = "cannot connect to unix:///var/run/docker.sock: connection refused"
+        data.snapshot.engine.connection = .reconnecting(attempt: 1, error: error)
+        let errors = Self.text(of: .error, in: Self.render(data, UIState()))
+        #expect(errors.contains { $0.contains(error) })
+        #expect(!errors.contains { $0.contains("cannot reach") }, "\(errors)")
+    }
+
     @Test func withoutAnAllowListRowsAreUnknownAndTheStatusBarSaysWhy() {
         var data = F.data()
         data.policy = PolicyState(path: F.path).current

@@ -44,7 +44,7 @@ struct CommandsTests {
         #expect(good.stdout.contains("1 rule, valid"))
     }
 
-    @Test("check --engine: a dry run naming what would be acted on")
+    @Test("check --engine: a dry run naming what would be acted on, exit 3 when something violates")
     func checkEngine() async throws {
         let home = try temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
@@ -57,11 +57,59 @@ struct CommandsTests {
         let result = try run(
             ["check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!, "--mode", "enforce"],
             home: home)
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout.contains("VIOLATING  \(name)"), "\(result.stdout)")
         #expect(result.stdout.contains("no rule matches"))
         // A dry run: nothing was done.
         #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name) == "running")
+
+        // Everything allowed: exit 0.
+        try "name=*\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let allowed = try run(
+            ["check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!], home: home)
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+        #expect(allowed.stdout.contains("allowed    \(name)"), "\(allowed.stdout)")
+    }
+
+    @Test("check --format json: one object for scripts, with the same exit status")
+    func checkJSON() async throws {
+        let home = try temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let client = try TestEngine.client()
+        let name = TestEngine.uniqueName("json")
+        defer { TestEngine.forceRemove([name]) }
+        let id = try await TestEngine.runContainer(client, name: name)
+        let list = home + "/list"
+        try "name=nothing-matches\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let result = try run(
+            [
+                "check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!, "--mode", "enforce",
+                "--format", "json",
+            ], home: home)
+        #expect(result.status == 3, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let allowlist = try #require(json["allowlist"] as? [String: Any])
+        #expect(allowlist["valid"] as? Bool == true)
+        #expect(allowlist["rules"] as? Int == 1)
+        let engine = try #require(json["engine"] as? [String: Any], "\(result.stdout)")
+        #expect(engine["mode"] as? String == "enforce")
+        #expect((engine["violating"] as? Int ?? 0) >= 1)
+        let containers = try #require(engine["containers"] as? [[String: Any]])
+        let mine = try #require(containers.first { $0["id"] as? String == id }, "\(result.stdout)")
+        #expect(mine["name"] as? String == name)
+        #expect(mine["verdict"] as? String == "violating")
+        #expect(mine["rule"] is NSNull)
+
+        // An invalid list: exit 1, its errors with line and column, and no engine part.
+        try "nmae=x\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let bad = try run(["check", "--allowlist", list, "--format", "json"], home: home)
+        #expect(bad.status == 1)
+        let badJSON = try #require(try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
+        let badList = try #require(badJSON["allowlist"] as? [String: Any])
+        #expect(badList["valid"] as? Bool == false)
+        let errors = try #require(badList["errors"] as? [[String: Any]])
+        #expect(errors.first?["line"] as? Int == 1 && errors.first?["column"] as? Int == 1, "\(bad.stdout)")
+        #expect(badJSON["engine"] is NSNull)
     }
 
     @Test("snapshot --keep-running prints an allow-list that allows exactly what runs")

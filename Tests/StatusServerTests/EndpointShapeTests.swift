@@ -68,7 +68,8 @@ struct EndpointShapeTests {
     @Test(
         "bad queries are 400 with a JSON error naming the problem",
         arguments: [
-            ("?all=maybe", "must be true or false"), ("?al=true", "unknown query parameter 'al'"),
+            ("?all=maybe", "must be true, false, yes, no, 1 or 0 (empty means true), not 'maybe'"),
+            ("?al=true", "unknown query parameter 'al'"),
             ("?all=1&all=0", "given twice"),
         ])
     func badQuery(query: String, message: String) async throws {

@@ -5,11 +5,14 @@ import StatusServer
 import TestSupport
 
 /// Runs the status API on a free loopback port around `body`, serving `store`.
-func withStatusServer(_ store: ContainerStore, _ body: (HTTPProbe) async throws -> Void) async throws {
+func withStatusServer(
+    _ store: ContainerStore, policy: PolicyState? = nil, logger: Logger = .quiet,
+    _ body: (HTTPProbe) async throws -> Void
+) async throws {
     let bound = AsyncStream<ListenAddress>.makeStream()
     let server = StatusAPIServer(
-        store: store, listen: ListenAddress(host: "127.0.0.1", port: 0), version: "test", logger: Logger.quiet,
-        onListening: { address in bound.continuation.yield(address) })
+        store: store, policy: policy, listen: ListenAddress(host: "127.0.0.1", port: 0), version: "test",
+        logger: logger, onListening: { address in bound.continuation.yield(address) })
     let group = ServiceGroup(services: [server.application()], logger: Logger.quiet)
     try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }

@@ -157,18 +157,6 @@ struct HTTPTransport: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        if let error = error as? IOError {
-            // "Connection refused (errno 111)" rather than NIO's "connect(descriptor:addr:size:): …".
-            return "\(String(cString: strerror(error.errnoCode))) (errno \(error.errnoCode))"
-        }
-        if let error = error as? ChannelError {
-            switch error {
-            case .connectTimeout: return "connect timed out"
-            case .ioOnClosedChannel, .alreadyClosed, .eof: return "connection closed"
-            case .inputClosed, .outputClosed: return "connection lost"
-            default: return "\(error)"
-            }
-        }
-        return "\(error)"
+        ConnectionFailure.words(for: error)
     }
 }

@@ -132,7 +132,7 @@ public actor Enforcer {
         // the new list under the new version, so the reload's own turn finds nothing to judge again.
         let current = policy.current
         guard settleSelf(from: snapshot), let list = current.allowList else { return }
-        let version = current.version
+        let version = current.listVersion  // a rejected file changes nothing to judge
         var present: Set<String> = []
         for record in snapshot.containers {
             present.insert(record.id)
@@ -320,7 +320,7 @@ public actor Enforcer {
         let delay = settings.keepRunningBackoff.baseDelay(attempt: state.attempt)
         logger.info(
             "keep-running: restarting",
-            metadata: ["container": "\(record.displayName)", "in_ms": "\(delay.milliseconds)"])
+            metadata: ["container": "\(record.displayName)", "in_ms": .stringConvertible(delay.milliseconds)])
         let mode = settings.mode
         Task(executorPreference: executor) { [client, audit, metrics] in
             try? await Task.sleep(for: delay)

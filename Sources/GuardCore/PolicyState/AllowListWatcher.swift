@@ -62,7 +62,8 @@ public struct AllowListWatcher: Service {
         switch AllowList.load(path: path, maxBytes: maxBytes) {
         case .success(let list):
             state.apply(list, at: WallClock.seconds())
-            logger.info("allow-list loaded", metadata: ["path": "\(path)", "rules": "\(list.rules.count)"])
+            logger.info(
+                "allow-list loaded", metadata: ["path": "\(path)", "rules": .stringConvertible(list.rules.count)])
         case .failure(let errors):
             let message = errors.errors.map(\.description).joined(separator: "\n")
             state.reject(message)

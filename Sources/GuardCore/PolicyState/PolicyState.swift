@@ -9,15 +9,22 @@ public final class PolicyState: Sendable {
         public var allowList: AllowList?
         /// Changes with every applied list and every load error, for caches and subscribers.
         public var version: UInt64
+        /// Changes only when a list is put in force: a rejected file leaves it, so nothing is judged
+        /// again (nor audited as an allow-list reload) for a list that was never applied.
+        public var listVersion: UInt64
         public var path: String
         /// The last load's error (`path:line:column: message` lines), nil when the file in force is the file on disk.
         public var loadError: String?
         /// Wall-clock seconds of the last successful load.
         public var loadedAt: Double?
 
-        public init(allowList: AllowList?, version: UInt64, path: String, loadError: String?, loadedAt: Double?) {
+        public init(
+            allowList: AllowList?, version: UInt64, listVersion: UInt64? = nil, path: String, loadError: String?,
+            loadedAt: Double?
+        ) {
             self.allowList = allowList
             self.version = version
+            self.listVersion = listVersion ?? version
             self.path = path
             self.loadError = loadError
             self.loadedAt = loadedAt
@@ -38,6 +45,7 @@ public final class PolicyState: Sendable {
             $0.allowList = allowList
             $0.loadError = nil
             $0.loadedAt = time
+            $0.listVersion += 1
         }
     }
 

@@ -55,7 +55,8 @@ public struct EngineSync: Service {
                 logger.warning(
                     "engine unavailable, retrying",
                     metadata: [
-                        "error": "\(reason)", "attempt": "\(attempt)", "retry_in_ms": "\(delay.milliseconds)",
+                        "error": "\(reason)", "attempt": .stringConvertible(attempt),
+                        "retry_in_ms": .stringConvertible(delay.milliseconds),
                     ])
                 do { try await Task.sleep(for: delay) } catch { return }
             }
@@ -79,7 +80,7 @@ public struct EngineSync: Service {
             metadata: [
                 "endpoint": "\(client.endpoint)", "engine_version": "\(version.version)",
                 "api_version": "\(client.negotiatedAPIVersion?.description ?? "?")",
-                "containers": "\(store.current.containers.count)",
+                "containers": .stringConvertible(store.current.containers.count),
             ])
 
         let (inputs, feed) = AsyncStream<SyncInput>.makeStream()
@@ -156,7 +157,7 @@ public struct EngineSync: Service {
         }
         await store.replaceAll(with: records, at: WallClock.seconds())
         metrics.resynced()
-        logger.debug("resync done", metadata: ["containers": "\(records.count)"])
+        logger.debug("resync done", metadata: ["containers": .stringConvertible(records.count)])
     }
 }
 

@@ -9,12 +9,12 @@ public struct LoggingOptions: ParsableArguments {
         case human, json
     }
 
-    @Option(name: .long, help: "Log format: human (default) or json (one object per line, for log shippers).")
+    @Option(name: .long, help: "Log format; json writes one object per line, for log shippers.")
     public var logFormat: Format = .human
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+        help: ArgumentHelp("Log level.", valueName: "level"))
     public var logLevel: Logger.Level = .info
 
     /// Installs the chosen handler process-wide and returns the program's logger. Logs go to
@@ -25,7 +25,7 @@ public struct LoggingOptions: ParsableArguments {
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler =
                 switch format {
-                case .human: StreamLogHandler.standardError(label: label)
+                case .human: SingleLineLogHandler(inner: StreamLogHandler.standardError(label: label))
                 case .json: JSONLogHandler(label: label)
                 }
             handler.logLevel = level

@@ -25,7 +25,9 @@ public struct AuthzOptions: ParsableArguments {
         help: ArgumentHelp("Plugin socket path (default: /run/docker/plugins/NAME.sock).", valueName: "path"))
     public var authzSocket: String?
 
-    @Option(name: .long, help: ArgumentHelp("Longest time one answer may take, in ms (default 200).", valueName: "ms"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Longest time one answer may take, in ms.", valueName: "ms"))
     public var authzBudget = 200
 
     @Option(

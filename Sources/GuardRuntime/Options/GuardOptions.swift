@@ -28,7 +28,7 @@ public struct GuardOptions: ParsableArguments {
     public var action: String?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Seconds between SIGTERM and SIGKILL for the stop action (default 10).", valueName: "seconds"))
     public var stopTimeout: String?
@@ -46,7 +46,7 @@ public struct GuardOptions: ParsableArguments {
     public var auditLog: String?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp("Seconds between full resyncs with the engine (default 60).", valueName: "seconds"))
     public var resyncInterval: String?
 

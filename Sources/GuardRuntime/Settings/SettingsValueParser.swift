@@ -42,6 +42,12 @@ enum SettingsValueParser {
     /// accepts (`ListenAddress`). The host is not resolved.
     static func listenAddress(_ text: String) throws(SettingsValueProblem) -> String {
         guard ListenAddress(text) != nil else {
+            // The right shape with a port no socket can have: say that, not that the shape is wrong.
+            if let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+                !(0...65535).contains(port), ListenAddress(text[..<colon] + ":0") != nil
+            {
+                throw SettingsValueProblem(reason: "'\(text)': port \(port) is out of range (0 to 65535)")
+            }
             throw SettingsValueProblem(reason: "'\(text)' is not HOST:PORT ([IPv6]:PORT, or :PORT for every interface)")
         }
         return text

@@ -75,7 +75,9 @@ struct TableView {
         let snapshot = data.snapshot
         if !snapshot.isSynced {
             if let error = snapshot.engine.connection.lastError {
-                return ("cannot reach \(snapshot.engine.endpoint): \(error)", .error)
+                // An engine error already names the endpoint (`cannot connect to unix://…: …`).
+                let endpoint = snapshot.engine.endpoint
+                return (error.contains(endpoint) ? error : "cannot reach \(endpoint): \(error)", .error)
             }
             return ("connecting to \(snapshot.engine.endpoint)\(glyphs.ellipsis)", .muted)
         }

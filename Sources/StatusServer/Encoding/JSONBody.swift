@@ -27,12 +27,13 @@ enum JSONBody {
         response(status, encode(value), headers: headers)
     }
 
+    struct ErrorBody: Encodable {
+        let error: String
+        let status: Int
+    }
+
     /// `{"error": "…", "status": 404}`: every failure answers in the same shape.
     static func error(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
-        struct ErrorBody: Encodable {
-            let error: String
-            let status: Int
-        }
         return response(status, ErrorBody(error: message, status: status.code), headers: headers)
     }
 }

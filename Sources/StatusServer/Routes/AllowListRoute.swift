@@ -16,7 +16,8 @@ enum AllowListRoute {
             let loaded: Bool
             let rules: [Rule]
             let error: String?
-            let loadedAt: Double?
+            /// RFC 3339 in UTC, as every other time of the API.
+            let loadedAt: String?
 
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +38,13 @@ enum AllowListRoute {
             .ok,
             Body(
                 path: current?.path, loaded: list != nil, rules: rules, error: current?.loadError,
-                loadedAt: current?.loadedAt))
+                loadedAt: current?.loadedAt.map(Self.timestamp)))
+    }
+
+    /// Wall-clock seconds as RFC 3339; whole seconds and the fraction apart, so that no digits are
+    /// lost to a Double's precision (1796153175.25 s is 1796153175249999872 ns as one product).
+    static func timestamp(_ seconds: Double) -> String {
+        let whole = seconds.rounded(.down)
+        return EngineTimestamp.format(nanos: Int64(whole) * 1_000_000_000 + Int64(((seconds - whole) * 1e9).rounded()))
     }
 }

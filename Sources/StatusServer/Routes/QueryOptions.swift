@@ -31,7 +31,10 @@ struct QueryOptions {
         switch value.lowercased() {
         case "", "true", "1", "yes": return true
         case "false", "0", "no": return false
-        default: throw Problem(message: "query parameter '\(name)' must be true or false, not '\(value)'")
+        default:
+            throw Problem(
+                message:
+                    "query parameter '\(name)' must be true, false, yes, no, 1 or 0 (empty means true), not '\(value)'")
         }
     }
 

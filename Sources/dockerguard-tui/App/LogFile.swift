@@ -29,7 +29,7 @@ enum LogFile {
         dup2(fd, 2)
         close(fd)
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = SingleLineLogHandler(inner: StreamLogHandler.standardError(label: label))
             handler.logLevel = level
             return handler
         }

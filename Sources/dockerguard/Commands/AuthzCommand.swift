@@ -19,7 +19,7 @@ struct AuthzStatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Whether the engine calls the plugin, and whether the plugin answers.",
         discussion: """
-            Exits 0 when the plugin answers and the engine calls it, 1 otherwise. The engine is asked
+            Exits 0 when the plugin answers and the engine calls it, 1 otherwise. The engine is asked \
             with a short timeout: while a plugin it calls is down, every API call waits on it.
             """
     )

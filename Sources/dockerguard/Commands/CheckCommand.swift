@@ -9,8 +9,17 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the allow-list; with --engine, list what would be acted on now.",
-        discussion: "Each error is printed as path:line:column: message. Exit status 1 when the list is invalid."
+        discussion: """
+            Each error is printed as path:line:column: message. Exit status: 0 when the list is valid \
+            (and, with --engine, no running container violates it), 1 when the list is invalid or the \
+            engine cannot be asked, \(CheckReport.violationsExitStatus) when running containers violate \
+            the list (whatever the mode).
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @Option(
         name: .long, help: ArgumentHelp("The allow-list to check (default: the configured one).", valueName: "path"))
@@ -29,6 +38,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also judge the engine's running containers: a dry run of enforcement.")
     var engine = false
 
+    @Option(name: .long, help: "Output: text (default) or json (one object, for scripts).")
+    var format: Format = .text
+
     @OptionGroup var engineOptions: EngineOptions
 
     func run() async throws {
@@ -36,54 +48,49 @@ struct CheckCommand: AsyncParsableCommand {
         if let allowlist { flags["allowlist"] = allowlist }
         if let mode { flags["mode"] = mode }
         let settings = try SettingsLoader.loadForCommand(configPath: config, flags: flags)
-        let list: AllowList
-        switch AllowList.load(path: settings.allowlistPath) {
-        case .success(let loaded):
-            list = loaded
-            print("\(settings.allowlistPath): \(list.rules.count) rule\(list.rules.count == 1 ? "" : "s"), valid")
-        case .failure(let errors):
-            for error in errors.errors { print(error.description) }
-            throw ExitCode.failure
-        }
-        guard engine else { return }
-
-        let client = try engineOptions.client(settings: settings)
-        let running: [ContainerDetails]
-        do {
-            var details: [ContainerDetails] = []
-            for summary in try await client.listContainers() {
-                do {
-                    details.append(try await client.inspectContainer(summary.id))
-                } catch EngineError.notFound {
-                    continue  // removed between the list and its inspect: no longer running
-                }
+        let loaded = AllowList.load(path: settings.allowlistPath)
+        var report = CheckReport(allowlist: CheckReport.listResult(path: settings.allowlistPath, loaded), engine: nil)
+        if engine, case .success(let list) = loaded {
+            let client = try engineOptions.client(settings: settings)
+            do {
+                report.engine = try await Self.dryRun(list: list, client: client, settings: settings)
+            } catch {
+                if format == .text { print(report.text) }  // the list's verdict still stands
+                throw CommandFailure.fail(error.description)
             }
-            running = details
-        } catch {
-            throw CommandFailure.fail(error.description)
+        }
+        print(format == .json ? report.json : report.text)
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    }
+
+    /// Judges every running container as the enforcer would, and acts on none.
+    static func dryRun(list: AllowList, client: DockerClient, settings: GuardSettings) async throws(EngineError)
+        -> CheckReport.EngineResult
+    {
+        var running: [ContainerDetails] = []
+        for summary in try await client.listContainers() {
+            do {
+                running.append(try await client.inspectContainer(summary.id))
+            } catch EngineError.notFound {
+                continue  // removed between the list and its inspect: no longer running
+            }
         }
         let aliases = ImageAliases()
         let selfID = SelfIdentity.resolve(SelfProbe.read(), among: running.map(ContainerRecord.init)).id
-        var violating = 0
+        var containers: [CheckReport.Container] = []
         for details in running.sorted(by: { $0.name < $1.name }) {
             let record = ContainerRecord(details)
             let decision = await Decision.judge(
                 record, list: list, aliases: aliases, client: client, selfID: selfID, cause: .resync)
-            let mark =
-                switch decision.verdict {
-                case .ownContainer: "self     "
-                case .allowed: "allowed  "
-                case .violating: "VIOLATING"
-                }
-            if !decision.isAllowed { violating += 1 }
-            print("\(mark)  \(record.displayName)  \(record.imageRef)  \(decision.reason)")
+            containers.append(
+                CheckReport.Container(
+                    id: record.id, name: record.displayName, image: record.imageRef, verdict: decision.verdictLabel,
+                    rule: decision.ruleLocation, reason: decision.reason))
         }
-        let consequence =
-            switch settings.mode {
-            case .audit: "mode audit: they would be recorded only"
-            case .confirm: "mode confirm: they would wait for an operator"
-            case .enforce: "mode enforce: action \(settings.action.rawValue) on each"
-            }
-        print("\(running.count) running, \(violating) violating; \(consequence)")
+        return CheckReport.EngineResult(
+            endpoint: client.endpoint.description, mode: settings.mode.rawValue, action: settings.action.rawValue,
+            running: containers.count, violating: containers.filter { $0.verdict == "violating" }.count,
+            consequence: CheckReport.consequence(mode: settings.mode, action: settings.action),
+            containers: containers)
     }
 }

@@ -12,9 +12,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Guard the Docker engine and serve the status API (headless).",
         discussion: """
-            Keeps a live view of the engine's containers from its event stream, judges each one
-            against the allow-list as it starts, and serves GET /containers, /allowlist, /healthz
-            and /readyz. Stops cleanly on SIGINT or SIGTERM. In confirm mode, without an operator,
+            Keeps a live view of the engine's containers from its event stream, judges each one \
+            against the allow-list as it starts, and serves GET /containers, /allowlist, /healthz \
+            and /readyz. Stops cleanly on SIGINT or SIGTERM. In confirm mode, without an operator, \
             violations are recorded as in audit mode.
             """
     )

@@ -11,10 +11,12 @@ struct SnapshotCommand: AsyncParsableCommand {
         commandName: "snapshot",
         abstract: "Print the running containers as an allow-list.",
         discussion: """
-            One rule per running container, by ID, with its name and image as a comment.
-            `dockerguard snapshot --keep-running > list` then
-            `dockerguard run --mode enforce --action remove --allowlist list` behaves like the
-            original tool: only those containers may run, and they are restarted when they stop.
+            One rule per running container, by ID, with its name and image as a comment. These two \
+            commands behave like the original tool: only the containers running now may run, and \
+            they are restarted when they stop.
+
+              $ dockerguard snapshot --keep-running > list
+              $ dockerguard run --mode enforce --action remove --allowlist list
             """
     )
 

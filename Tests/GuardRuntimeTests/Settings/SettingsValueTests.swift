@@ -14,12 +14,21 @@ struct SettingsValueTests {
 
     @Test(
         "listen addresses of the wrong shape are refused",
-        arguments: ["nowhere", "host:", "host:65536", "::1:8080", "[::1]", "[::1]8080", "a b:80", "h:8o", "[]:80"])
+        arguments: ["nowhere", "host:", "::1:8080", "[::1]", "[::1]8080", "a b:80", "h:8o", "[]:80"])
     func badListen(address: String) throws {
         let sandbox = try SettingsSandbox()
         let error = try #require(sandbox.loadError(flags: ["listen": address]))
         #expect(
             error.description == "--listen: '\(address)' is not HOST:PORT ([IPv6]:PORT, or :PORT for every interface)")
+    }
+
+    @Test(
+        "a port out of range is named as such",
+        arguments: [("host:65536", 65536), (":99999", 99999), ("[::1]:70000", 70000), ("h:-1", -1)])
+    func portOutOfRange(address: String, port: Int) throws {
+        let sandbox = try SettingsSandbox()
+        let error = try #require(sandbox.loadError(flags: ["listen": address]))
+        #expect(error.description == "--listen: '\(address)': port \(port) is out of range (0 to 65535)")
     }
 
     @Test(

@@ -1,0 +1,55 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `scripts/demo` in a terminal (tmux), with a stand-in for the dashboard that writes the two logs
+/// and quits: what the demo leaves behind and what it says about it.
+@Suite("scripts/demo", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+struct DemoTests {
+    @Test("on exit the samples go, the logs stay, and the demo says where they are")
+    func keepsTheLogs() async throws {
+        let home = NSTemporaryDirectory() + "dg-demo-test-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let fake = home + "/fake-tui"
+        try """
+        #!/bin/sh
+        mkdir -p "$XDG_STATE_HOME/dockerguard"
+        echo '{"event":"resync"}' > "$XDG_STATE_HOME/dockerguard/audit.jsonl"
+        echo 'dashboard log' > "$XDG_STATE_HOME/dockerguard/tui.log"
+        """.write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let stderrPath = home + "/demo.err"
+        let q = TmuxSession.quote
+        let command =
+            "env DOCKER_HOST=\(q(TestEngine.host!)) DOCKERGUARD_TUI_BIN=\(q(fake)) DEMO_LISTEN=127.0.0.1:0 "
+            + "\(q(RepositoryPaths.root + "/scripts/demo")) --no-build 2>\(q(stderrPath)); "
+            + "echo \"demo exited $?\"; sleep 60"
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        defer { session.kill() }
+        let stderr = { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+        let prompted = await eventually(timeout: .seconds(120)) { stderr().contains("Press Enter") }
+        #expect(prompted != nil, "\(stderr())")
+        try session.send("Enter")
+        let exited = await eventually(timeout: .seconds(120)) { session.capture().contains("demo exited") }
+        #expect(exited != nil, "\(session.capture())\n\(stderr())")
+        #expect(session.capture().contains("demo exited 0"), "\(stderr())")
+
+        let said = try #require(
+            stderr().split(separator: "\n").first { $0.contains("the logs are kept: ") }, "\(stderr())")
+        let audit = try #require(said.split(separator: " ").first { $0.hasSuffix("/audit.jsonl") }.map(String.init))
+        defer {
+            // The demo's temp dir: /tmp/dg-demo.XXXX/xdg-state/dockerguard/audit.jsonl
+            let work = URL(fileURLWithPath: audit).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().path
+            if work.hasPrefix("/tmp/dg-demo.") { try? FileManager.default.removeItem(atPath: work) }
+        }
+        #expect(try String(contentsOfFile: audit, encoding: .utf8) == "{\"event\":\"resync\"}\n")
+        let tuiLog = (audit as NSString).deletingLastPathComponent + "/tui.log"
+        #expect(FileManager.default.fileExists(atPath: tuiLog))
+        #expect(stderr().contains("rm -rf /tmp/dg-demo."), "\(stderr())")
+        // The samples are gone.
+        let left = try TestEngine.docker("ps", "-aq", "--filter", "name=^dgdemo-")
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+}
