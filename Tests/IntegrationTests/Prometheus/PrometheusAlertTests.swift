@@ -1,0 +1,129 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The shipped rules and dashboard in a real Prometheus scraping a real `dockerguard run`. The
+/// engine-down test crashes an engine of its own, so the other suites' engine is never disturbed.
+@Suite(
+    "Prometheus: the shipped rules and dashboard against a live guard",
+    .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
+    .enabled(if: PrometheusServer.isInstalled, "needs Debian's prometheus (scripts/test installs it)"),
+    .timeLimit(.minutes(3)))
+struct PrometheusAlertTests {
+    static let rulesPath = RepositoryPaths.root + "/deploy/prometheus/dockerguard-rules.yaml"
+    static let dashboardPath = RepositoryPaths.root + "/deploy/grafana/dockerguard.json"
+    static let engineDown = "DockerguardEngineDown"
+
+    /// The shipped rules with the engine-down alert's `for: 2m` shortened to `for: 5s`.
+    static func testRules() throws -> String {
+        let text = try String(contentsOfFile: rulesPath, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let alert = lines.firstIndex(where: { $0.hasSuffix("- alert: \(engineDown)") }),
+            let duration = lines[alert...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "for: 2m" })
+        else { throw TestFailure("no `for: 2m` under \(engineDown) in \(rulesPath)") }
+        lines[duration] = lines[duration].replacingOccurrences(of: "2m", with: "5s")
+        return lines.joined(separator: "\n")
+    }
+
+    @Test("the engine dies: the engine-down alert goes pending, then firing, and resolves once the engine is back")
+    func engineDownAlert() async throws {
+        let engine = try OwnEngine()
+        defer { engine.stop() }
+        let guardian = try await DockerGuardProcess(engineHost: engine.host, allowList: "name=web-*\n")
+        #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
+        let target = String(guardian.probe.baseURL.dropFirst("http://".count))
+        let prometheus = try await PrometheusServer(scraping: target, rules: try Self.testRules())
+        defer { prometheus.stop() }
+
+        // Scraped, and the rules evaluated on what was scraped (a recorded series exists): nothing
+        // fires on a healthy guard.
+        let scraped = await eventually(timeout: .seconds(20)) {
+            let connected = try? await prometheus.query(#"dockerguard_engine_connected{job="dockerguard"} == 1"#)
+            let recorded = try? await prometheus.query("instance_mode:dockerguard_violations:rate5m")
+            return connected?.count == 1 && recorded?.isEmpty == false
+        }
+        #expect(scraped != nil, "never scraped; prometheus log:\n\(prometheus.log)")
+        let healthy = try await prometheus.alerts()
+        #expect(healthy.isEmpty, "alerts on a healthy guard: \(healthy.map(\.name))")
+
+        _ = try TestEngine.dockerPrivate("kill", engine.directory)
+        func engineDown() async -> PrometheusServer.Alert? {
+            (try? await prometheus.alerts())?.first { $0.name == Self.engineDown }
+        }
+        let pending = await eventually(timeout: .seconds(20)) { await engineDown()?.state == "pending" }
+        #expect(pending != nil, "never pending; guard log:\n\(guardian.log)")
+        let firing = await eventually(timeout: .seconds(20)) { await engineDown()?.state == "firing" }
+        #expect(firing != nil, "never firing")
+        let alert = await engineDown()
+        #expect(alert?.labels["severity"] == "critical")
+        #expect(alert?.labels["instance"] == target)
+        #expect(alert?.annotations["summary"] == "dockerguard on \(target) has lost its Docker engine.")
+        #expect(alert?.annotations["description"]?.contains("systemctl status docker") == true)
+
+        _ = try TestEngine.dockerPrivate("start", engine.directory)
+        let resolved = await eventually(timeout: .seconds(30)) {
+            guard let alerts = try? await prometheus.alerts() else { return false }
+            return !alerts.contains { $0.name == Self.engineDown }
+        }
+        #expect(resolved != nil, "still alerting after the engine came back; guard log:\n\(guardian.log)")
+        #expect(try await prometheus.query(#"dockerguard_engine_connected == 1"#).count == 1)
+        #expect(guardian.terminate() == 0)
+    }
+
+    @Test("every dashboard panel's query runs in Prometheus, and the process series are scraped")
+    func dashboardQueries() async throws {
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, allowList: "name=web-*\n")
+        #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
+        let target = String(guardian.probe.baseURL.dropFirst("http://".count))
+        let prometheus = try await PrometheusServer(scraping: target, rules: try Self.testRules())
+        defer { prometheus.stop() }
+        let scraped = await eventually(timeout: .seconds(20)) {
+            (try? await prometheus.query(#"process_resident_memory_bytes{job="dockerguard"} > 0"#))?.count == 1
+        }
+        #expect(scraped != nil, "never scraped; prometheus log:\n\(prometheus.log)")
+        let build = try await prometheus.query(#"dockerguard_build_info{job="dockerguard"}"#)
+        #expect(build.first?.value == 1 && build.first?.labels["swift_version"]?.isEmpty == false, "\(build)")
+        let mode = try await prometheus.query(#"dockerguard_enforcement_mode{mode="audit"}"#)
+        #expect(mode.first?.value == 1, "\(mode)")
+
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.dashboardPath))
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let expressions = Self.panelExpressions(dashboard["panels"] as? [[String: Any]] ?? [])
+        #expect(expressions.count > 20)
+        for (title, expression) in expressions {
+            let query =
+                expression
+                .replacingOccurrences(of: "$__rate_interval", with: "1m")
+                .replacingOccurrences(of: "$instance", with: ".+")
+            do { _ = try await prometheus.query(query) } catch { Issue.record("panel \(title): \(error)") }
+        }
+        #expect(guardian.terminate() == 0)
+    }
+
+    static func panelExpressions(_ panels: [[String: Any]]) -> [(String, String)] {
+        panels.flatMap { panel in
+            let title = panel["title"] as? String ?? "?"
+            let own = (panel["targets"] as? [[String: Any]] ?? []).compactMap { $0["expr"] as? String }.map {
+                (title, $0)
+            }
+            return own + panelExpressions(panel["panels"] as? [[String: Any]] ?? [])
+        }
+    }
+
+    @Test("promtool check metrics passes on a live /metrics page with a real engine")
+    func promtoolCheckMetrics() async throws {
+        let guardian = try await DockerGuardProcess(
+            engineHost: TestEngine.host, allowList: "name=web-*\n", extraArguments: ["--mode", "enforce"])
+        #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
+        _ = try await guardian.probe.get("/metrics")
+        let page = try await guardian.probe.get("/metrics").text
+        #expect(page.contains("\nprocess_cpu_seconds_total "))
+        #expect(page.contains(#"dockerguard_enforcement_mode{mode="enforce"} 1"#))
+        let file = guardian.home + "/metrics.txt"
+        try page.write(toFile: file, atomically: true, encoding: .utf8)
+        let lint = try Subprocess.run("/bin/sh", ["-c", "promtool check metrics < '\(file)'"])
+        #expect(lint.status == 0, "promtool: \(lint.stdout)\(lint.stderr)")
+        #expect(lint.stdout.isEmpty && lint.stderr.isEmpty, "promtool: \(lint.stdout)\(lint.stderr)")
+        #expect(guardian.terminate() == 0)
+    }
+}
