@@ -8,13 +8,17 @@ enum ProcessMetrics {
     static let units = ProcessSample.Units(
         ticksPerSecond: Double(sysconf(Int32(_SC_CLK_TCK))), pageSize: Int(sysconf(Int32(_SC_PAGESIZE))))
 
+    /// The boot time never changes: `/proc/stat` (a line per CPU and interrupt) is read once.
+    static let bootTime: Double? = (try? String(contentsOfFile: "/proc/stat", encoding: .utf8)).flatMap(
+        ProcessSample.bootTime)
+
     /// The process now; nil when `/proc` cannot be read (then no `process_*` series are shown).
     static func sampleSelf() -> ProcessSample? {
-        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-            let systemStat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8)
-        else { return nil }
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8), let bootTime else {
+            return nil
+        }
         return ProcessSample(
-            stat: stat, systemStat: systemStat,
+            stat: stat, bootTime: bootTime,
             limits: try? String(contentsOfFile: "/proc/self/limits", encoding: .utf8),
             openFDs: (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.count, units: units)
     }

@@ -21,10 +21,10 @@ struct ProcessSample: Equatable {
 
     /// - Parameters:
     ///   - stat: `/proc/self/stat`;
-    ///   - systemStat: `/proc/stat`, for `btime` (the boot time, which the start time counts from);
+    ///   - bootTime: `btime` of `/proc/stat` (``bootTime(_:)``), which the start time counts from;
     ///   - limits: `/proc/self/limits`.
-    /// - Returns: nil when `stat` or `btime` cannot be read: without them nothing is worth reporting.
-    init?(stat: String, systemStat: String, limits: String?, openFDs: Int?, units: Units) {
+    /// - Returns: nil when `stat` cannot be read: without it nothing is worth reporting.
+    init?(stat: String, bootTime: Double, limits: String?, openFDs: Int?, units: Units) {
         // `pid (comm) state …`: comm may hold spaces and parentheses, so fields count from the last `)`.
         guard let close = stat.lastIndex(of: ")") else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ", omittingEmptySubsequences: true)
@@ -33,7 +33,7 @@ struct ProcessSample: Equatable {
             fields.count > number - 3 ? Double(fields[number - 3]) : nil
         }
         guard let utime = field(14), let stime = field(15), let startTicks = field(22), let vsize = field(23),
-            let rss = field(24), let bootTime = Self.bootTime(systemStat)
+            let rss = field(24)
         else { return nil }
         cpuSeconds = (utime + stime) / units.ticksPerSecond
         virtualBytes = Int(vsize)

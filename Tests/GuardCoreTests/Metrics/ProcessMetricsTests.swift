@@ -6,12 +6,14 @@ import Testing
 @Suite("process_* and build metrics")
 struct ProcessMetricsTests {
     typealias Files = RecordedProcessFiles
+    static let bootTime = ProcessSample.bootTime(Files.systemStat) ?? .nan
 
     @Test("a recorded /proc/self/stat: CPU, memory and start time, whatever the comm holds")
     func recorded() throws {
+        #expect(Self.bootTime == 1_796_159_341)
         let sample = try #require(
             ProcessSample(
-                stat: Files.stat, systemStat: Files.systemStat, limits: Files.limits, openFDs: 6, units: Files.units))
+                stat: Files.stat, bootTime: Self.bootTime, limits: Files.limits, openFDs: 6, units: Files.units))
         // utime 5 + stime 1 ticks; starttime 1196920 ticks after btime 1796159341; rss 3452 pages.
         #expect(sample.cpuSeconds == 0.06)
         #expect(sample.startTimeSeconds == 1_796_159_341 + 11_969.2)
@@ -29,27 +31,26 @@ struct ProcessMetricsTests {
         #expect(unlimited != Files.limits)
         let units = Files.units
         let noLimit = ProcessSample(
-            stat: Files.stat, systemStat: Files.systemStat, limits: unlimited, openFDs: nil, units: units)
+            stat: Files.stat, bootTime: Self.bootTime, limits: unlimited, openFDs: nil, units: units)
         #expect(noLimit?.maxFDs == nil)
         #expect(noLimit?.cpuSeconds == 0.06)
         #expect(
-            ProcessSample(stat: Files.stat, systemStat: Files.systemStat, limits: nil, openFDs: 1, units: units)?
+            ProcessSample(stat: Files.stat, bootTime: Self.bootTime, limits: nil, openFDs: 1, units: units)?
                 .maxFDs == nil)
         let truncated = String(Files.stat.prefix(60))
         #expect(
-            ProcessSample(stat: truncated, systemStat: Files.systemStat, limits: nil, openFDs: 1, units: units) == nil)
+            ProcessSample(stat: truncated, bootTime: Self.bootTime, limits: nil, openFDs: 1, units: units) == nil)
         #expect(
-            ProcessSample(stat: "no parenthesis", systemStat: Files.systemStat, limits: nil, openFDs: 1, units: units)
+            ProcessSample(stat: "no parenthesis", bootTime: Self.bootTime, limits: nil, openFDs: 1, units: units)
                 == nil)
-        let noBootTime = Files.systemStat.replacingOccurrences(of: "btime", with: "bootime")
-        #expect(ProcessSample(stat: Files.stat, systemStat: noBootTime, limits: nil, openFDs: 1, units: units) == nil)
+        #expect(ProcessSample.bootTime(Files.systemStat.replacingOccurrences(of: "btime", with: "bootime")) == nil)
     }
 
     @Test("the text format: names, types and help as the other languages' clients write them")
     func text() throws {
         var sample = try #require(
             ProcessSample(
-                stat: Files.stat, systemStat: Files.systemStat, limits: Files.limits, openFDs: 6, units: Files.units))
+                stat: Files.stat, bootTime: Self.bootTime, limits: Files.limits, openFDs: 6, units: Files.units))
         var page: [UInt8] = []
         ProcessMetrics.render(sample, into: &page)
         #expect(

@@ -27,13 +27,21 @@ struct PrometheusAlertTests {
 
     @Test("the engine dies: the engine-down alert goes pending, then firing, and resolves once the engine is back")
     func engineDownAlert() async throws {
-        let engine = try OwnEngine()
-        defer { engine.stop() }
+        let engine = try await offPool { try OwnEngine() }
+        do {
+            try await engineDownAlert(engine)
+        } catch {
+            try? await offPool { engine.stop() }
+            throw error
+        }
+        try await offPool { engine.stop() }
+    }
+
+    func engineDownAlert(_ engine: OwnEngine) async throws {
         let guardian = try await DockerGuardProcess(engineHost: engine.host, allowList: "name=web-*\n")
         #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
         let target = String(guardian.probe.baseURL.dropFirst("http://".count))
         let prometheus = try await PrometheusServer(scraping: target, rules: try Self.testRules())
-        defer { prometheus.stop() }
 
         // Scraped, and the rules evaluated on what was scraped (a recorded series exists): nothing
         // fires on a healthy guard.
@@ -46,7 +54,7 @@ struct PrometheusAlertTests {
         let healthy = try await prometheus.alerts()
         #expect(healthy.isEmpty, "alerts on a healthy guard: \(healthy.map(\.name))")
 
-        _ = try TestEngine.dockerPrivate("kill", engine.directory)
+        _ = try await offPool { try TestEngine.dockerPrivate("kill", engine.directory) }
         func engineDown() async -> PrometheusServer.Alert? {
             (try? await prometheus.alerts())?.first { $0.name == Self.engineDown }
         }
@@ -60,14 +68,15 @@ struct PrometheusAlertTests {
         #expect(alert?.annotations["summary"] == "dockerguard on \(target) has lost its Docker engine.")
         #expect(alert?.annotations["description"]?.contains("systemctl status docker") == true)
 
-        _ = try TestEngine.dockerPrivate("start", engine.directory)
+        _ = try await offPool { try TestEngine.dockerPrivate("start", engine.directory) }
         let resolved = await eventually(timeout: .seconds(30)) {
             guard let alerts = try? await prometheus.alerts() else { return false }
             return !alerts.contains { $0.name == Self.engineDown }
         }
         #expect(resolved != nil, "still alerting after the engine came back; guard log:\n\(guardian.log)")
         #expect(try await prometheus.query(#"dockerguard_engine_connected == 1"#).count == 1)
-        #expect(guardian.terminate() == 0)
+        await prometheus.stop()
+        #expect(try await offPool { guardian.terminate() } == 0)
     }
 
     @Test("every dashboard panel's query runs in Prometheus, and the process series are scraped")
@@ -76,7 +85,6 @@ struct PrometheusAlertTests {
         #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
         let target = String(guardian.probe.baseURL.dropFirst("http://".count))
         let prometheus = try await PrometheusServer(scraping: target, rules: try Self.testRules())
-        defer { prometheus.stop() }
         let scraped = await eventually(timeout: .seconds(20)) {
             (try? await prometheus.query(#"process_resident_memory_bytes{job="dockerguard"} > 0"#))?.count == 1
         }
@@ -97,7 +105,8 @@ struct PrometheusAlertTests {
                 .replacingOccurrences(of: "$instance", with: ".+")
             do { _ = try await prometheus.query(query) } catch { Issue.record("panel \(title): \(error)") }
         }
-        #expect(guardian.terminate() == 0)
+        await prometheus.stop()
+        #expect(try await offPool { guardian.terminate() } == 0)
     }
 
     static func panelExpressions(_ panels: [[String: Any]]) -> [(String, String)] {
@@ -121,9 +130,9 @@ struct PrometheusAlertTests {
         #expect(page.contains(#"dockerguard_enforcement_mode{mode="enforce"} 1"#))
         let file = guardian.home + "/metrics.txt"
         try page.write(toFile: file, atomically: true, encoding: .utf8)
-        let lint = try Subprocess.run("/bin/sh", ["-c", "promtool check metrics < '\(file)'"])
+        let lint = try await offPool { try Subprocess.run("/bin/sh", ["-c", "promtool check metrics < '\(file)'"]) }
         #expect(lint.status == 0, "promtool: \(lint.stdout)\(lint.stderr)")
         #expect(lint.stdout.isEmpty && lint.stderr.isEmpty, "promtool: \(lint.stdout)\(lint.stderr)")
-        #expect(guardian.terminate() == 0)
+        #expect(try await offPool { guardian.terminate() } == 0)
     }
 }

@@ -3,6 +3,10 @@ import TestSupport
 
 /// Debian's real `prometheus` server, run as a child on a free loopback port with a scrape job
 /// named `dockerguard` and a rules file, and read through its own HTTP API.
+///
+/// The tests run beside the in-process API suites on a cooperative pool as wide as the machine
+/// (2 threads here): whatever blocks (a subprocess, waiting for an exit) goes through
+/// ``offPool(_:)`` or waits with `eventually`, never holding a pool thread.
 final class PrometheusServer: @unchecked Sendable {
     // @unchecked: the Process is only touched by the test that owns this object.
     private var process = Process()
@@ -39,10 +43,10 @@ final class PrometheusServer: @unchecked Sendable {
                 return (try? await api.get("/-/ready").status) == 200
             }
             if ready != nil, process.isRunning { return }
-            stop(keepDirectory: true)
+            await stop(keepDirectory: true)
         }
         let log = self.log
-        stop()
+        await stop()
         throw TestFailure("prometheus did not start; its log:\n\(log)")
     }
 
@@ -104,18 +108,24 @@ final class PrometheusServer: @unchecked Sendable {
         var name: String { labels["alertname"] ?? "" }
     }
 
-    func stop(keepDirectory: Bool = false) {
+    /// SIGTERM, and SIGKILL if it has not exited within 10 s; waits without holding a thread.
+    func stop(keepDirectory: Bool = false) async {
         if process.isRunning {
             process.terminate()
-            let deadline = ContinuousClock.now + .seconds(10)
-            while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            let process = process
+            if await eventually(timeout: .seconds(10), { !process.isRunning }) == nil {
+                kill(process.processIdentifier, SIGKILL)
+                _ = await eventually(timeout: .seconds(5)) { !process.isRunning }
+            }
         }
         if !keepDirectory { try? FileManager.default.removeItem(atPath: directory) }
     }
 
-    deinit { stop() }
+    /// A test that threw before ``stop(keepDirectory:)``: no waiting here.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
 
     /// A TCP port on 127.0.0.1 that the kernel says is free (bind port 0, read it back, close).
     static func freePort() throws -> Int {
@@ -134,5 +144,13 @@ final class PrometheusServer: @unchecked Sendable {
         }
         guard bound else { throw TestFailure("bind 127.0.0.1:0: errno \(errno)") }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Runs blocking work (a subprocess, an engine's start) on a Dispatch thread, so that it does not
+/// hold one of the cooperative pool's few threads while the other suites need them.
+func offPool<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
     }
 }
