@@ -60,6 +60,7 @@ public struct GuardAssembly: Sendable {
                 mode: settings.mode, action: settings.action, stopTimeout: settings.stopTimeout,
                 interactive: interactive, readonly: settings.readonly),
             selfProbe: selfProbe, metrics: metrics, executor: executor, logger: logger)
+        metrics.follow(enforcer.status)
     }
 
     /// The HTTP API over this guard's store and policy.

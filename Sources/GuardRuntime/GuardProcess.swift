@@ -38,6 +38,7 @@ public struct GuardProcess: Sendable {
             loop.execute { ThreadPriority.setCurrentThread(nice: apiThreadNice) }
         }
         let metrics = GuardMetrics()
+        metrics.recordBuild(version: CommandLineEntry.version)
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         return GuardProcess(

@@ -24,7 +24,7 @@ extension EnforcementTests {
         #expect(before.headers["content-type"]?.hasPrefix("text/plain") == true)
         #expect(Self.sample(before.text, "dockerguard_engine_connected") == 1)
         #expect(Self.sample(before.text, "dockerguard_allowlist_rules") == 1)
-        #expect(Self.sample(before.text, #"dockerguard_actions_total{action="kill",result="done"}"#) == nil)
+        #expect(Self.sample(before.text, #"dockerguard_actions_total{action="kill",result="done"}"#) == 0)
 
         let names = (1...2).map { _ in Self.victimName("metrics") }
         defer { TestEngine.forceRemove(names) }

@@ -28,23 +28,30 @@ public final class AuthzMetrics: Sendable {
             name: "dockerguard_authz_decision_seconds", labels: [("kind", "judged")], buckets: buckets, help: help)
         passedTime = registry.makeDurationHistogram(
             name: "dockerguard_authz_decision_seconds", labels: [("kind", "passed")], buckets: buckets, help: help)
+        // The failure policy's answers are shown at 0 from the start, so that an alert's increase()
+        // sees the first one (a series first met at 1 shows no increase).
+        for endpoint in ["create", "start", "restart", "unpause", "rename"] {
+            for verdict in ["failure-allowed", "failure-denied"] { counter(endpoint: endpoint, verdict: verdict) }
+        }
     }
 
     /// One answer. `verdict` is `allowed`, `denied`, `audited` (audit mode let a violation pass),
     /// `failure-allowed` or `failure-denied` (the failure policy answered).
     func answered(endpoint: String, verdict: String, after elapsed: Duration) {
         (endpoint == "other" ? passedTime : judgedTime).record(elapsed)
+        counter(endpoint: endpoint, verdict: verdict).increment()
+    }
+
+    @discardableResult
+    private func counter(endpoint: String, verdict: String) -> Prometheus.Counter {
         let key = Key(endpoint: endpoint, verdict: verdict)
-        if let counter = counters.withLock({ $0[key] }) {
-            counter.increment()
-            return
-        }
+        if let counter = counters.withLock({ $0[key] }) { return counter }
         let counter = registry.makeCounter(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "authz_requests", unitName: "total",
                 helpText: "AuthZReq calls answered by the authorization plugin, by endpoint and verdict."),
             labels: [("endpoint", endpoint), ("verdict", verdict)])
         counters.withLock { $0[key] = counter }
-        counter.increment()
+        return counter
     }
 }

@@ -15,6 +15,8 @@ public final class GuardMetrics: Sendable {
     let allowListLoadErrors: Prometheus.Counter
     let enforcementLatency: DurationHistogram
     private let httpCounters = Mutex<[HTTPKey: Prometheus.Counter]>([:])
+    /// The enforcer whose mode `/metrics` shows, once ``follow(_:)`` has named it.
+    private let enforcerStatus = Mutex<Observed<EnforcerStatus>?>(nil)
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -42,6 +44,11 @@ public final class GuardMetrics: Sendable {
                 .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
                 .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5), .seconds(15), .seconds(60),
             ])
+        // Shown at 0 from the start: a rule's increase() sees no first failure on a series it meets at 1.
+        for mode in EnforcementMode.allCases { violationCounter(mode: mode) }
+        for action in EnforcementAction.allCases.map(\.rawValue) + ["restart"] {
+            for result in ["done", "failed"] { actionCounter(action, result: result) }
+        }
     }
 
     func eventReceived() { engineEvents.increment() }
@@ -51,22 +58,42 @@ public final class GuardMetrics: Sendable {
     func enforced(after latency: Duration) { enforcementLatency.record(latency) }
 
     /// One decision on a violating container.
-    func violation(mode: EnforcementMode) {
+    func violation(mode: EnforcementMode) { violationCounter(mode: mode).increment() }
+
+    /// One action carried out (or failed).
+    func action(_ action: String, result: String) { actionCounter(action, result: result).increment() }
+
+    @discardableResult
+    private func violationCounter(mode: EnforcementMode) -> Prometheus.Counter {
         registry.makeCounter(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "violations", unitName: "total",
-                helpText: "Violating containers judged, by the mode in force."), labels: [("mode", mode.rawValue)]
-        ).increment()
+                helpText: "Violating containers judged, by the mode in force."), labels: [("mode", mode.rawValue)])
     }
 
-    /// One action carried out (or failed).
-    func action(_ action: String, result: String) {
+    @discardableResult
+    private func actionCounter(_ action: String, result: String) -> Prometheus.Counter {
         registry.makeCounter(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "actions", unitName: "total",
                 helpText: "Actions taken on containers (stop, kill, remove, restart), by result."),
-            labels: [("action", action), ("result", result)]
-        ).increment()
+            labels: [("action", action), ("result", result)])
+    }
+
+    /// `dockerguard_build_info{version,swift_version} 1`, set once at start-up.
+    public func recordBuild(version: String) {
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "build_info", unitName: "",
+                helpText: "1, labelled with the dockerguard version and the Swift version that built it."),
+            labels: [("version", version), ("swift_version", BuildInfo.swiftVersion)]
+        ).set(to: 1)
+    }
+
+    /// Shows the mode of this enforcer (`dockerguard_enforcement_mode`, `dockerguard_readonly`)
+    /// from then on, read when scraped.
+    public func follow(_ enforcer: Observed<EnforcerStatus>) {
+        enforcerStatus.withLock { $0 = enforcer }
     }
 
     /// One answered HTTP request. The counter for each route and status is made once: looking it
@@ -130,6 +157,26 @@ public final class GuardMetrics: Sendable {
                 helpText: "1 when the file on disk is the list in force.")
         )
         .set(to: policy?.loadError == nil && policy?.allowList != nil ? 1 : 0)
-        return registry.emitToBuffer()
+        if let status = enforcerStatus.withLock({ $0 })?.value { renderMode(status) }
+        var page = registry.emitToBuffer()
+        if let sample = ProcessMetrics.sampleSelf() { ProcessMetrics.render(sample, into: &page) }
+        return page
+    }
+
+    /// One series per mode, 1 for the one in force (the Prometheus way of showing an enum).
+    private func renderMode(_ status: EnforcerStatus) {
+        for mode in EnforcementMode.allCases {
+            registry.makeGauge(
+                descriptor: .init(
+                    namespace: "dockerguard", metricName: "enforcement_mode", unitName: "",
+                    helpText: "1 for the enforcement mode in force (audit, confirm or enforce), 0 for the others."),
+                labels: [("mode", mode.rawValue)]
+            ).set(to: status.mode == mode ? 1 : 0)
+        }
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "readonly", unitName: "",
+                helpText: "1 when the guard changes nothing on the engine whatever the mode (--readonly).")
+        ).set(to: status.readonly ? 1 : 0)
     }
 }

@@ -123,7 +123,8 @@ struct AuthzJudgeTests {
             // well below the 6 s lookup, so only the budget can have answered.
             #expect(elapsed < .seconds(4), "mode \(mode)")
             #expect(answer.allow == allows, "mode \(mode)")
-            #expect(fixture.metricsText().contains(allows ? "failure-allowed" : "failure-denied"))
+            let verdict = allows ? "failure-allowed" : "failure-denied"
+            #expect(fixture.metricsText().contains(#"{endpoint="start",verdict="\#(verdict)"} 1"#))
         }
         var deny = settings
         deny.failurePolicy = .deny
