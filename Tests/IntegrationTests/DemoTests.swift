@@ -24,21 +24,25 @@ struct DemoTests {
         """.write(toFile: fake, atomically: true, encoding: .utf8)
         chmod(fake, 0o755)
         let stderrPath = home + "/demo.err"
+        // Waited for through files, not tmux capture-pane: polling a subprocess holds a thread of
+        // the small pool the other suites share.
+        let exitPath = home + "/demo.exit"
         let q = TmuxSession.quote
         let noEngine = "unix://\(home)/no-engine.sock"
         let command =
             "env DOCKER_HOST=\(q(noEngine)) DOCKERGUARD_TUI_BIN=\(q(fake)) DEMO_LISTEN=127.0.0.1:0 "
             + "\(q(RepositoryPaths.root + "/scripts/demo")) --no-build 2>\(q(stderrPath)); "
-            + "echo \"demo exited $?\"; sleep 60"
+            + "echo \"demo exited $?\" >\(q(exitPath)); sleep 60"
         let session = try TmuxSession(command: command, width: 120, height: 40)
         defer { session.kill() }
         let stderr = { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
         let prompted = await eventually(timeout: .seconds(180)) { stderr().contains("Press Enter") }
         #expect(prompted != nil, "\(stderr())")
         try session.send("Enter")
-        let exited = await eventually(timeout: .seconds(120)) { session.capture().contains("demo exited") }
+        let exitLine = { (try? String(contentsOfFile: exitPath, encoding: .utf8)) ?? "" }
+        let exited = await eventually(timeout: .seconds(120)) { exitLine().contains("demo exited") }
         #expect(exited != nil, "\(session.capture())\n\(stderr())")
-        #expect(session.capture().contains("demo exited 0"), "\(stderr())")
+        #expect(exitLine() == "demo exited 0\n", "\(stderr())")
 
         let said = try #require(
             stderr().split(separator: "\n").first { $0.contains("the logs are kept: ") }, "\(stderr())")
