@@ -60,4 +60,51 @@ struct DemoTests {
         let kept = try FileManager.default.contentsOfDirectory(atPath: work).sorted()
         #expect(kept == ["allowlist", "xdg-state"], "\(kept)")
     }
+
+    @Test("--authz: a disallowed docker run is refused once the dashboard is up; on exit the plugin is taken out first")
+    func prevention() async throws {
+        let home = NSTemporaryDirectory() + "dg-demo-authz-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let stderrPath = home + "/demo.err"
+        let exitPath = home + "/demo.exit"
+        let q = TmuxSession.quote
+        let command =
+            "env DOCKERGUARD_TUI_BIN=\(q(DashboardProcess.binaryPath)) DEMO_LISTEN=127.0.0.1:0 "
+            + "\(q(RepositoryPaths.root + "/scripts/demo")) --authz --no-build 2>\(q(stderrPath)); "
+            + "echo \"demo exited $?\" >\(q(exitPath)); sleep 60"
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        defer { session.kill() }
+        let stderr = { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+        let prompted = await eventually(timeout: .seconds(180)) { stderr().contains("Press Enter") }
+        #expect(prompted != nil, "\(stderr())")
+        let list = try #require(
+            stderr().split(separator: "\n").first { $0.contains("allow-list  /tmp/dg-demo.") }, "\(stderr())")
+        let work = try #require(list.split(separator: " ").last.map { ($0 as NSString).deletingLastPathComponent })
+        defer { if work.hasPrefix("/tmp/dg-demo.") { try? FileManager.default.removeItem(atPath: work) } }
+        try session.send("Enter")
+
+        let authzLog = { (try? String(contentsOfFile: work + "/xdg-state/demo-authz.log", encoding: .utf8)) ?? "" }
+        let on = await eventually(timeout: .seconds(60)) { authzLog().contains("prevention on: ") }
+        #expect(on != nil, "\(authzLog())\n\(session.capture())")
+        let host = try #require(authzLog().split(separator: " ").first { $0.hasPrefix("unix://") }.map(String.init))
+        let refused = try Subprocess.run(
+            "/usr/bin/timeout",
+            ["60", "docker", "-H", host, "run", "-d", "--network", "none", "--name", "dgdemo-new", "busybox:local"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("waits in the dashboard"), "\(refused.stderr)")
+        let pending = await eventually(timeout: .seconds(15)) {
+            session.capture().split(separator: "\n").contains { $0.contains("dgdemo-new") && $0.contains("Refused") }
+        }
+        #expect(pending != nil, "\(session.capture())")
+
+        try session.send("q")
+        let exitLine = { (try? String(contentsOfFile: exitPath, encoding: .utf8)) ?? "" }
+        let exited = await eventually(timeout: .seconds(120)) { exitLine().contains("demo exited") }
+        #expect(exited != nil, "\(session.capture())\n\(stderr())")
+        #expect(exitLine() == "demo exited 0\n", "\(stderr())")
+        let off = try #require(stderr().range(of: "prevention off"), "\(stderr())")
+        let stopping = try #require(stderr().range(of: "stopping the private engine"), "\(stderr())")
+        #expect(off.lowerBound < stopping.lowerBound, "the plugin must leave the engine before it stops")
+    }
 }
