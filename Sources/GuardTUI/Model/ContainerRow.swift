@@ -8,6 +8,11 @@ public struct ContainerRow: Sendable, Equatable, Identifiable {
     public var preview: PreviewFlip?
     /// An action on it is under way.
     public var isActing: Bool
+    /// A rule matches who it is but the profile does not allow how it runs: the failed limits,
+    /// the sentence that names them, and the terms that would lift them.
+    public var violations: [RuntimeViolation] = []
+    public var limitReason: String?
+    public var liftingTerms: [RuleTerm] = []
 
     public init(record: ContainerRecord, verdict: RowVerdict, preview: PreviewFlip? = nil, isActing: Bool = false) {
         self.record = record

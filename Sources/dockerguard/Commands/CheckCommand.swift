@@ -26,6 +26,12 @@ struct CheckCommand: AsyncParsableCommand {
         help: ArgumentHelp("The mode to describe the dry run in (default: the configured one).", valueName: "mode"))
     var mode: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "privileged, baseline (the default) or restricted: how allowed containers may run.", valueName: "profile"))
+    var profile: String?
+
     @Flag(name: .long, help: "Also judge the engine's running containers: a dry run of enforcement.")
     var engine = false
 
@@ -35,12 +41,15 @@ struct CheckCommand: AsyncParsableCommand {
         var flags: [String: String] = [:]
         if let allowlist { flags["allowlist"] = allowlist }
         if let mode { flags["mode"] = mode }
+        if let profile { flags["profile"] = profile }
         let settings = try SettingsLoader.loadForCommand(configPath: config, flags: flags)
         let list: AllowList
         switch AllowList.load(path: settings.allowlistPath) {
         case .success(let loaded):
-            list = loaded
-            print("\(settings.allowlistPath): \(list.rules.count) rule\(list.rules.count == 1 ? "" : "s"), valid")
+            list = loaded.with(profile: settings.profile)
+            print(
+                "\(settings.allowlistPath): \(list.rules.count) rule\(list.rules.count == 1 ? "" : "s"), valid; "
+                    + "profile \(settings.profile.rawValue)")
         case .failure(let errors):
             for error in errors.errors { print(error.description) }
             throw ExitCode.failure
@@ -73,7 +82,7 @@ struct CheckCommand: AsyncParsableCommand {
                 switch decision.verdict {
                 case .ownContainer: "self     "
                 case .allowed: "allowed  "
-                case .violating: "VIOLATING"
+                case .violating, .limited: "VIOLATING"
                 }
             if !decision.isAllowed { violating += 1 }
             print("\(mark)  \(record.displayName)  \(record.imageRef)  \(decision.reason)")

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Allow-list errors")
 struct AllowListErrorTests {
-    static let expectedKeys = "(expected name, image, image-id, id, label or keep-running)"
+    static let expectedKeys =
+        "(\(PolicySamples.expectedKeys))"
 
     /// Each line alone in a file, and the one error it must produce.
     static let cases: [(line: String, error: String)] = [
