@@ -86,10 +86,8 @@ enum TermParser {
                 let near = names.min { EditDistance.between(value, $0) < EditDistance.between(value, $1) }
                 let close = near.flatMap { EditDistance.between(value, $0) <= 3 ? $0 : nil }
                 let hint = close.map { "did you mean '\($0)'? " } ?? ""
-                throw Problem(
-                    message:
-                        "unknown profile \(quotedForMessage(value)) (\(hint)expected privileged, baseline or restricted)"
-                )
+                let expected = "expected privileged, baseline or restricted"
+                throw Problem(message: "unknown profile \(quotedForMessage(value)) (\(hint)\(expected))")
             }
             return .profile(profile)
         default:
