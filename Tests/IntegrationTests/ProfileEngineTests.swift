@@ -169,5 +169,41 @@ struct ProfileEngineTests {
         #expect(violations?.contains { $0["limit"] as? String == victim.value.limit } == true, "\(item ?? [:])")
         #expect(item?["container_id"] as? String == victim.key)
         #expect(guardian.terminate() == 0)
+
+        try await snapshotRoundTrip(engine, starting: starting.map(\.element), tag: tag)
+    }
+
+    /// `snapshot --keep-running` of containers that run with every flag, applied in enforce mode,
+    /// acts on nothing: each rule carries the terms its container needs.
+    func snapshotRoundTrip(_ engine: PluginEngine, starting: [Flag], tag: String) async throws {
+        var running: [String] = []
+        for (index, flag) in starting.enumerated() {
+            let started = try engine.docker(
+                ["run", "-d", "--name", "dgsnap-\(index)-\(tag)"] + Self.network(flag) + flag.arguments
+                    + ["busybox:local", "sleep", "300"])
+            #expect(started.status == 0, "\(flag.arguments): \(started.stderr)")
+            running.append(started.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let snapshot = try Subprocess.run(
+            DockerGuardProcess.binaryPath, ["snapshot", "--keep-running", "--docker-host", engine.host])
+        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        let mountRule = snapshot.stdout.split(separator: "\n").first { $0.hasPrefix("id=\(running[0])") }
+        #expect(mountRule?.contains("id=\(running[0]) mount=/ keep-running") == true, "\(snapshot.stdout)")
+        let guardian = try await DockerGuardProcess(
+            engineHost: engine.host, allowList: snapshot.stdout,
+            extraArguments: ["--mode", "enforce", "--action", "kill"])
+        engine.guardian = guardian
+        let judged = await eventually(timeout: .seconds(30)) {
+            let records = guardian.auditRecords
+            return running.allSatisfy { id in
+                records.contains { $0["container_id"] as? String == id && $0["verdict"] as? String == "allowed" }
+            }
+        }
+        #expect(judged != nil, "log:\n\(guardian.log)\nlist:\n\(snapshot.stdout)")
+        #expect(!guardian.auditRecords.contains { $0["action"] as? String == "kill" }, "\(guardian.auditRecords)")
+        for id in running {
+            #expect(try engine.docker("container", "inspect", "-f", "{{.State.Status}}", id).stdout.contains("running"))
+        }
+        #expect(guardian.terminate() == 0)
     }
 }
