@@ -22,10 +22,12 @@ struct RuleBuilder {
     mutating func add(_ token: LineToken, in base: UnsafePointer<UInt8>) {
         let keyBytes = ByteSpan(base: base, start: token.key.lowerBound, end: token.key.upperBound)
         guard let key = RuleKey(keyBytes) else {
+            // A likely typo gets the key it meant; anything else, every key there is.
+            let hint = RuleKey.nearest(to: keyBytes.string).map { "did you mean '\($0.text)'?" } ?? RuleKey.expected
             let message =
                 keyBytes.isEmpty
                 ? "missing key before '=' (\(RuleKey.expected))"
-                : "unknown key \(quotedForMessage(keyBytes.string)) (\(RuleKey.expected))"
+                : "unknown key \(quotedForMessage(keyBytes.string)) (\(hint))"
             problems.append((token.offset, message))
             return
         }

@@ -52,6 +52,13 @@ enum RuleKey: CaseIterable {
         + "privileged, host-network, host-pid, host-ipc, host-uts, mount, cap, device, user, seccomp, apparmor, "
         + "systempaths or profile"
 
+    /// The key a misspelt one most likely meant (`nmae` → `name`): a couple of edits at most.
+    static func nearest(to word: String) -> RuleKey? {
+        let scored = allCases.map { (key: $0, distance: EditDistance.between(word, $0.text)) }
+        guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
+        return best.distance <= min(2, max(1, best.key.text.count / 3)) ? best.key : nil
+    }
+
     /// The key spelled by `bytes`, compared byte by byte (cheap in debug builds, unlike `String`).
     init?(_ bytes: ByteSpan) {
         switch bytes.end - bytes.start {

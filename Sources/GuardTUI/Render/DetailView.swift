@@ -43,8 +43,21 @@ struct DetailView {
         let record = row.record
         var lines = [
             Line(
-                label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.verdict.reason)",
-                role: Role.of(row.verdict)),
+                label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.limitReason ?? row.verdict.reason)",
+                role: Role.of(row.verdict))
+        ]
+        // Which limits of the profile failed, and the CIS item each stands for.
+        for (index, violation) in row.violations.enumerated() {
+            lines.append(
+                Line(
+                    label: index == 0 ? "limits" : "", value: "\(violation) (CIS \(violation.cisItem))",
+                    role: Role.of(row.verdict)))
+        }
+        let notable = record.runtime.notable
+        lines += [
+            Line(
+                label: "runtime", value: notable.isEmpty ? "plain (Docker's defaults)" : notable.joined(separator: ", ")
+            ),
             Line(label: "id", value: record.id),
             Line(label: "image", value: record.imageRef),
             Line(label: "image id", value: record.imageID),
