@@ -156,6 +156,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            resources: [.copy("Runtime/Recorded")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

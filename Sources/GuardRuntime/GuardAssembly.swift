@@ -49,7 +49,7 @@ public struct GuardAssembly: Sendable {
         syncConfiguration.resyncInterval = .seconds(settings.resyncInterval)
         sync = EngineSync(
             client: client, store: store, configuration: syncConfiguration, metrics: metrics, logger: logger)
-        policy = PolicyState(path: settings.allowlistPath)
+        policy = PolicyState(path: settings.allowlistPath, profile: settings.profile)
         watcher = AllowListWatcher(state: policy, metrics: metrics, logger: logger)
         aliases = ImageAliases()
         audit = AuditLog(path: settings.auditLogPath, maxBytes: settings.auditLogMaxBytes, logger: logger)
@@ -87,7 +87,7 @@ public struct GuardAssembly: Sendable {
             "engine": "\(client.endpoint)", "listen": "\(listen)", "mode": "\(settings.mode.rawValue)",
             "action": "\(settings.action.rawValue)", "allowlist": "\(settings.allowlistPath)",
             "audit_log": "\(settings.auditLogPath)", "self": "\(selfProbe.startSummary)",
-            "readonly": "\(settings.readonly)",
+            "readonly": "\(settings.readonly)", "profile": "\(settings.profile.rawValue)",
         ]
     }
 }

@@ -37,9 +37,11 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
         public var labels: [String: String]?
         public var cmd: [String]?
         public var entrypoint: [String]?
+        /// `--user` as given, or the image's: `""` (the image's default, usually root), `NAME`, `UID[:GID]`.
+        public var user: String?
 
         enum CodingKeys: String, CodingKey {
-            case image = "Image", labels = "Labels", cmd = "Cmd", entrypoint = "Entrypoint"
+            case image = "Image", labels = "Labels", cmd = "Cmd", entrypoint = "Entrypoint", user = "User"
         }
     }
 
@@ -69,6 +71,23 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
 
     public struct HostConfig: Sendable, Hashable, Decodable {
         public var restartPolicy: RestartPolicy?
+        public var privileged: Bool?
+        /// `default`, `bridge`, `none`, `host`, `container:ID` or a network's name.
+        public var networkMode: String?
+        /// `""`, `host` or `container:ID` (PID, IPC and UTS alike; IPC also `private`, `shareable`, `none`).
+        public var pidMode: String?
+        public var ipcMode: String?
+        public var utsMode: String?
+        public var capAdd: [String]?
+        public var capDrop: [String]?
+        public var devices: [Device]?
+        public var deviceCgroupRules: [String]?
+        /// `-v` as given: `SOURCE:TARGET[:OPTIONS]`; SOURCE is a host path or a volume's name.
+        public var binds: [String]?
+        /// `--mount` as given.
+        public var mounts: [Mount]?
+        /// `seccomp=unconfined`, `apparmor=…`, `no-new-privileges`, `label=…`, …
+        public var securityOpt: [String]?
 
         public struct RestartPolicy: Sendable, Hashable, Decodable {
             /// `""`/`no`, `always`, `unless-stopped` or `on-failure`.
@@ -77,7 +96,43 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
             enum CodingKeys: String, CodingKey { case name = "Name", maximumRetryCount = "MaximumRetryCount" }
         }
 
-        enum CodingKeys: String, CodingKey { case restartPolicy = "RestartPolicy" }
+        public struct Device: Sendable, Hashable, Decodable {
+            public var pathOnHost: String?
+            enum CodingKeys: String, CodingKey { case pathOnHost = "PathOnHost" }
+        }
+
+        public struct Mount: Sendable, Hashable, Decodable {
+            /// `bind`, `volume`, `tmpfs`, `npipe`, `cluster`, `image`.
+            public var type: String?
+            public var source: String?
+            enum CodingKeys: String, CodingKey { case type = "Type", source = "Source" }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case restartPolicy = "RestartPolicy", privileged = "Privileged", networkMode = "NetworkMode"
+            case pidMode = "PidMode", ipcMode = "IpcMode", utsMode = "UTSMode", capAdd = "CapAdd", capDrop = "CapDrop"
+            case devices = "Devices", deviceCgroupRules = "DeviceCgroupRules", binds = "Binds", mounts = "Mounts"
+            case securityOpt = "SecurityOpt"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            // A field of an unexpected shape (another engine, another version) must never fail the
+            // whole inspect: it is left out, and the guard judges what it could read.
+            let json = try decoder.container(keyedBy: CodingKeys.self)
+            restartPolicy = try? json.decodeIfPresent(RestartPolicy.self, forKey: .restartPolicy)
+            privileged = try? json.decodeIfPresent(Bool.self, forKey: .privileged)
+            networkMode = try? json.decodeIfPresent(String.self, forKey: .networkMode)
+            pidMode = try? json.decodeIfPresent(String.self, forKey: .pidMode)
+            ipcMode = try? json.decodeIfPresent(String.self, forKey: .ipcMode)
+            utsMode = try? json.decodeIfPresent(String.self, forKey: .utsMode)
+            capAdd = try? json.decodeIfPresent([String].self, forKey: .capAdd)
+            capDrop = try? json.decodeIfPresent([String].self, forKey: .capDrop)
+            devices = try? json.decodeIfPresent([Device].self, forKey: .devices)
+            deviceCgroupRules = try? json.decodeIfPresent([String].self, forKey: .deviceCgroupRules)
+            binds = try? json.decodeIfPresent([String].self, forKey: .binds)
+            mounts = try? json.decodeIfPresent([Mount].self, forKey: .mounts)
+            securityOpt = try? json.decodeIfPresent([String].self, forKey: .securityOpt)
+        }
     }
 
     enum CodingKeys: String, CodingKey {

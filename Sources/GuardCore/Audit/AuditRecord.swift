@@ -17,11 +17,19 @@ public struct AuditRecord: Sendable, Encodable, Equatable {
     /// `done`, `failed`, `recorded` (audit), `pending` (confirm), `skipped`.
     public var result: String
     public var error: String?
+    /// The profile's limits that failed (`privileged`, `mount of /`, …), when a rule matched who
+    /// the container is but not how it runs; the key is left out otherwise.
+    public var violations: [String]?
+    /// The sentence that names them: `privileged is not allowed by profile baseline (…)`.
+    public var reason: String?
 
     public init(
         time: String, containerID: String, containerName: String, image: String, event: String, verdict: String,
-        rule: String?, mode: String, action: String?, result: String, error: String? = nil
+        rule: String?, mode: String, action: String?, result: String, error: String? = nil,
+        violations: [String]? = nil, reason: String? = nil
     ) {
+        self.violations = violations
+        self.reason = reason
         self.time = time
         self.containerID = containerID
         self.containerName = containerName
@@ -37,7 +45,7 @@ public struct AuditRecord: Sendable, Encodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case time, containerID = "container_id", containerName = "container_name", image, event, verdict, rule, mode
-        case action, result, error
+        case action, result, error, violations, reason
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,5 +61,7 @@ public struct AuditRecord: Sendable, Encodable, Equatable {
         try container.encode(action, forKey: .action)
         try container.encode(result, forKey: .result)
         try container.encode(error, forKey: .error)
+        try container.encodeIfPresent(violations, forKey: .violations)
+        try container.encodeIfPresent(reason, forKey: .reason)
     }
 }

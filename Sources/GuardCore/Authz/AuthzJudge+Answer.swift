@@ -22,7 +22,7 @@ extension AuthzJudge {
             verdict = "audited"
             record(
                 decision.subject, cause: decision.cause, verdict: "violating", rule: nil, mode: mode, denied: false,
-                result: "recorded (would deny)")
+                result: "recorded (would deny)", limits: decision)
             logger.notice(
                 "authz: would deny (audit mode)",
                 metadata: ["endpoint": "\(endpoint)", "msg": "\(decision.denialMessage)"])
@@ -43,7 +43,7 @@ extension AuthzJudge {
             }
             record(
                 decision.subject, cause: decision.cause, verdict: "violating", rule: nil, mode: mode, denied: true,
-                result: "denied")
+                result: "denied", limits: decision)
             logger.warning("authz: denied", metadata: ["endpoint": "\(endpoint)", "msg": "\(answer.message)"])
         case .undecidable(let subject, let cause, let reason):
             let allow = settings.failureAllows(mode: mode)
@@ -71,14 +71,17 @@ extension AuthzJudge {
     /// One audit line, written off the answer's path (the disk must never hold the engine).
     private func record(
         _ subject: MatchSubject, cause: DecisionCause?, verdict: String, rule: String?, mode: EnforcementMode,
-        denied: Bool, result: String, error: String? = nil
+        denied: Bool, result: String, error: String? = nil, limits: Decision? = nil
     ) {
+        let violations = limits?.violations ?? []
         // As the enforcer's lines spell it: with the leading `/`.
         let name = subject.name.isEmpty || subject.name.hasPrefix("/") ? subject.name : "/" + subject.name
         let line = AuditRecord(
             time: EngineTimestamp.now(), containerID: subject.id, containerName: name, image: subject.imageRef,
             event: cause?.rawValue ?? "authz", verdict: verdict, rule: rule, mode: mode.rawValue,
-            action: denied ? "deny" : nil, result: result, error: error)
+            action: denied ? "deny" : nil, result: result, error: error,
+            violations: violations.isEmpty ? nil : violations.map(\.description),
+            reason: violations.isEmpty ? nil : limits?.reason)
         let audit = audit
         Task { await audit.append(line) }
     }

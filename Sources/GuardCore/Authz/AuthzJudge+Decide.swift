@@ -25,11 +25,12 @@ extension AuthzJudge {
     /// A create is judged from its body; the image's other names and ID are looked up only when a
     /// rule might match them.
     private func decideCreate(name: String?, body: AuthzRequest.Body, list: AllowList) async -> Outcome {
-        var subject = MatchSubject(id: "", name: name ?? "", imageRef: "")
+        var subject = MatchSubject(id: "", name: name ?? "", imageRef: "", runtime: .unknown)
         let spec = body.bytes.flatMap(CreateRequestBody.decode)
         if let spec {
             subject.imageRef = spec.image ?? ""
             subject.labels = spec.labels
+            subject.runtime = spec.runtime
         }
         var decision = Decision.judge(subject, list: list, selfID: nil, cause: .authzCreate)
         guard spec != nil else {
@@ -41,8 +42,17 @@ extension AuthzJudge {
                 case .notBase64: "the request body is not valid base64"
                 case .bytes: "the request body is not a container spec"
                 }
+            let unknown =
+                decision.violations == [.unknownConfiguration]
+                ? "how it would run is unknown, which profile \(list.profile.rawValue) does not allow"
+                : "its image and labels are unknown"
+            return .undecidable(subject: subject, cause: .authzCreate, reason: reason + ", so " + unknown)
+        }
+        if decision.violations == [.unknownConfiguration] {
             return .undecidable(
-                subject: subject, cause: .authzCreate, reason: reason + ", so its image and labels are unknown")
+                subject: subject, cause: .authzCreate,
+                reason: "the request body has keys that differ only in letter case, or a field of the wrong type, so "
+                    + "how it would run is unknown, which profile \(list.profile.rawValue) does not allow")
         }
         let imageRef = subject.imageRef
         if !decision.isAllowed, list.looksAtImages, !imageRef.isEmpty,

@@ -112,7 +112,8 @@ public final class AuthzJudge: Sendable {
         let body = request.requestBody.bytes.flatMap(CreateRequestBody.decode)
         recentCreates.remember(
             MatchSubject(
-                id: id, name: "/" + (name ?? ""), imageRef: body?.image ?? "", labels: body?.labels ?? [:]))
+                id: id, name: "/" + (name ?? ""), imageRef: body?.image ?? "", labels: body?.labels ?? [:],
+                runtime: body?.runtime ?? .unknown))
         return .allowed
     }
 }

@@ -14,6 +14,7 @@ extension Decision {
     /// What the user's `docker` command prints when the plugin refuses, e.g.
     /// `dockerguard: no rule allows name=miner image=busybox:local (add 'name=miner' to /etc/dockerguard/allowlist)`.
     public var denialMessage: String {
+        if case .limited = verdict { return "dockerguard: " + reason }
         var what: [String] = []
         if !displayName.isEmpty { what.append("name=\(displayName)") }
         if !subject.imageRef.isEmpty { what.append("image=\(subject.imageRef)") }

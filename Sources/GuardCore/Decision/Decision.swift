@@ -8,6 +8,8 @@ public struct Decision: Sendable, Hashable {
         case allowed(rule: AllowRule, location: String)
         /// No rule matches.
         case violating
+        /// A rule matches who it is, but how it runs fails limits of the profile the rule does not lift.
+        case limited(rule: AllowRule, location: String, profile: SecurityProfile, violations: [RuntimeViolation])
         /// dockerguard's own container: always allowed, never acted on.
         case ownContainer
     }
@@ -37,6 +39,8 @@ public struct Decision: Sendable, Hashable {
             switch list.verdict(for: subject) {
             case .allowed(let rule, let location): verdict = .allowed(rule: rule, location: location)
             case .violating: verdict = .violating
+            case .limited(let rule, let location, let profile, let violations):
+                verdict = .limited(rule: rule, location: location, profile: profile, violations: violations)
             }
         }
         return Decision(verdict: verdict, cause: cause, subject: subject, allowListPath: list.path)
@@ -44,7 +48,25 @@ public struct Decision: Sendable, Hashable {
 
     /// Whether the container may run (its own container always may).
     public var isAllowed: Bool {
-        if case .violating = verdict { false } else { true }
+        switch verdict {
+        case .allowed, .ownContainer: true
+        case .violating, .limited: false
+        }
+    }
+
+    /// The limits of the profile that failed; empty unless the verdict is `limited`.
+    public var violations: [RuntimeViolation] {
+        if case .limited(_, _, _, let violations) = verdict { violations } else { [] }
+    }
+
+    /// The verdict as the allow-list gave it (the guard's own container counts as allowed by nothing).
+    public var listVerdict: GuardCore.Verdict {
+        switch verdict {
+        case .allowed(let rule, let location): .allowed(rule: rule, location: location)
+        case .violating, .ownContainer: .violating
+        case .limited(let rule, let location, let profile, let violations):
+            .limited(rule: rule, location: location, profile: profile, violations: violations)
+        }
     }
 
     /// The rule that allowed it, if one did.
@@ -63,6 +85,7 @@ public struct Decision: Sendable, Hashable {
         switch verdict {
         case .allowed(let rule, let location): GuardCore.Verdict.allowed(rule: rule, location: location).reason
         case .violating: GuardCore.Verdict.violating.reason
+        case .limited: listVerdict.reason
         case .ownContainer: "dockerguard itself, never acted on"
         }
     }
@@ -71,7 +94,7 @@ public struct Decision: Sendable, Hashable {
     public var verdictLabel: String {
         switch verdict {
         case .allowed: "allowed"
-        case .violating: "violating"
+        case .violating, .limited: "violating"
         case .ownContainer: "self"
         }
     }

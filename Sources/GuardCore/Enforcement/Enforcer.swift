@@ -209,25 +209,31 @@ public actor Enforcer {
         metrics.violation(mode: settings.mode)
         if settings.readonly, settings.mode != .audit {
             await self.record(
-                record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded (readonly)")
+                record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded (readonly)",
+                limits: decision)
             return
         }
         switch settings.mode {
         case .audit:
-            await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded")
+            await self.record(
+                record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded", limits: decision
+            )
         case .confirm:
             if settings.interactive { pending.insert(record.id) }
             let result = settings.interactive ? "pending" : "recorded (confirm mode without an operator acts as audit)"
-            await self.record(record, cause: cause, verdict: "violating", rule: nil, action: nil, result: result)
+            await self.record(
+                record, cause: cause, verdict: "violating", rule: nil, action: nil, result: result, limits: decision)
         case .enforce:
-            act(on: record, action: settings.action, cause: cause)
+            act(on: record, action: settings.action, cause: cause, limits: decision)
         }
     }
 
     /// Carries out `action` on a container in the background; one action per container at a time.
     /// `verdict` is what the audit log records (an operator may stop an allowed container too).
-    public func act(on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating")
-    {
+    public func act(
+        on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating",
+        limits: Decision? = nil
+    ) {
         guard !settings.readonly, selfIdentity != nil, record.id != selfID, !inFlight.contains(record.id) else {
             return
         }
@@ -252,14 +258,16 @@ public actor Enforcer {
             } catch {
                 failure = "\(error)"
             }
-            await self.finished(record, action: action, cause: cause, verdict: verdict, mode: mode, failure: failure)
+            await self.finished(
+                record, action: action, cause: cause, verdict: verdict, mode: mode, failure: failure, limits: limits)
         }
     }
 
     private func finished(
         _ record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String, mode: EnforcementMode,
-        failure: String?
+        failure: String?, limits: Decision?
     ) async {
+        let violations = limits?.violations ?? []
         inFlight.remove(record.id)
         acting.remove(record.id)
         status.update {
@@ -276,8 +284,10 @@ public actor Enforcer {
             AuditRecord(
                 time: EngineTimestamp.now(), containerID: record.id,
                 containerName: record.name, image: record.imageRef, event: cause, verdict: verdict, rule: nil,
-                mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed", error: failure
-            ))
+                mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed",
+                error: failure,
+                violations: violations.isEmpty ? nil : violations.map(\.description),
+                reason: violations.isEmpty ? nil : limits?.reason))
         if let failure {
             logger.error(
                 "action failed",
@@ -337,19 +347,22 @@ public actor Enforcer {
     }
 
     private func record(
-        _ record: ContainerRecord, cause: String, verdict: String, rule: String?, action: String?, result: String
+        _ record: ContainerRecord, cause: String, verdict: String, rule: String?, action: String?, result: String,
+        limits: Decision? = nil
     ) async {
+        let violations = limits?.violations ?? []
         await audit.append(
             AuditRecord(
                 time: EngineTimestamp.now(), containerID: record.id, containerName: record.name,
                 image: record.imageRef, event: cause, verdict: verdict, rule: rule, mode: settings.mode.rawValue,
-                action: action, result: result))
+                action: action, result: result, violations: violations.isEmpty ? nil : violations.map(\.description),
+                reason: violations.isEmpty ? nil : limits?.reason))
         if verdict == "violating" {
             logger.warning(
                 "violating container",
                 metadata: [
                     "container": "\(record.displayName)", "image": "\(record.imageRef)", "mode": "\(settings.mode)",
-                    "result": "\(result)",
+                    "result": "\(result)", "reason": "\(limits?.reason ?? "no rule matches")",
                 ])
         }
     }

@@ -34,7 +34,7 @@ extension MatchSubject {
     public init(_ record: ContainerRecord, aliases: [String]) {
         self.init(
             id: record.id, name: record.displayName, imageRef: record.imageRef, imageID: record.imageID,
-            imageAliases: aliases, labels: record.labels)
+            imageAliases: aliases, labels: record.labels, runtime: record.runtime)
     }
 }
 

@@ -9,6 +9,15 @@ public struct AllowList: Sendable, Equatable {
     public let rules: [AllowRule]
     /// The file's lines, comments and blank lines included, for editing and saving.
     public let document: AllowListDocument
+    /// How the rules' containers may run, unless a rule's `profile=` says otherwise.
+    public private(set) var profile: SecurityProfile = .defaultProfile
+
+    /// The same rules judged under `profile`.
+    public func with(profile: SecurityProfile) -> AllowList {
+        var list = self
+        list.profile = profile
+        return list
+    }
 
     /// Files larger than this are refused: an allow-list is a few kilobytes, anything bigger is a mistake.
     public static let defaultMaxBytes = 4 << 20
@@ -59,16 +68,32 @@ public struct AllowList: Sendable, Equatable {
         return .success(AllowList(path: path, rules: parser.rules, document: parser.document))
     }
 
-    /// Whether `subject` may run and which rule says so. Among matching rules the first with
-    /// `keep-running` wins, so that flag applies whenever any matching rule asks for it;
-    /// otherwise the first matching rule in file order.
+    /// Whether `subject` may run and which rule says so. A rule allows a container when its terms
+    /// match who the container is and the profile (the rule's own `profile=`, else the list's),
+    /// less the limits the rule lifts, allows how it runs. Among allowing rules the first with
+    /// `keep-running` wins, so that flag applies whenever any allowing rule asks for it;
+    /// otherwise the first in file order. When rules match but none allows how it runs, the
+    /// first of them tells which limits failed.
     public func verdict(for subject: MatchSubject) -> Verdict {
         let prepared = PreparedSubject(subject)
         var firstMatch: AllowRule?
+        var firstLimited: Verdict?
         for rule in rules where (firstMatch == nil || rule.keepRunning) && rule.matches(prepared) {
+            let profile = rule.lifts.profile ?? profile
+            var failed = prepared.violations(under: profile)
+            if !failed.isEmpty {
+                failed.removeAll(where: rule.lifts.lifts)
+                if !failed.isEmpty {
+                    if firstLimited == nil {
+                        firstLimited = .limited(
+                            rule: rule, location: rule.location, profile: profile, violations: failed)
+                    }
+                    continue
+                }
+            }
             if rule.keepRunning { return .allowed(rule: rule, location: rule.location) }
-            firstMatch = rule
+            firstMatch = firstMatch ?? rule
         }
-        return firstMatch.map { .allowed(rule: $0, location: $0.location) } ?? .violating
+        return firstMatch.map { .allowed(rule: $0, location: $0.location) } ?? firstLimited ?? .violating
     }
 }

@@ -10,15 +10,21 @@ extension AllowRule {
 
     /// One term as `key=value`, quoting the value when it needs it.
     public static func render(term: RuleTerm) -> String {
-        let value =
-            switch term {
-            case .name(let glob): glob.pattern
-            case .image(let pattern): pattern.source
-            case .imageID(let hex): hex
-            case .id(let hex): hex
-            case .label(let key, nil): key
-            case .label(let key, let glob?): key + "=" + glob.pattern
-            }
+        let value: String
+        switch term {
+        case .name(let glob): value = glob.pattern
+        case .image(let pattern): value = pattern.source
+        case .imageID(let hex): value = hex
+        case .id(let hex): value = hex
+        case .label(let key, nil): value = key
+        case .label(let key, let glob?): value = key + "=" + glob.pattern
+        case .privileged, .hostNamespace: return term.key
+        case .capability(let name): value = name
+        case .device(let glob), .mount(let glob): value = glob.pattern
+        case .user(let user): value = user
+        case .unconfined: value = "unconfined"
+        case .profile(let profile): value = profile.rawValue
+        }
         return term.key + "=" + quotedIfNeeded(value)
     }
 

@@ -19,7 +19,11 @@ public struct AllowRule: Sendable, Hashable, CustomStringConvertible {
         self.line = line
         self.text = text ?? Self.render(terms: terms, keepRunning: keepRunning)
         location = "\(path):\(line)"
+        lifts = RuleLifts(terms)
     }
+
+    /// The limits of the profile this rule lifts for the containers it matches.
+    public let lifts: RuleLifts
 
     /// `path:line`, the way messages name the rule (made once: every allowed verdict carries it).
     public let location: String

@@ -13,11 +13,14 @@ public struct MatchSubject: Sendable, Hashable {
     /// The other references of the container's image: its repo tags and repo digests.
     public var imageAliases: [String]
     public var labels: [String: String]
+    /// How it runs (or would run): what the security profile judges.
+    public var runtime: RuntimeFacts
 
     public init(
         id: String, name: String, imageRef: String, imageID: String = "",
-        imageAliases: [String] = [], labels: [String: String] = [:]
+        imageAliases: [String] = [], labels: [String: String] = [:], runtime: RuntimeFacts = RuntimeFacts()
     ) {
+        self.runtime = runtime
         self.id = id
         self.name = name
         self.imageRef = imageRef
@@ -39,6 +42,18 @@ final class PreparedSubject {
     }
 
     var labels: [String: String] { subject.labels }
+
+    /// The limits each profile finds, before any rule lifts one: worked out once per profile.
+    private var violationsByProfile: [SecurityProfile: [RuntimeViolation]] = [:]
+
+    func violations(under profile: SecurityProfile) -> [RuntimeViolation] {
+        // The common case, with nothing to remember: a plain container under baseline, or no limits.
+        if profile == .privileged || (profile == .baseline && subject.runtime.isPlain) { return [] }
+        if let known = violationsByProfile[profile] { return known }
+        let found = subject.runtime.violations(under: profile)
+        violationsByProfile[profile] = found
+        return found
+    }
 
     /// The container ID, lowercase.
     lazy var id: String = subject.id.lowercased()

@@ -32,9 +32,14 @@ public final class PolicyState: Sendable {
     }
 
     private let state: Observed<Current>
+    /// The security profile every list in force is judged under (the `profile:` setting).
+    public let profile: SecurityProfile
 
-    public init(path: String, allowList: AllowList? = nil) {
-        state = Observed(Current(allowList: allowList, version: 0, path: path, loadError: nil, loadedAt: nil))
+    public init(path: String, allowList: AllowList? = nil, profile: SecurityProfile = .defaultProfile) {
+        self.profile = profile
+        state = Observed(
+            Current(
+                allowList: allowList?.with(profile: profile), version: 0, path: path, loadError: nil, loadedAt: nil))
     }
 
     public var current: Current { state.value }
@@ -42,7 +47,7 @@ public final class PolicyState: Sendable {
     /// Puts a freshly parsed list in force and clears the error.
     public func apply(_ allowList: AllowList, at time: Double) {
         publish {
-            $0.allowList = allowList
+            $0.allowList = allowList.with(profile: profile)
             $0.loadError = nil
             $0.loadedAt = time
             $0.listVersion += 1

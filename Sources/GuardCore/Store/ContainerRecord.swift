@@ -25,13 +25,16 @@ public struct ContainerRecord: Sendable, Hashable, Identifiable {
     public var restartPolicy: String
     /// The overlay upper directory of its root filesystem (overlay2 only): how the guard finds its own.
     public var upperDir: String?
+    /// How it runs (from inspect's `HostConfig` and `Config.User`): what the security profile judges.
+    public var runtime: RuntimeFacts
 
     public init(
         id: String, name: String, imageRef: String, imageID: String, state: String,
         createdAt: String, startedAt: String? = nil, finishedAt: String? = nil, exitCode: Int? = nil,
         health: String? = nil, labels: [String: String] = [:], command: [String] = [], restartPolicy: String = "no",
-        upperDir: String? = nil
+        upperDir: String? = nil, runtime: RuntimeFacts = RuntimeFacts()
     ) {
+        self.runtime = runtime
         self.id = id
         self.name = name
         self.imageRef = imageRef
@@ -77,7 +80,8 @@ extension ContainerRecord {
             labels: details.config.labels ?? [:],
             command: (details.config.entrypoint ?? []) + (details.config.cmd ?? []),
             restartPolicy: details.hostConfig?.restartPolicy?.name.flatMap { $0.isEmpty ? nil : $0 } ?? "no",
-            upperDir: details.graphDriver?.upperDir
+            upperDir: details.graphDriver?.upperDir,
+            runtime: RuntimeFacts(details)
         )
     }
 }

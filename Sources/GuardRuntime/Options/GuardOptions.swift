@@ -30,6 +30,12 @@ public struct GuardOptions: ParsableArguments {
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
+            "privileged, baseline (the default) or restricted: how allowed containers may run.", valueName: "profile"))
+    public var profile: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
             "Seconds between SIGTERM and SIGKILL for the stop action (default 10).", valueName: "seconds"))
     public var stopTimeout: String?
 
@@ -62,6 +68,7 @@ public struct GuardOptions: ParsableArguments {
         var flags: [String: String] = [:]
         flags["allowlist"] = allowlist
         flags["mode"] = mode
+        flags["profile"] = profile
         flags["action"] = action
         flags["stop-timeout"] = stopTimeout
         flags["listen"] = listen

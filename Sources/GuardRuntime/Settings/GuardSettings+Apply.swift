@@ -19,6 +19,7 @@ extension GuardSettings {
         case .readonly: readonly = try Parse.boolean(text)
         case .theme: theme = try Parse.nonEmpty(text)
         case .engine: engine = try Parse.engineURL(text)
+        case .profile: profile = try Parse.choice(text)
         }
     }
 }

@@ -23,6 +23,8 @@ public struct GuardSettings: Sendable, Equatable {
     public var readonly: Bool = false
     /// Key `theme`: the terminal UI's colour theme.
     public var theme: String = "default"
+    /// Key `profile`: how allowed containers may run (privileged, baseline or restricted).
+    public var profile: SecurityProfile = .defaultProfile
     /// Key `engine`: a `DOCKER_HOST`-style URL (`unix:///path`, `tcp://host:port`); nil means use `DOCKER_HOST`.
     public var engine: String?
     /// Where each value came from, for `dockerguard check` and logs: key (`"stop-timeout"`) to

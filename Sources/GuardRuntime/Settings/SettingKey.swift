@@ -25,6 +25,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Comparable {
     case theme
     /// ``GuardSettings/engine``.
     case engine
+    /// ``GuardSettings/profile``.
+    case profile
 
     /// What every dockerguard environment variable starts with.
     public static let environmentPrefix = "DOCKERGUARD_"

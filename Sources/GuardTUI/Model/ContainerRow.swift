@@ -11,6 +11,11 @@ public struct ContainerRow: Sendable, Equatable, Identifiable {
     /// Set on the row of a create the authorization plugin refused: no container exists, and
     /// `record` only describes what was asked for (state `refused`).
     public var refusal: RefusedCreate?
+    /// A rule matches who it is but the profile does not allow how it runs: the failed limits,
+    /// the sentence that names them, and the terms that would lift them.
+    public var violations: [RuntimeViolation] = []
+    public var limitReason: String?
+    public var liftingTerms: [RuleTerm] = []
 
     public init(
         record: ContainerRecord, verdict: RowVerdict, preview: PreviewFlip? = nil, isActing: Bool = false,

@@ -31,11 +31,19 @@ public struct RowBuilder: Sendable, Equatable {
         for record in data.snapshot.containers {
             let isLive = record.isRunning || record.state == "paused" || record.state == "restarting"
             guard isLive || showStopped else { continue }
-            let verdict = Self.verdict(record, list: list, data: data)
+            let decision = list.map { Self.decision(record, list: $0, data: data) }
+            let verdict = Self.verdict(decision, record: record, data: data)
             if isLive { counts.count(verdict) }
             var row = ContainerRow(record: record, verdict: verdict, isActing: data.enforcer.acting.contains(record.id))
+            if let decision, case .limited = decision.verdict {
+                row.violations = decision.violations
+                row.limitReason = decision.reason
+                row.liftingTerms = decision.listVerdict.liftingTerms
+            }
             if let preview {
-                let allowedAfter = preview.verdict(for: record, aliases: data.aliases).isAllowed
+                // The edited list is judged under the profile in force, as it will be once saved.
+                let edited = list.map { preview.with(profile: $0.profile) } ?? preview
+                let allowedAfter = Self.decision(record, list: edited, data: data).isAllowed
                 if allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter {
                     row.preview = allowedAfter ? .wouldAllow : .wouldViolate
                 }
@@ -51,19 +59,27 @@ public struct RowBuilder: Sendable, Equatable {
     }
 
     /// A refused create waits for the operator until the list in force allows it; from then the
-    /// row says so, until the same `docker run` is tried again and allowed.
+    /// row says so, until the same `docker run` is tried again and allowed. Judged by the same
+    /// decision as the plugin's, on what the create asked for (its runtime facts included).
     static func refusedRow(
         _ refusal: RefusedCreate, list: AllowList?, preview: AllowList?, data: DashboardData
     ) -> ContainerRow {
+        let decision = list.map { Decision.judge(refusal.subject, list: $0, selfID: nil, cause: .authzCreate) }
         let verdict: RowVerdict
-        switch list?.verdict(for: refusal.subject) {
+        switch decision?.verdict {
         case .allowed(let rule, let location)?: verdict = .allowed(rule: rule, location: location)
-        case .violating?: verdict = .pending
         case nil: verdict = .unknown
+        default: verdict = .pending
         }
         var row = ContainerRow(refusal: refusal, verdict: verdict)
+        if let decision, case .limited = decision.verdict {
+            row.violations = decision.violations
+            row.limitReason = decision.reason
+            row.liftingTerms = decision.listVerdict.liftingTerms
+        }
         if let preview {
-            let allowedAfter = preview.verdict(for: refusal.subject).isAllowed
+            let edited = list.map { preview.with(profile: $0.profile) } ?? preview
+            let allowedAfter = Decision.judge(refusal.subject, list: edited, selfID: nil, cause: .authzCreate).isAllowed
             if allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter {
                 row.preview = allowedAfter ? .wouldAllow : .wouldViolate
             }
@@ -71,11 +87,22 @@ public struct RowBuilder: Sendable, Equatable {
         return row
     }
 
+    /// The one judgement the enforcer and the plugin make too (the guard's own container is
+    /// shown as the list judges it).
+    static func decision(_ record: ContainerRecord, list: AllowList, data: DashboardData) -> Decision {
+        Decision.judge(record, list: list, aliases: data.aliases, selfID: nil, cause: .resync)
+    }
+
     static func verdict(_ record: ContainerRecord, list: AllowList?, data: DashboardData) -> RowVerdict {
-        guard let list else { return .unknown }
-        switch list.verdict(for: record, aliases: data.aliases) {
+        verdict(list.map { decision(record, list: $0, data: data) }, record: record, data: data)
+    }
+
+    static func verdict(_ decision: Decision?, record: ContainerRecord, data: DashboardData) -> RowVerdict {
+        guard let decision else { return .unknown }
+        switch decision.verdict {
         case .allowed(let rule, let location): return .allowed(rule: rule, location: location)
-        case .violating: return data.enforcer.pending.contains(record.id) ? .pending : .violating
+        case .violating, .limited, .ownContainer:
+            return data.enforcer.pending.contains(record.id) ? .pending : .violating
         }
     }
 

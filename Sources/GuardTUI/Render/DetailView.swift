@@ -44,8 +44,21 @@ struct DetailView {
         if let refusal = row.refusal { return Array(refusalLines(row, refusal).prefix(max(rows, 0))) }
         var lines = [
             Line(
-                label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.verdict.reason)",
-                role: Role.of(row.verdict)),
+                label: "verdict", value: "\(row.verdict.word) \(glyphs.dash) \(row.limitReason ?? row.verdict.reason)",
+                role: Role.of(row.verdict))
+        ]
+        // Which limits of the profile failed, and the CIS item each stands for.
+        for (index, violation) in row.violations.enumerated() {
+            lines.append(
+                Line(
+                    label: index == 0 ? "limits" : "", value: "\(violation) (CIS \(violation.cisItem))",
+                    role: Role.of(row.verdict)))
+        }
+        let notable = record.runtime.notable
+        lines += [
+            Line(
+                label: "runtime", value: notable.isEmpty ? "plain (Docker's defaults)" : notable.joined(separator: ", ")
+            ),
             Line(label: "id", value: record.id),
             Line(label: "image", value: record.imageRef),
             Line(label: "image id", value: record.imageID),

@@ -21,7 +21,8 @@ struct ProposalView {
             : ["Enter save  Esc cancel"]
         return DialogBox(
             title: "Allow \(proposal.container)",
-            body: [DialogBox.Line(text: "Add a rule that allows it:", wraps: true)],
+            body: [DialogBox.Line(text: "Add a rule that allows it:", wraps: true)]
+                + (proposal.warning.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? []),
             list: choices,
             input: proposal.editor.map { (prompt: "rule: ", editor: $0) },
             footer: proposal.error.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? [],

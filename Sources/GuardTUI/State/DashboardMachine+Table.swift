@@ -42,7 +42,16 @@ extension DashboardMachine {
                 return []
             }
             let record = row.record
-            state.overlay = .proposal(RuleProposal(container: record.displayName, choices: proposedRules(row)))
+            // A rule that matches who it is but not how it runs: propose the terms that lift the
+            // failed limits too, and say what they give away.
+            let lifting = row.liftingTerms.map(AllowRule.render(term:)).joined(separator: " ")
+            let suffix = lifting.isEmpty ? "" : " " + lifting
+            state.overlay = .proposal(
+                RuleProposal(
+                    container: record.displayName, choices: proposedRules(row).map { $0 + suffix },
+                    warning: lifting.isEmpty
+                        ? nil : "'\(lifting)' widens the host's exposure: the container may run so, beyond the profile")
+            )
         case .character("d"):
             guard let row = selected else { return [] }
             guard case .allowed(let rule, _) = row.verdict else {

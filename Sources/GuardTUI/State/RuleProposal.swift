@@ -8,10 +8,14 @@ public struct RuleProposal: Sendable, Equatable {
     public var editor: LineEditor?
     /// What is wrong with the rule as it stands (`column 6: …`), checked as it is typed.
     public var error: String?
+    /// Set when the choices carry terms that lift limits of the security profile: says that
+    /// they widen the host's exposure, and which.
+    public var warning: String?
 
-    public init(container: String, choices: [String]) {
+    public init(container: String, choices: [String], warning: String? = nil) {
         self.container = container
         self.choices = choices
+        self.warning = warning
     }
 
     /// The rule that Enter would save.

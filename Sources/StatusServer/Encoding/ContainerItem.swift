@@ -5,7 +5,7 @@ import GuardCore
 struct ContainerItem: Encodable {
     let record: ContainerRecord
     /// Nil when no allow-list is in force (then `allowed` and `rule` are null).
-    let verdict: Verdict?
+    let decision: Decision?
 
     enum CodingKeys: String, CodingKey {
         // The original contract.
@@ -13,7 +13,7 @@ struct ContainerItem: Encodable {
         // Additions.
         case name, imageRef = "image_ref", state, createdAt = "created_at", startedAt = "started_at"
         case finishedAt = "finished_at", exitCode = "exit_code", health, labels, command
-        case restartPolicy = "restart_policy", allowed, rule
+        case restartPolicy = "restart_policy", allowed, rule, violations, reason
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -34,7 +34,24 @@ struct ContainerItem: Encodable {
         try container.encode(record.labels, forKey: .labels)
         try container.encode(record.command, forKey: .command)
         try container.encode(record.restartPolicy, forKey: .restartPolicy)
-        try container.encode(verdict?.isAllowed, forKey: .allowed)
-        try container.encode(verdict?.rule?.location, forKey: .rule)
+        try container.encode(decision?.isAllowed, forKey: .allowed)
+        try container.encode(decision?.rule?.location, forKey: .rule)
+        // The profile's limits that failed, in words: `[]` when none did (null with no list).
+        try container.encode(decision.map { $0.violations.map(ViolationItem.init) }, forKey: .violations)
+        try container.encode(decision?.reason, forKey: .reason)
+    }
+}
+
+/// One failed limit of `violations`: what failed, the CIS Docker Benchmark item, the term that
+/// would lift it, and the sentence that names the rule.
+struct ViolationItem: Encodable {
+    let limit: String
+    let cis: String
+    let lift: String?
+
+    init(_ violation: RuntimeViolation) {
+        limit = violation.description
+        cis = violation.cisItem
+        lift = violation.liftingTerm.map(AllowRule.render(term:))
     }
 }

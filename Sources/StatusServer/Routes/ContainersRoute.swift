@@ -52,9 +52,13 @@ struct ContainersRoute: Sendable {
             let engine: EngineBody
         }
         var items = (variant.all ? snapshot.containers : snapshot.running).map { record in
-            ContainerItem(record: record, verdict: allowList?.verdict(for: record, aliases: aliases))
+            ContainerItem(
+                record: record,
+                decision: allowList.map {
+                    Decision.judge(record, list: $0, aliases: aliases, selfID: nil, cause: .resync)
+                })
         }
-        if variant.violating { items.removeAll { $0.verdict?.isAllowed != false } }
+        if variant.violating { items.removeAll { $0.decision?.isAllowed != false } }
         return Body(data: items, count: items.count, engine: EngineBody(status: snapshot.engine))
     }
 }

@@ -35,6 +35,12 @@ struct CheckCommand: AsyncParsableCommand {
         help: ArgumentHelp("The mode to describe the dry run in (default: the configured one).", valueName: "mode"))
     var mode: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "privileged, baseline (the default) or restricted: how allowed containers may run.", valueName: "profile"))
+    var profile: String?
+
     @Flag(name: .long, help: "Also judge the engine's running containers: a dry run of enforcement.")
     var engine = false
 
@@ -47,9 +53,12 @@ struct CheckCommand: AsyncParsableCommand {
         var flags: [String: String] = [:]
         if let allowlist { flags["allowlist"] = allowlist }
         if let mode { flags["mode"] = mode }
+        if let profile { flags["profile"] = profile }
         let settings = try SettingsLoader.loadForCommand(configPath: config, flags: flags)
-        let loaded = AllowList.load(path: settings.allowlistPath)
-        var report = CheckReport(allowlist: CheckReport.listResult(path: settings.allowlistPath, loaded), engine: nil)
+        let loaded = AllowList.load(path: settings.allowlistPath).map { $0.with(profile: settings.profile) }
+        var report = CheckReport(
+            allowlist: CheckReport.listResult(path: settings.allowlistPath, loaded, profile: settings.profile.rawValue),
+            engine: nil)
         if engine, case .success(let list) = loaded {
             let client = try engineOptions.client(settings: settings)
             do {

@@ -12,6 +12,8 @@ struct CheckReport: Encodable {
         var valid: Bool
         var rules: Int?
         var errors: [ListError]
+        /// The security profile the list is judged under.
+        var profile: String
 
         func encode(to encoder: any Encoder) throws {
             var keys = encoder.container(keyedBy: CodingKeys.self)
@@ -19,8 +21,9 @@ struct CheckReport: Encodable {
             try keys.encode(valid, forKey: .valid)
             try keys.encode(rules, forKey: .rules)  // null, not absent, for an invalid list
             try keys.encode(errors, forKey: .errors)
+            try keys.encode(profile, forKey: .profile)
         }
-        enum CodingKeys: String, CodingKey { case path, valid, rules, errors }
+        enum CodingKeys: String, CodingKey { case path, valid, rules, errors, profile }
     }
 
     struct ListError: Encodable {
@@ -81,15 +84,15 @@ struct CheckReport: Encodable {
         return 0
     }
 
-    static func listResult(path: String, _ result: Result<AllowList, AllowListErrors>) -> ListResult {
+    static func listResult(path: String, _ result: Result<AllowList, AllowListErrors>, profile: String) -> ListResult {
         switch result {
         case .success(let list):
-            return ListResult(path: path, valid: true, rules: list.rules.count, errors: [])
+            return ListResult(path: path, valid: true, rules: list.rules.count, errors: [], profile: profile)
         case .failure(let errors):
             let items = errors.errors.map {
                 ListError(line: $0.line, column: $0.column, message: $0.message, text: $0.description)
             }
-            return ListResult(path: path, valid: false, rules: nil, errors: items)
+            return ListResult(path: path, valid: false, rules: nil, errors: items, profile: profile)
         }
     }
 
@@ -106,7 +109,8 @@ struct CheckReport: Encodable {
         var lines: [String] = []
         if allowlist.valid {
             let count = allowlist.rules ?? 0
-            lines.append("\(allowlist.path): \(count) rule\(count == 1 ? "" : "s"), valid")
+            lines.append(
+                "\(allowlist.path): \(count) rule\(count == 1 ? "" : "s"), valid; profile \(allowlist.profile)")
         } else {
             lines += allowlist.errors.map(\.text)
         }

@@ -69,10 +69,10 @@ struct AuthzFixture {
     init(
         list: String?, mode: EnforcementMode = .enforce, records: [ContainerRecord] = [],
         lookup: FakeLookup = FakeLookup(),
-        settings: AuthzSettings = AuthzSettings(), selfID: String? = nil
+        settings: AuthzSettings = AuthzSettings(), selfID: String? = nil, profile: SecurityProfile = .baseline
     ) async throws {
         auditPath = NSTemporaryDirectory() + "dg-authz-\(UUID().uuidString).jsonl"
-        policy = PolicyState(path: "/etc/dockerguard/allowlist")
+        policy = PolicyState(path: "/etc/dockerguard/allowlist", profile: profile)
         if let list { policy.apply(try PolicySamples.list(list, path: "/etc/dockerguard/allowlist"), at: 0) }
         await store.replaceAll(with: records, at: 0)
         judge = AuthzJudge(
@@ -81,8 +81,14 @@ struct AuthzFixture {
             mode: { mode }, executor: executor, logger: .quiet)
     }
 
-    static func create(name: String?, image: String, labels: [String: String] = [:]) -> AuthzRequest {
-        let spec = try! JSONSerialization.data(withJSONObject: ["Image": image, "Labels": labels])
+    static func create(
+        name: String?, image: String, labels: [String: String] = [:], hostConfig: [String: Any]? = nil,
+        user: String? = nil
+    ) -> AuthzRequest {
+        var body: [String: Any] = ["Image": image, "Labels": labels]
+        body["HostConfig"] = hostConfig
+        body["User"] = user
+        let spec = try! JSONSerialization.data(withJSONObject: body)
         let query = name.map { "?name=\($0)" } ?? ""
         return AuthzRequest(method: "POST", uri: "/v1.41/containers/create" + query, requestBody: .bytes(Array(spec)))
     }

@@ -57,15 +57,51 @@ struct AuthzJudgeTests {
 
     @Test("a create whose body the engine left out: allowed if its name suffices, else fail closed in enforce")
     func bodyLeftOut() async throws {
-        let fixture = try await AuthzFixture(list: Self.list)
+        // Under the privileged profile how it runs does not matter: the name suffices.
+        let fixture = try await AuthzFixture(list: Self.list, profile: .privileged)
         let named = AuthzRequest(method: "POST", uri: "/v1.41/containers/create?name=web-2")
         #expect(await fixture.judge.authorize(named).allow)
+        // Under baseline (the default) how it would run is unknown: fail closed, and say so.
+        let baseline = try await AuthzFixture(list: Self.list)
+        let refused = await baseline.judge.authorize(named)
+        #expect(!refused.allow)
+        #expect(refused.message.contains("did not forward the request body"), "\(refused.message)")
+        #expect(refused.message.contains("how it would run is unknown, which profile baseline does not allow"))
         let unnamed = AuthzRequest(method: "POST", uri: "/v1.41/containers/create?name=big")
         let answer = await fixture.judge.authorize(unnamed)
         #expect(!answer.allow)
         #expect(answer.message.contains("did not forward the request body"))
         let audit = try await AuthzFixture(list: Self.list, mode: .audit)
         #expect(await audit.judge.authorize(unnamed).allow)
+    }
+
+    @Test("a create is judged on how it would run: the message names the limit, the rule and the lifting term")
+    func createRuntime() async throws {
+        let fixture = try await AuthzFixture(list: "name=web-*\nname=tools-* privileged mount=/\n")
+        let privileged = AuthzFixture.create(name: "web-1", image: "busybox:local", hostConfig: ["Privileged": true])
+        let answer = await fixture.judge.authorize(privileged)
+        #expect(!answer.allow)
+        #expect(
+            answer.message
+                == "dockerguard: privileged is not allowed by profile baseline "
+                + "(/etc/dockerguard/allowlist:1 allows name=web-* without 'privileged')")
+        let lifted = AuthzFixture.create(
+            name: "tools-1", image: "busybox:local", hostConfig: ["Privileged": true, "Binds": ["/:/host"]])
+        #expect(await fixture.judge.authorize(lifted).allow)
+        let records = await fixture.auditRecords(atLeast: 2)
+        let denied = records.first { $0["action"] as? String == "deny" }
+        #expect(denied?["violations"] as? [String] == ["privileged"])
+        #expect((denied?["reason"] as? String)?.contains("not allowed by profile baseline") == true)
+
+        let restricted = try await AuthzFixture(list: "name=web-*\n", profile: .restricted)
+        let root = AuthzFixture.create(
+            name: "web-1", image: "busybox:local",
+            hostConfig: ["CapDrop": ["ALL"], "SecurityOpt": ["no-new-privileges"]], user: "0")
+        #expect(!(await restricted.judge.authorize(root).allow))
+        let user = AuthzFixture.create(
+            name: "web-1", image: "busybox:local",
+            hostConfig: ["CapDrop": ["ALL"], "SecurityOpt": ["no-new-privileges"]], user: "1000")
+        #expect(await restricted.judge.authorize(user).allow)
     }
 
     @Test("a start is judged on the container the store knows, so id= rules hold")

@@ -33,7 +33,7 @@ struct AllowListBadInputTests {
         #expect(
             PolicySamples.errors(bytes: bytes).map(\.description) == [
                 "allowlist:1:7: invalid UTF-8 (byte 0xFF); the file must be UTF-8 text",
-                "allowlist:2:1: unknown key 'bogus' (expected name, image, image-id, id, label or keep-running)",
+                "allowlist:2:1: unknown key 'bogus' (\(PolicySamples.expectedKeys))",
                 "allowlist:3:1: invalid UTF-8 (byte 0xC3); the file must be UTF-8 text",
             ])
     }
@@ -61,7 +61,7 @@ struct AllowListBadInputTests {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("name=web\nbogus\n".utf8)
         #expect(
             PolicySamples.errors(bytes: bytes).map(\.description) == [
-                "allowlist:2:1: unknown key 'bogus' (expected name, image, image-id, id, label or keep-running)"
+                "allowlist:2:1: unknown key 'bogus' (\(PolicySamples.expectedKeys))"
             ])
         let list = try AllowList.parse(bytes: Array(bytes.dropLast(6)), path: "a").get()
         #expect(list.rules.first?.terms == [.name(Glob("web"))])

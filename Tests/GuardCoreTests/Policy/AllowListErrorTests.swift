@@ -4,14 +4,15 @@ import Testing
 
 @Suite("Allow-list errors")
 struct AllowListErrorTests {
-    static let expectedKeys = "(expected name, image, image-id, id, label or keep-running)"
+    static let expectedKeys =
+        "(\(PolicySamples.expectedKeys))"
 
     /// Each line alone in a file, and the one error it must produce.
     static let cases: [(line: String, error: String)] = [
-        ("nmae=web-*", "allowlist:1:1: unknown key 'nmae' \(expectedKeys)"),
-        ("name=web nmae=x", "allowlist:1:10: unknown key 'nmae' \(expectedKeys)"),
+        ("nmae=web-*", "allowlist:1:1: unknown key 'nmae' (did you mean 'name'?)"),
+        ("name=web nmae=x", "allowlist:1:10: unknown key 'nmae' (did you mean 'name'?)"),
         ("foo", "allowlist:1:1: unknown key 'foo' \(expectedKeys)"),
-        ("name=é nmae=x", "allowlist:1:8: unknown key 'nmae' \(expectedKeys)"),
+        ("name=é nmae=x", "allowlist:1:8: unknown key 'nmae' (did you mean 'name'?)"),
         ("=x", "allowlist:1:1: missing key before '=' \(expectedKeys)"),
         ("name", "allowlist:1:1: 'name' needs a value (expected name=VALUE)"),
         ("name=", "allowlist:1:6: empty value for 'name'"),
@@ -80,7 +81,7 @@ struct AllowListErrorTests {
             """
         #expect(
             PolicySamples.errors(text) == [
-                "allowlist:3:1: unknown key 'nmae' \(Self.expectedKeys)",
+                "allowlist:3:1: unknown key 'nmae' (did you mean 'name'?)",
                 "allowlist:5:4: id must be 1–64 hex digits of a container ID, not 'zz'",
                 "allowlist:5:13: empty value for 'image'",
                 "allowlist:6:1: 'keep-running' needs at least one term on its line "

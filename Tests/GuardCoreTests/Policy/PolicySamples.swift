@@ -2,6 +2,12 @@
 
 /// Shared inputs for the allow-list tests.
 enum PolicySamples {
+    /// What an unknown key's message says was expected.
+    static let expectedKeys =
+        "expected name, image, image-id, id, label or keep-running, or a term that lifts a profile limit: "
+        + "privileged, host-network, host-pid, host-ipc, host-uts, mount, cap, device, user, seccomp, apparmor, "
+        + "systempaths or profile"
+
     /// The example file from the design doc.
     static let designDocExample = """
         # dockerguard allow-list

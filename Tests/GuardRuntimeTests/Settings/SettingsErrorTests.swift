@@ -6,8 +6,8 @@ import Testing
 @Suite("Settings errors name the key and where it came from")
 struct SettingsErrorTests {
     static let known =
-        "action, allowlist, audit-log, audit-log-max-bytes, engine, listen, mode, readonly, resync-interval, "
-        + "stop-timeout, theme"
+        "action, allowlist, audit-log, audit-log-max-bytes, engine, listen, mode, profile, readonly, "
+        + "resync-interval, stop-timeout, theme"
 
     @Test("an unknown key in the file, with its line and a suggestion")
     func unknownKey() throws {

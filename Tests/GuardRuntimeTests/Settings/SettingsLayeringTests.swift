@@ -17,6 +17,7 @@ struct SettingsLayeringTests {
         readonly: true
         theme: solarized
         engine: tcp://docker.internal:2375
+        profile: restricted
         """
 
     @Test("with no file, variables or flags, every setting is its default")
@@ -27,6 +28,7 @@ struct SettingsLayeringTests {
         expected.sources = Dictionary(uniqueKeysWithValues: SettingKey.allCases.map { ($0.rawValue, "default") })
         #expect(settings == expected)
         #expect(settings.mode == .audit)
+        #expect(settings.profile == .baseline)
         #expect(settings.action == .stop)
         #expect(settings.stopTimeout == 10)
         #expect(settings.listen == "127.0.0.1:8080")
@@ -55,6 +57,7 @@ struct SettingsLayeringTests {
         #expect(settings.readonly == true)
         #expect(settings.theme == "solarized")
         #expect(settings.engine == "tcp://docker.internal:2375")
+        #expect(settings.profile == .restricted)
         #expect(settings.configFile == path)
         #expect(Set(settings.sources.values) == ["file:" + path])
         #expect(settings.sources.count == SettingKey.allCases.count)
@@ -117,7 +120,7 @@ struct SettingsLayeringTests {
                 "mode": "default", "action": "file:" + path, "stop-timeout": "default", "listen": "default",
                 "allowlist": "default", "audit-log": "default", "audit-log-max-bytes": "default",
                 "resync-interval": "default", "readonly": "flag:--readonly", "theme": "env:DOCKERGUARD_THEME",
-                "engine": "default",
+                "engine": "default", "profile": "default",
             ])
     }
 
@@ -126,7 +129,7 @@ struct SettingsLayeringTests {
         let values: [SettingKey: String] = [
             .mode: "enforce", .action: "remove", .stopTimeout: "3", .listen: "[::1]:9000", .allowlist: "/a",
             .auditLog: "/b", .auditLogMaxBytes: "4096", .resyncInterval: "7", .readonly: "on", .theme: "mono",
-            .engine: "unix:///run/docker.sock",
+            .engine: "unix:///run/docker.sock", .profile: "privileged",
         ]
         let sandbox = try SettingsSandbox()
         let settings = try sandbox.load(env: [key.environmentName: try #require(values[key])])

@@ -64,6 +64,6 @@ struct SettingsValueTests {
         #expect(SettingKey.auditLogMaxBytes.environmentName == "DOCKERGUARD_AUDIT_LOG_MAX_BYTES")
         #expect(SettingKey.engine.environmentName == "DOCKERGUARD_ENGINE")
         #expect(SettingKey.engine.flagName == "--docker-host")
-        #expect(SettingKey.allCases.count == 11)
+        #expect(SettingKey.allCases.count == 12)
     }
 }

@@ -33,13 +33,15 @@ final class PluginEngine: @unchecked Sendable {
         return guardian
     }
 
-    /// Starts the engine with the plugin, then builds the test image on it.
-    func startEngine() throws {
+    /// Starts the engine with the plugin (or without, for the post-start net alone), then builds
+    /// the test image on it.
+    func startEngine(withPlugin: Bool = true) throws {
         let script =
             (TestEngine.environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts")
             + "/docker-private"
         engineStarted = true
-        let started = try Subprocess.run("/usr/bin/env", ["DOCKER_PRIVATE_AUTHZ=\(name)", script, "start", directory])
+        let started = try Subprocess.run(
+            "/usr/bin/env", (withPlugin ? ["DOCKER_PRIVATE_AUTHZ=\(name)"] : []) + [script, "start", directory])
         guard started.status == 0 else {
             throw TestFailure("the engine with the plugin did not start: \(started.stderr)")
         }

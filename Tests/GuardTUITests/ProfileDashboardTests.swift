@@ -1,0 +1,57 @@
+import GuardCore
+import Testing
+
+@testable import GuardTUI
+
+/// A container allowed by name but not by how it runs: the row says which limits failed, the
+/// detail pane lists its runtime facts and those limits, and `a` proposes the lifting terms with
+/// a word that they widen the host's exposure.
+@Suite struct ProfileDashboardTests {
+    static func data() -> DashboardData {
+        var data = MachineFixtures.data()
+        var web = MachineFixtures.record("web-9")
+        web.runtime = RuntimeFacts(privileged: true, bindSources: ["/"])
+        data.snapshot = ContainerSnapshot(
+            version: 2, containers: data.snapshot.containers + [web], engine: data.snapshot.engine, isSynced: true,
+            lastSyncAt: 0)
+        return data
+    }
+
+    @Test func rowDetailAndProposalNameTheLimits() throws {
+        let data = Self.data()
+        var state = UIState()
+        let row = try #require(state.table.rows(data).first { $0.record.displayName == "web-9" })
+        #expect(row.verdict == .violating)
+        #expect(row.violations == [.privileged, .sensitiveMount(source: "/", path: "/")])
+        #expect(
+            row.limitReason
+                == "privileged, mount of / are not allowed by profile baseline "
+                + "(/etc/dockerguard/allowlist:2 allows name=web-* without 'privileged mount=/')")
+
+        let lines = DetailView(data: data, row: row, glyphs: .ascii).lines(row, rows: 20)
+        #expect(lines.first?.value.contains("are not allowed by profile baseline") == true)
+        #expect(lines.contains { $0.label == "limits" && $0.value == "privileged (CIS 5.4)" })
+        #expect(lines.contains { $0.label == "" && $0.value == "mount of / (CIS 5.5)" })
+        #expect(lines.contains { $0.label == "runtime" && $0.value == "privileged, mount /" })
+
+        _ = state.type("/web-9", data: data)
+        _ = state.press([.enter, .character("a")], data: data)
+        guard case .proposal(let proposal) = state.overlay else {
+            Issue.record("no proposal")
+            return
+        }
+        #expect(proposal.choices.first == "name=web-9 privileged mount=/")
+        #expect(proposal.warning?.contains("widens the host's exposure") == true)
+        #expect(state.press([.enter], data: data) == [.appendRule("name=web-9 privileged mount=/")])
+    }
+
+    @Test func plainContainersShowPlainRuntimeAndNoLimits() throws {
+        let data = Self.data()
+        let state = UIState()
+        let row = try #require(state.table.rows(data).first { $0.record.displayName == "web-1" })
+        #expect(row.violations.isEmpty && row.limitReason == nil)
+        let lines = DetailView(data: data, row: row, glyphs: .ascii).lines(row, rows: 20)
+        #expect(lines.contains { $0.label == "runtime" && $0.value == "plain (Docker's defaults)" })
+        #expect(!lines.contains { $0.label == "limits" })
+    }
+}
