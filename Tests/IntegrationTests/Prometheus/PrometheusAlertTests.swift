@@ -125,10 +125,12 @@ struct PrometheusAlertTests {
 
     @Test("promtool check metrics passes on a live /metrics page with a real engine")
     func promtoolCheckMetrics() async throws {
+        // The other suites' engine: readonly, so that enforce mode never acts on their containers.
+        let config = NSTemporaryDirectory() + "dg-readonly-\(UUID().uuidString.prefix(8)).yaml"
+        try "mode: enforce\nreadonly: true\n".write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
         let guardian = try await DockerGuardProcess(
-            engineHost: TestEngine.host, allowList: "name=dgtest-*\n",
-            // The other suites' engine: --readonly, so that enforce mode never acts on their containers.
-            extraArguments: ["--mode", "enforce", "--readonly"])
+            engineHost: TestEngine.host, allowList: "name=dgtest-*\n", extraArguments: ["--config", config])
         #expect(await guardian.probe.waitUntilReady(timeout: .seconds(20)) != nil, "\(guardian.log)")
         _ = try await guardian.probe.get("/metrics")
         let page = try await guardian.probe.get("/metrics").text
