@@ -125,13 +125,18 @@ struct PrometheusAlertTests {
 
     @Test("promtool check metrics passes on a live /metrics page with a real engine")
     func promtoolCheckMetrics() async throws {
+        // The other suites' engine: readonly, so that enforce mode never acts on their containers.
+        let config = NSTemporaryDirectory() + "dg-readonly-\(UUID().uuidString.prefix(8)).yaml"
+        try "mode: enforce\nreadonly: true\n".write(toFile: config, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: config) }
         let guardian = try await DockerGuardProcess(
-            engineHost: TestEngine.host, allowList: "name=web-*\n", extraArguments: ["--mode", "enforce"])
+            engineHost: TestEngine.host, allowList: "name=dgtest-*\n", extraArguments: ["--config", config])
         #expect(await guardian.probe.waitUntilReady(timeout: .seconds(20)) != nil, "\(guardian.log)")
         _ = try await guardian.probe.get("/metrics")
         let page = try await guardian.probe.get("/metrics").text
         #expect(page.contains("\nprocess_cpu_seconds_total "))
-        #expect(page.contains(#"dockerguard_enforcement_mode{mode="enforce"} 1"#))
+        #expect(page.contains(#"dockerguard_enforcement_mode{mode="enforce"} 1.0"# + "\n"))
+        #expect(page.contains("\ndockerguard_readonly 1.0\n"))
         let file = guardian.home + "/metrics.txt"
         try page.write(toFile: file, atomically: true, encoding: .utf8)
         let lint = try await offPool { try Subprocess.run("/bin/sh", ["-c", "promtool check metrics < '\(file)'"]) }
