@@ -41,6 +41,8 @@ struct CheckCommand: AsyncParsableCommand {
         case .success(let loaded):
             list = loaded
             print("\(settings.allowlistPath): \(list.rules.count) rule\(list.rules.count == 1 ? "" : "s"), valid")
+            // Warnings do not fail the check: the list applies as it is.
+            for warning in list.warnings { print(warning.description) }
         case .failure(let errors):
             for error in errors.errors { print(error.description) }
             throw ExitCode.failure
