@@ -18,38 +18,52 @@ public struct RowBuilder: Sendable, Equatable {
     }
 
     /// The rows to show. `preview` is the unsaved allow-list being edited, if any.
-    public func rows(_ data: DashboardData, preview: AllowList? = nil) -> [ContainerRow] {
+    public func rows(_ data: DashboardData, preview: TablePreview = .none) -> [ContainerRow] {
         table(data, preview: preview).rows
     }
 
-    /// The rows to show and the header's counts, judging each container once.
-    public func table(_ data: DashboardData, preview: AllowList? = nil) -> DashboardTable {
+    /// The rows to show and the header's counts, judging each container once. The counts cover
+    /// the rows the table lists, whatever the filter: the live containers, or every one with `A`.
+    public func table(_ data: DashboardData, preview: TablePreview = .none) -> DashboardTable {
         let list = data.policy.allowList
         var rows: [ContainerRow] = []
-        var counts = DashboardCounts()
+        var counts = DashboardCounts(showsStopped: showStopped)
         rows.reserveCapacity(data.snapshot.containers.count)
         for record in data.snapshot.containers {
-            let isLive = record.isRunning || record.state == "paused" || record.state == "restarting"
+            let isLive = Self.isLive(record)
             guard isLive || showStopped else { continue }
             let verdict = Self.verdict(record, list: list, data: data)
-            if isLive { counts.count(verdict) }
+            counts.count(verdict, live: isLive)
             var row = ContainerRow(record: record, verdict: verdict, isActing: data.enforcer.acting.contains(record.id))
-            if let preview {
-                let allowedAfter = preview.verdict(for: record, aliases: data.aliases).isAllowed
-                if allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter {
-                    row.preview = allowedAfter ? .wouldAllow : .wouldViolate
-                }
+            if let allowedAfter = preview.allows(record, current: verdict, aliases: data.aliases),
+                allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter
+            {
+                row.preview = allowedAfter ? .wouldAllow : Self.flipToViolation(isLive: isLive, data: data)
             }
             if matchesFilter(row) { rows.append(row) }
         }
         return DashboardTable(rows: sorted(rows), counts: counts)
     }
 
+    /// Running, paused or restarting: what a violation can be.
+    static func isLive(_ record: ContainerRecord) -> Bool {
+        record.isRunning || record.state == "paused" || record.state == "restarting"
+    }
+
+    /// What an allowed container would become without its rule: held for the operator in confirm
+    /// mode (the dashboard is the operator), violating otherwise, merely not allowed when stopped.
+    static func flipToViolation(isLive: Bool, data: DashboardData) -> PreviewFlip {
+        guard isLive else { return .wouldDisallow }
+        return data.enforcer.mode == .confirm && !data.enforcer.readonly ? .wouldHold : .wouldViolate
+    }
+
     static func verdict(_ record: ContainerRecord, list: AllowList?, data: DashboardData) -> RowVerdict {
         guard let list else { return .unknown }
         switch list.verdict(for: record, aliases: data.aliases) {
         case .allowed(let rule, let location): return .allowed(rule: rule, location: location)
-        case .violating: return data.enforcer.pending.contains(record.id) ? .pending : .violating
+        case .violating:
+            guard isLive(record) else { return .notAllowed }
+            return data.enforcer.pending.contains(record.id) ? .pending : .violating
         }
     }
 
@@ -88,13 +102,14 @@ public struct RowBuilder: Sendable, Equatable {
         }
     }
 
-    /// Pending first, then violating, unknown, allowed: what needs the operator comes first.
+    /// Pending first, then violating, unknown, not allowed, allowed: what needs the operator comes first.
     static func verdictRank(_ verdict: RowVerdict) -> String {
         switch verdict {
         case .pending: "0"
         case .violating: "1"
         case .unknown: "2"
-        case .allowed: "3"
+        case .notAllowed: "3"
+        case .allowed: "4"
         }
     }
 }

@@ -24,7 +24,8 @@ struct ProposalView {
             body: [DialogBox.Line(text: "Add a rule that allows it:", wraps: true)],
             list: choices,
             input: proposal.editor.map { (prompt: "rule: ", editor: $0) },
-            footer: proposal.error.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? [],
+            footer: proposal.error.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] }
+                ?? proposal.note.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? [],
             hints: hints,
             glyphs: glyphs)
     }
