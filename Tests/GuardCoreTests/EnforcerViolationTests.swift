@@ -6,8 +6,8 @@ import Testing
 @testable import GuardCore
 
 /// How the enforcer counts violations and what it does when one ends by itself (issue 13, items 1
-/// and 2). Each test has an engine of its own: the counts and the pending set cover every
-/// container on the engine, so other tests' containers must not be there.
+/// and 2). On an engine of its own, one scenario after the other: the counts and the pending set
+/// cover every container on the engine, so no other test's container may be there.
 @Suite(
     "Enforcer violations against the real engine",
     .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .timeLimit(.minutes(2)))
@@ -27,16 +27,21 @@ struct EnforcerViolationTests {
             settings: .init(mode: .confirm, action: .kill, stopTimeout: 0, interactive: true), syncing: true)
     }
 
-    @Test("a pending violation that stops by itself leaves the pending set; approving it then does nothing")
-    func pendingThatStopsLeavesPending() async throws {
+    @Test("a stopped pending violation leaves the pending set; a violation counts once per run")
+    func violations() async throws {
         let engine = try OwnEngine()
         defer { engine.stop() }
-        let host = engine.host
+        try await pendingThatStopsLeavesPending(engine.host)
+        try await violationCountedOncePerRun(engine.host)
+    }
+
+    /// Approving one that stopped a moment ago then does nothing.
+    func pendingThatStopsLeavesPending(_ host: String) async throws {
         let client = try TestEngine.client(host: host)
         let harness = try confirmHarness(client)
         defer { harness.stop() }
         let name = TestEngine.uniqueName("pend-exit")
-        defer { TestEngine.forceRemove([name], host: host) }
+        defer { TestEngine.forceRemove([name], host: host) }  // before the next scenario starts
         let id = try await TestEngine.runContainer(client, name: name)
         #expect(await eventually(timeout: .seconds(30)) { await harness.enforcer.pending.contains(id) } != nil)
 
@@ -56,11 +61,8 @@ struct EnforcerViolationTests {
         #expect(sample(harness, "dockerguard_violations") == 0)
     }
 
-    @Test("a violation is counted once per run: mode switches, renames and reloads do not count it again")
-    func violationCountedOncePerRun() async throws {
-        let engine = try OwnEngine()
-        defer { engine.stop() }
-        let host = engine.host
+    /// Mode switches, renames and reloads do not count it again.
+    func violationCountedOncePerRun(_ host: String) async throws {
         let client = try TestEngine.client(host: host)
         let harness = try confirmHarness(client)
         defer { harness.stop() }

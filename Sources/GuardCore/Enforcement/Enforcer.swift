@@ -345,10 +345,12 @@ public actor Enforcer {
             let verdict =
                 list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
             let task = act(on: record, action: action, cause: cause, verdict: verdict)
+            let why =
+                settings.readonly
+                ? "read-only"
+                : record.id == selfID ? "the guard's own container" : "an action on it is already under way"
             let refused = ActionOutcome(
-                containerName: record.displayName, action: action.rawValue,
-                failure: settings.readonly ? "read-only" : "an action on it is already under way",
-                time: WallClock.seconds())
+                containerName: record.displayName, action: action.rawValue, failure: why, time: WallClock.seconds())
             outcomes.append(task ?? Task { refused })
         }
         var results: [ActionOutcome] = []

@@ -91,8 +91,6 @@ public struct EngineSync: Service {
 
     /// One connection's life: returns (by throwing) only when the engine is lost.
     private func session(resumePoint: ResumeBox, onConnected: () -> Void) async throws {
-        // A bounded ping first: a hung engine is told from a slow one here, not after 30 s.
-        _ = try await client.ping(timeout: .init(configuration.probeTimeout))
         let version = try await client.negotiate()
         let sessionStart = WallClock.nanoseconds()
         // Subscribe before listing: whatever changes during the list arrives as events afterwards.
