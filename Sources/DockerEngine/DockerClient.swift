@@ -40,9 +40,10 @@ public final class DockerClient: Sendable {
 
     // MARK: - System
 
-    /// `GET /_ping`: the API version the engine announces.
-    public func ping() async throws(EngineError) -> APIVersion {
-        let response = try await send(EngineRequest(method: .GET, path: "/_ping"), versioned: false)
+    /// `GET /_ping`: the API version the engine announces. `timeout` bounds it (a liveness probe
+    /// must not wait the ordinary request timeout on a hung engine).
+    public func ping(timeout: TimeAmount? = nil) async throws(EngineError) -> APIVersion {
+        let response = try await send(EngineRequest(method: .GET, path: "/_ping"), versioned: false, timeout: timeout)
         guard let header = response.headers.first(name: "Api-Version"), let version = APIVersion(header) else {
             throw .invalidResponse("/_ping without an Api-Version header")
         }

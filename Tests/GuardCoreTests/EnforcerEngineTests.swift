@@ -98,8 +98,9 @@ struct EnforcerEngineTests {
         #expect(state(id) == "running")
 
         // The dashboard's `y` (and a second press, and `Y` over all) while the first is under way.
-        await harness.enforcer.actForOperator(on: [id], cause: "operator approved")
-        await harness.enforcer.actForOperator(on: [id, id], cause: "operator approved")
+        async let first = harness.enforcer.actForOperator(on: [id], cause: "operator approved")
+        async let again = harness.enforcer.actForOperator(on: [id, id], cause: "operator approved")
+        _ = await (first, again)
         let done = await eventually(timeout: .seconds(30)) {
             harness.auditRecords(for: id).contains { $0["action"] as? String == "kill" }
         }

@@ -14,6 +14,8 @@ final class EnforcerHarness: Sendable {
     let policy: PolicyState
     let audit: AuditLog
     let enforcer: Enforcer
+    /// The enforcer's own metrics, so a test's counts are its alone.
+    let metrics = GuardMetrics()
     let auditPath: String
     let logLines: LogLines
     private let tasks: Mutex<[Task<Void, Never>]> = Mutex([])
@@ -31,7 +33,7 @@ final class EnforcerHarness: Sendable {
         audit = AuditLog(path: auditPath, logger: logger)
         enforcer = Enforcer(
             client: client, store: store, policy: policy, audit: audit, aliases: ImageAliases(), settings: settings,
-            selfProbe: SelfProbe(rootUpperDir: nil, hints: []), logger: logger)
+            selfProbe: SelfProbe(rootUpperDir: nil, hints: []), metrics: metrics, logger: logger)
         let sync = EngineSync(client: client, store: store, logger: logger)
         let enforcer = enforcer
         tasks.withLock { tasks in

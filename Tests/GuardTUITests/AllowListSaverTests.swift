@@ -73,7 +73,7 @@ import Testing
         #expect(
             saver.perform(.restore(text: before, expected: after)) == .undone(description: "\(path) is back as it was"))
         #expect(try disk() == before)
-        #expect(saver.perform(.restore(text: before, expected: after)) == .conflict(disk: before))
+        #expect(saver.perform(.restore(text: before, expected: after)) == .undoConflict)
         try? FileManager.default.removeItem(atPath: directory)
     }
 

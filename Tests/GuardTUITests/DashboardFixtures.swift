@@ -108,7 +108,7 @@ enum DashboardFixtures {
     static func target(_ index: Int) -> Dialog.Target {
         let consequences = [
             workerID: "Compose project 'shop': `docker compose up` starts it again",
-            minerID: "restart policy 'always': the engine may start it again",
+            minerID: "restart policy 'always': the engine starts it again when the daemon restarts",
         ]
         let record = containers[index]
         return Dialog.Target(id: record.id, name: record.displayName, consequence: consequences[record.id])
@@ -131,6 +131,13 @@ enum DashboardFixtures {
         editor.editing = .init(line: 3, isNew: true, editor: LineEditor("name=db imgae=postgres"))
         editor.revalidate()
         return editor
+    }
+
+    /// The pending debug shell as a dialog's target.
+    static func pendingTarget(_ index: Int) -> Dialog.Target {
+        var target = target(index)
+        target.isPending = true
+        return target
     }
 
     /// The rule proposal for the worker, with the name rule chosen.

@@ -103,20 +103,35 @@ import Testing
             return
         }
         #expect(targets.map(\.name) == ["miner", "shell"])
+        #expect(targets.map(\.isPending) == [false, true])
         #expect(state.press([.character("y"), .enter], data: data).isEmpty)  // a stray key does nothing
-        #expect(state.message?.isError == true)
-        _ = state.press([.character("S")], data: data)
+        // Issue 13 item 12: a wrong count says so and lets the operator type again.
+        guard case .dialog(let again) = state.overlay else {
+            Issue.record("a wrong count closed the dialog")
+            return
+        }
+        #expect(again.error == "typed 'y', not 2: nothing was done")
+        #expect(again.typed.text.isEmpty)
         _ = state.type("2", data: data)
         let ids = ["miner", "shell"].map { MachineFixtures.record($0).id }
         #expect(state.press([.enter], data: data) == [.act(ids: ids, cause: "operator (all violating)")])
     }
 
+    /// `y` acts, so it asks first, as `s` does (a y/N dialog naming the action).
     @Test func pendingViolationsAreApprovedOneOrAll() {
         var state = UIState()
         _ = state.type("/shell", data: data)
         _ = state.press([.enter], data: data)
+        #expect(state.press([.character("y")], data: data).isEmpty)
+        guard case .dialog(let dialog) = state.overlay, case .approve(let target, "kill") = dialog.kind else {
+            Issue.record("y did not ask")
+            return
+        }
+        #expect(target.name == "shell")
+        #expect(state.press([.character("n")], data: data).isEmpty)
+        #expect(state.message?.text == "cancelled")
         #expect(
-            state.press([.character("y")], data: data) == [
+            state.press([.character("y"), .character("y")], data: data) == [
                 .act(ids: [MachineFixtures.record("shell").id], cause: "operator approved")
             ])
         _ = state.press([.character("Y")], data: data)
@@ -131,7 +146,12 @@ import Testing
         let audit = MachineFixtures.data(mode: .audit)
         #expect(state.press([.character("m")], data: audit) == [.setMode(.confirm)])
         #expect(state.press([.character("m")], data: data).isEmpty)
-        #expect(state.overlay == .dialog(Dialog(.enforceMode(action: "kill"))))
+        // Issue 13 item 4: the dialog names the containers enforce mode will act on at once.
+        guard case .dialog(let dialog) = state.overlay, case .enforceMode("kill", let targets) = dialog.kind else {
+            Issue.record("no enforce dialog")
+            return
+        }
+        #expect(targets.map(\.name) == ["miner", "shell"])
         #expect(state.press([.character("y")], data: data) == [.setMode(.enforce)])
         #expect(state.press([.character("m")], data: MachineFixtures.data(mode: .enforce)) == [.setMode(.audit)])
     }
@@ -140,11 +160,21 @@ import Testing
         var state = UIState()
         var data = data
         data.enforcer.readonly = true
-        for key in ["a", "d", "e", "s", "S", "y", "Y", "m", "u"] {
+        for key in ["a", "d", "s", "S", "y", "Y", "m", "u"] {
             #expect(state.press([.character(Character(key))], data: data).isEmpty)
             #expect(state.message?.text.hasPrefix("read-only") == true)
             #expect(state.overlay == .none)
         }
+        // `e` opens the list to read; every key that would change it is refused there.
+        #expect(state.press([.character("e")], data: data) == [.openEditor])
+        _ = DashboardMachine.handle(.opened(text: MachineFixtures.listText), state: &state, path: MachineFixtures.path)
+        for key: Key in [.enter, .character("o"), .character("x"), .character("w"), .character("u")] {
+            #expect(state.press([key], data: data).isEmpty)
+            #expect(state.message?.text.hasPrefix("read-only") == true)
+            #expect(state.editor?.editing == nil && state.editor?.isDirty == false)
+        }
+        _ = state.press([.character("j"), .escape], data: data)
+        #expect(state.overlay == .none)
     }
 
     @Test func themesCycle() {
@@ -170,5 +200,134 @@ import Testing
         #expect(state.editor != nil)
         _ = state.press([.character("q")], data: data)
         #expect(state.press([.character("y")], data: data) == [.quit])
+    }
+}
+
+/// Issue 13: the dashboard's promises, one test per item.
+@Suite struct DashboardPromiseTests {
+    let data = MachineFixtures.data(pending: [MachineFixtures.record("shell").id])
+
+    /// Item 6: a proposal that does not match the container says so and needs a second Enter; an
+    /// `image=` proposal says which other containers it allows too.
+    @Test func proposalSaysWhatTheRuleWouldDo() {
+        var state = UIState()
+        _ = state.type("/shell", data: data)
+        _ = state.press([.enter, .character("a")], data: data)
+        guard case .proposal(let first) = state.overlay else {
+            Issue.record("no proposal")
+            return
+        }
+        #expect(first.note == nil)  // name=shell allows shell alone
+        _ = state.press([.character("2")], data: data)
+        guard case .proposal(let image) = state.overlay else { return }
+        #expect(image.note == "it also allows 2 other containers: miner, old")  // web-1 is allowed already
+        _ = state.press([.character("1"), .character("e"), .control("u")], data: data)
+        _ = state.type("name=foo", data: data)
+        guard case .proposal(let foo) = state.overlay else { return }
+        #expect(foo.note == "this rule does not match shell")
+        #expect(state.press([.enter], data: data).isEmpty)  // the first Enter only warns
+        guard case .proposal(let warned) = state.overlay else {
+            Issue.record("saved a rule that does not match at the first Enter")
+            return
+        }
+        #expect(warned.note == "this rule does not match shell: Enter again to save it anyway")
+        #expect(state.press([.enter], data: data) == [.appendRule("name=foo")])
+    }
+
+    /// Item 8: an undo that can never apply clears the history and says why, once.
+    @Test func undoAfterTheFileChangedOutsideSaysWhyItEnded() {
+        var state = UIState()
+        let path = MachineFixtures.path
+        _ = DashboardMachine.handle(.saved(description: "one", before: "a\n", after: "b\n"), state: &state, path: path)
+        // Overwritten after an outside change: the file held "b\nc\n", not "b\n".
+        _ = DashboardMachine.handle(
+            .saved(description: "two", before: "b\nc\n", after: "d\n"), state: &state, path: path)
+        #expect(state.history.map(\.description) == ["two"])
+        #expect(state.message?.text.contains("older undo steps dropped") == true)
+        #expect(state.press([.character("u")], data: data) == [.restore(text: "b\nc\n", expected: "d\n")])
+        _ = DashboardMachine.handle(.undone(description: "two"), state: &state, path: path)
+        _ = state.press([.character("u")], data: data)
+        #expect(state.message?.text == "nothing to undo: the file changed outside the dashboard before the last save")
+
+        var stale = UIState()
+        _ = DashboardMachine.handle(.saved(description: "one", before: "a\n", after: "b\n"), state: &stale, path: path)
+        _ = DashboardMachine.handle(.undoConflict, state: &stale, path: path)
+        #expect(stale.history.isEmpty)
+        #expect(stale.message?.isError == true)
+        _ = stale.press([.character("u")], data: data)
+        #expect(stale.message?.text.hasPrefix("nothing to undo: the file changed outside") == true)
+    }
+
+    /// Item 13: a key that does nothing says so, once.
+    @Test func unknownKeysAreNamedOnce() {
+        var state = UIState()
+        for key: Key in [.character("l"), .character(":"), .character("r"), .tab] {
+            state.message = nil
+            state.lastUnknownKey = nil
+            #expect(state.press([key], data: data).isEmpty)
+            #expect(state.message?.text == "unknown key \u{2014} ? for help", "\(key)")
+        }
+        _ = state.press([.character("l")], data: data)
+        _ = state.press([.character("l")], data: data)
+        #expect(state.message == nil)  // said once, not on every press
+        _ = state.press([.character("j"), .character("l")], data: data)
+        #expect(state.message == nil)
+        _ = state.press([.character("o"), .character("l")], data: data)
+        #expect(state.message?.text == "unknown key \u{2014} ? for help")
+    }
+
+    /// Item 10: the help overlay scrolls, and `q` and the editor keys can be reached.
+    @Test func helpScrolls() {
+        var state = UIState()
+        state.pageSize = 16
+        _ = state.press([.character("?"), .character("j"), .character("j")], data: data)
+        #expect(state.helpScroll == 2 && state.overlay == .help)
+        _ = state.press([.character("G")], data: data)
+        let last = state.helpScroll
+        #expect(last > 2)
+        _ = state.press([.pageUp, .character("g")], data: data)
+        #expect(state.helpScroll == 0)
+        _ = state.press([.character("G"), .escape, .character("?")], data: data)
+        #expect(state.helpScroll == 0)
+    }
+
+    /// The finding: the editor's "not saved" error does not outlive its fix.
+    @Test func editorErrorMessageGoesWithTheNextKey() {
+        var state = UIState()
+        _ = DashboardMachine.handle(.opened(text: MachineFixtures.listText), state: &state, path: MachineFixtures.path)
+        _ = state.press([.character("o")], data: data)
+        _ = state.type("nmae=x", data: data)
+        _ = state.press([.enter, .character("w")], data: data)
+        #expect(state.message?.text.hasPrefix("not saved: line 2") == true)
+        _ = state.press([.character("x")], data: data)  // the bad line deleted
+        #expect(state.message == nil)
+    }
+
+    /// Item 9: results go after a few seconds, errors later.
+    @Test func messagesExpire() {
+        var expiry = MessageExpiry()
+        var state = UIState()
+        state.message = .init("stop web-1: done")
+        #expect(expiry.update(&state, now: 100) == 100 + MessageExpiry.lifetime)
+        #expect(expiry.update(&state, now: 104) != nil && state.message != nil)
+        #expect(expiry.update(&state, now: 105.1) == nil && state.message == nil)
+        state.message = .init("stop web-1: failed: x", isError: true)
+        _ = expiry.update(&state, now: 200)
+        _ = expiry.update(&state, now: 210)
+        #expect(state.message != nil)
+        _ = expiry.update(&state, now: 215.5)
+        #expect(state.message == nil)
+    }
+
+    /// Item 12: a batch is reported container by container.
+    @Test func batchReportNamesEveryContainer() {
+        var state = UIState()
+        let outcomes = [
+            ActionOutcome(containerName: "a", action: "stop", failure: nil, time: 0),
+            ActionOutcome(containerName: "b", action: "stop", failure: "conflict", time: 0),
+            ActionOutcome(containerName: "c", action: "stop", failure: nil, time: 0),
+        ]
+        _ = DashboardMachine.handle(.acted(outcomes), state: &state, path: MachineFixtures.path)
+        #expect(state.message == .init("stop 3: a done, b failed: conflict, c done", isError: true))
     }
 }

@@ -10,7 +10,7 @@ import Testing
         _ data: DashboardData, _ state: UIState, width: Int = 80, height: Int = 24, glyphs: Glyphs = .utf8
     ) -> Screen {
         DashboardRenderer.render(
-            data: data, state: state, rows: state.table.rows(data, preview: state.editor?.draftList),
+            data: data, state: state, rows: state.table.rows(data, preview: TablePreview(state)),
             width: width, height: height, glyphs: glyphs)
     }
 
@@ -134,9 +134,11 @@ import Testing
     @Test func failedAPIAndFailedActionAreErrors() {
         var data = F.data()
         data.api = .failed(address: "127.0.0.1:8080", error: "address already in use")
-        data.enforcer.lastAction = ActionOutcome(
-            containerName: "miner", action: "kill", failure: "no such container", time: F.now)
-        let errors = Self.text(of: .error, in: Self.render(data, UIState(), width: 120, height: 40))
+        // The loop turns each outcome into the status line's message (which then expires).
+        var state = UIState()
+        let outcome = ActionOutcome(containerName: "miner", action: "kill", failure: "no such container", time: F.now)
+        state.message = .init(outcome.summary, isError: true)
+        let errors = Self.text(of: .error, in: Self.render(data, state, width: 120, height: 40))
         #expect(errors.contains { $0.contains("API 127.0.0.1:8080: address already in use") })
         #expect(errors.contains { $0.contains("kill miner: failed: no such container") })
     }
@@ -148,17 +150,67 @@ import Testing
         #expect(screen[row, 5].role == .selection)
     }
 
+    /// Issue 13 item 3: in confirm mode what loses its rule would be held (`…`), not acted on.
     @Test func editorPreviewMarksShowTheFlip() {
         let screen = Self.render(F.data(), F.state(.editor(F.editor())), width: 120, height: 40)
         let lines = Self.lines(screen)
         let web2 = lines.firstIndex { $0.contains("web-2") }!
-        #expect(lines[web2].hasPrefix(" ✓→✗ "))
+        #expect(lines[web2].hasPrefix(" ✓→… "))
         #expect(screen[web2, 2].role == .preview && screen[web2, 3].role == .preview)
         #expect(lines.contains { $0.hasPrefix(" ✗→✓ miner") })
+
+        var enforcing = F.data()
+        enforcing.enforcer.mode = .enforce
+        let enforced = Self.lines(Self.render(enforcing, F.state(.editor(F.editor())), width: 120, height: 40))
+        #expect(enforced.contains { $0.hasPrefix(" ✓→✗ web-2") })
+        var stopped = F.state(.editor(F.editor()))
+        stopped.table.showStopped = true
+        var exited = F.data()
+        exited.snapshot.containers[1].state = "exited"  // web-2
+        let shown = Self.lines(Self.render(exited, stopped, width: 120, height: 40))
+        #expect(shown.contains { $0.hasPrefix(" ✓→○ web-2") }, "\(shown.joined(separator: "\n"))")
+    }
+
+    /// Issue 13 items 1 and 11: with `A` the header counts the rows shown and says so; a stopped
+    /// container no rule allows reads "not allowed", not "violating".
+    @Test func headerCountsWhatTheTableShows() {
+        var state = F.state()
+        state.table.showStopped = true
+        var data = F.data()
+        data.snapshot.containers[6].state = "exited"  // debug-shell, pending until it stopped
+        data.enforcer.pending = []
+        let screen = Self.render(data, state, width: 120, height: 40)
+        let lines = Self.lines(screen)
+        #expect(
+            lines[0].contains("all 10  running 8  allowed 6  violating 2  pending 0  not allowed 2"), "\(lines[0])")
+        let shell = lines.first { $0.contains("debug-shell") } ?? ""
+        #expect(shell.hasPrefix(" ○   debug-shell") && shell.hasSuffix("not allowed"), "\(shell)")
+        let plain = Self.lines(Self.render(data, F.state(), width: 120, height: 40))[0]
+        #expect(plain.contains("running 8  allowed 6  violating 2  pending 0") && !plain.contains("all "))
     }
 }
 
 func format4(_ value: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(4 - digits.count, 0)) + digits
+}
+
+extension DashboardRendererTests {
+    /// Issue 13 item 16: at 40×10 nothing of the table shows beside a dialog (a row cut with `…`
+    /// used to end just outside its right border).
+    @Test func narrowDialogLeavesNoScrapBesideIt() {
+        var state = F.state(.dialog(Dialog(.approve(F.pendingTarget(6), action: "kill"))))
+        state.table.showStopped = true
+        var data = F.data()
+        data.snapshot.containers[6].state = "exited"
+        data.snapshot.containers[6].finishedAt = "2026-11-25T22:59:00Z"
+        let screen = Self.render(data, state, width: 40, height: 10)
+        for line in Self.lines(screen) where line.contains("│") || line.contains("┌") || line.contains("└") {
+            let characters = Array(line)
+            let first = characters.firstIndex { "│┌└".contains($0) }!
+            let last = characters.lastIndex { "│┐┘".contains($0) }!
+            #expect(characters[..<first].allSatisfy { $0 == " " }, "\(line)")
+            #expect(characters[(last + 1)...].allSatisfy { $0 == " " }, "\(line)")
+        }
+    }
 }

@@ -11,6 +11,9 @@ struct GoldenScene: Sendable, CustomStringConvertible {
         case dialogEnforce = "dialog-enforce", dialogFileChanged = "dialog-file-changed", editor, editorError =
             "editor-error"
         case editorWithDialog = "editor-with-dialog", tooSmall = "too-small"
+        // Issue 13: y asks; the help scrolls; A counts stopped rows; a silent engine; a rule's note.
+        case dialogApprove = "dialog-approve", helpScrolled = "help-scrolled", tableAll = "table-all"
+        case tableStale = "table-stale", proposalNote = "proposal-note", dialogStopAllRetry = "dialog-stop-all-retry"
     }
 
     var view: View
@@ -50,7 +53,13 @@ struct GoldenScene: Sendable, CustomStringConvertible {
             state.message = UIState.Message("allow-list saved: line 9 added")
         case .tableEmpty: data = F.data(containers: [F.containers[9]])
         case .connecting: data = F.data(containers: [], synced: false)
-        case .detail: state.overlay = .detail
+        case .detail:
+            state.overlay = .detail
+            // Issue 13 item 14: a command that needs quoting, with ports, mounts and networks.
+            data.snapshot.containers[4].command = ["sh", "-c", "trap \"exit 0\" TERM; python -m shop.worker & wait"]
+            data.snapshot.containers[4].ports = ["0.0.0.0:9000->9000/tcp"]
+            data.snapshot.containers[4].mounts = ["/srv/shop:/data:ro", "shop-cache:/cache"]
+            data.snapshot.containers[4].networks = ["shop_default"]
         case .help: state.overlay = .help
         case .filter:
             state.table.filter = "sho"
@@ -59,10 +68,34 @@ struct GoldenScene: Sendable, CustomStringConvertible {
         case .proposalEditing: state.overlay = .proposal(F.proposal(editing: true))
         case .dialogStop: state.overlay = .dialog(Dialog(.stop([F.target(4)], action: "kill")))
         case .dialogStopAll:
-            var dialog = Dialog(.stopAllViolating([F.target(5), F.target(4), F.target(6)], action: "stop"))
+            var dialog = Dialog(.stopAllViolating([F.target(5), F.target(4), F.pendingTarget(6)], action: "stop"))
             dialog.typed = LineEditor("3")
             state.overlay = .dialog(dialog)
-        case .dialogEnforce: state.overlay = .dialog(Dialog(.enforceMode(action: "kill")))
+        case .dialogStopAllRetry:
+            var dialog = Dialog(.stopAllViolating([F.target(5), F.target(4), F.pendingTarget(6)], action: "stop"))
+            dialog.error = "typed '2', not 3: nothing was done"
+            state.overlay = .dialog(dialog)
+        case .dialogEnforce:
+            state.overlay = .dialog(
+                Dialog(.enforceMode(action: "kill", targets: [F.target(5), F.target(4), F.pendingTarget(6)])))
+        case .dialogApprove: state.overlay = .dialog(Dialog(.approve(F.pendingTarget(6), action: "kill")))
+        case .helpScrolled:
+            state.overlay = .help
+            state.helpScroll = 12
+        case .tableAll:
+            state.table.showStopped = true
+            data.snapshot.containers[6].state = "exited"
+            data.snapshot.containers[6].finishedAt = "2026-11-25T22:59:00Z"
+            data.snapshot.containers[6].exitCode = 3
+            data.enforcer.pending = []
+        case .tableStale:
+            data.snapshot.engine.connection = .reconnecting(attempt: 3, error: "engine not answering for 12 s")
+        case .proposalNote:
+            var proposal = F.proposal(editing: false)
+            proposal.containerID = F.workerID
+            proposal.selected = 1
+            proposal.note = "it also allows 1 other container: shop-migrate-1"
+            state.overlay = .proposal(proposal)
         case .dialogFileChanged:
             let editor = F.editor()
             state.overlay = .editorDialog(editor, Dialog(.fileChanged(draft: editor.draftText)))
@@ -70,7 +103,7 @@ struct GoldenScene: Sendable, CustomStringConvertible {
         case .editorError: state.overlay = .editor(F.editorWithError())
         case .editorWithDialog: state.overlay = .editorDialog(F.editor(), Dialog(.discardEdits(thenQuit: true)))
         }
-        let rows = state.table.rows(data, preview: state.editor?.draftList)
+        let rows = state.table.rows(data, preview: TablePreview(state))
         return (data, state, rows)
     }
 }

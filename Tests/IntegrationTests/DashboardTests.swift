@@ -58,7 +58,8 @@ struct DashboardTests {
         let proposed = await dashboard.screen { $0.contains("name=bad-1") }
         #expect(proposed.matched, "no name=bad-1 proposed:\n\(proposed.screen)")
         try dashboard.tmux.send("Enter")
-        let flipped = await dashboard.screen { line(containing: "bad-1", in: $0)?.contains("✓") == true }
+        // Saved, not only previewed (`✗→✓` while the proposal is open): the row names its rule.
+        let flipped = await dashboard.screen { line(containing: "bad-1", in: $0)?.contains("allowlist:3") == true }
         #expect(flipped.matched, "bad-1 did not flip:\n\(flipped.screen)")
         let saved = try String(contentsOfFile: dashboard.allowListPath, encoding: .utf8)
         #expect(saved == "# test list\nname=ok-*\nname=bad-1\n")

@@ -18,6 +18,18 @@ struct EngineRestartTests {
         let (host, directory) = (ownEngine.host, ownEngine.directory)
         let client = try TestEngine.client(host: host)
         let before = try await TestEngine.runContainer(client, name: "before", restartPolicy: "always")
+        // What the stop dialogs say of restart policies (issue 13's finding), checked against dockerd:
+        // once killed, `always` comes back at daemon start and `unless-stopped` stays stopped.
+        let always = try await TestEngine.runContainer(client, name: "always-killed", restartPolicy: "always")
+        let unlessStopped = try await TestEngine.runContainer(
+            client, name: "unless-stopped-killed", restartPolicy: "unless-stopped")
+        try await client.killContainer(always)
+        try await client.killContainer(unlessStopped)
+        func state(_ id: String) -> String? {
+            try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id, host: host)
+        }
+        #expect(await eventually(timeout: .seconds(10)) { state(always) == "exited" } != nil)
+        #expect(state(unlessStopped) == "exited")
 
         let guardian = try await DockerGuardProcess(engineHost: host)
         let api = guardian.probe
@@ -46,6 +58,8 @@ struct EngineRestartTests {
         }
         let after = (try? await api.containers().keys.sorted()) ?? []
         #expect(listed != nil, "after the restart the API lists \(after)")
+        #expect(state(always) == "running", "a killed 'always' container did not come back at daemon start")
+        #expect(state(unlessStopped) == "exited")
         #expect(guardian.isRunning)
         #expect(guardian.terminate() == 0)
     }

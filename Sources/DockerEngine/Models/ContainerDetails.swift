@@ -12,6 +12,9 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
     public var hostConfig: HostConfig?
     /// Where the storage driver keeps the container's filesystem (overlay2: `UpperDir`, `LowerDir`, …).
     public var graphDriver: GraphDriver?
+    /// Volumes and binds, and the networks and published ports (`ContainerDetails+Attachments`).
+    public var mounts: [Mount]?
+    public var networkSettings: NetworkSettings?
 
     public struct GraphDriver: Sendable, Hashable, Decodable {
         /// `overlay2`, `btrfs`, `vfs`, …
@@ -138,5 +141,6 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey {
         case id = "Id", name = "Name", created = "Created", image = "Image", config = "Config"
         case state = "State", hostConfig = "HostConfig", graphDriver = "GraphDriver"
+        case mounts = "Mounts", networkSettings = "NetworkSettings"
     }
 }

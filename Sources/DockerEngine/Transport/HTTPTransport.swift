@@ -32,31 +32,43 @@ struct HTTPTransport: Sendable {
         }
         defer { deadline.cancel() }
         do {
-            return try await connection.executeThenClose { inbound, outbound in
-                try await send(request, apiVersion: apiVersion, on: outbound)
-                var parts = inbound.makeAsyncIterator()
-                let head = try await Self.readHead(&parts)
-                var body: [UInt8] = []
-                while let part = try await parts.next() {
-                    switch part {
-                    case .body(let buffer):
-                        guard body.count + buffer.readableBytes <= maxBodyBytes else {
-                            throw EngineError.invalidResponse("answer larger than \(maxBodyBytes) bytes")
-                        }
-                        body.append(contentsOf: buffer.readableBytesView)
-                    case .end:
-                        return EngineResponse(status: Int(head.status.code), headers: head.headers, body: body)
-                    case .head:
-                        throw EngineError.invalidResponse("second response head")
-                    }
-                }
-                throw EngineError.unreachable(endpoint: endpoint.description, reason: "connection closed mid-answer")
+            // Cancelling the task closes the connection: a hung engine must not hold a cancelled call.
+            return try await withTaskCancellationHandler {
+                try await exchange(request, apiVersion: apiVersion, on: connection)
+            } onCancel: {
+                connection.channel.close(promise: nil)
             }
         } catch let error as EngineError {
             throw timedOut.withLockedValue({ $0 }) ? .timeout(operation: "\(request.method) \(request.path)") : error
         } catch {
             if timedOut.withLockedValue({ $0 }) { throw .timeout(operation: "\(request.method) \(request.path)") }
             throw .unreachable(endpoint: endpoint.description, reason: Self.describe(error))
+        }
+    }
+
+    /// Writes `request` on `connection` and buffers the whole answer.
+    private func exchange(_ request: EngineRequest, apiVersion: APIVersion?, on connection: Connection) async throws
+        -> EngineResponse
+    {
+        try await connection.executeThenClose { inbound, outbound in
+            try await send(request, apiVersion: apiVersion, on: outbound)
+            var parts = inbound.makeAsyncIterator()
+            let head = try await Self.readHead(&parts)
+            var body: [UInt8] = []
+            while let part = try await parts.next() {
+                switch part {
+                case .body(let buffer):
+                    guard body.count + buffer.readableBytes <= maxBodyBytes else {
+                        throw EngineError.invalidResponse("answer larger than \(maxBodyBytes) bytes")
+                    }
+                    body.append(contentsOf: buffer.readableBytesView)
+                case .end:
+                    return EngineResponse(status: Int(head.status.code), headers: head.headers, body: body)
+                case .head:
+                    throw EngineError.invalidResponse("second response head")
+                }
+            }
+            throw EngineError.unreachable(endpoint: endpoint.description, reason: "connection closed mid-answer")
         }
     }
 

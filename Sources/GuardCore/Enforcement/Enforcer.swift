@@ -54,6 +54,13 @@ public actor Enforcer {
     private var inFlight: Set<String> = []
     /// Containers the guard itself stopped: keep-running must not bring them back.
     private var stoppedByGuard: Set<String> = []
+    /// Running containers judged violating, each counted once in `violations_total` when it
+    /// entered violation (a start, an unpause, a rename or a reload that made it violating):
+    /// re-judging one that stays violating (a mode switch, a resync, a reload) counts nothing.
+    /// Keyed by container ID, the start time of the run found in violation.
+    private var violating: [String: String] = [:] {
+        didSet { if violating.count != oldValue.count { metrics.violationsNow(violating.count) } }
+    }
     /// Violations waiting for an operator (confirm mode).
     public private(set) var pending: Set<String> = [] {
         didSet { if pending != oldValue { status.update { [pending] in $0.pending = pending } } }
@@ -140,6 +147,10 @@ public actor Enforcer {
             let now = JudgedState(record: record, policyVersion: version)
             guard previous != now else { continue }
             judged[record.id] = now
+            if !record.isRunning { violating[record.id] = nil }  // stopped (or paused): the violation ended
+            if !record.isRunning, record.state != "paused", pending.contains(record.id) {
+                await violationEnded(record)
+            }
             if record.isRunning {
                 if let previous, previous.isRunning, previous.startedAt == record.startedAt,
                     previous.name == record.name,
@@ -162,6 +173,7 @@ public actor Enforcer {
         for id in judged.keys where !present.contains(id) {
             judged[id] = nil
             pending.remove(id)
+            violating[id] = nil
             stoppedByGuard.remove(id)
             restarts[id] = nil
         }
@@ -198,15 +210,22 @@ public actor Enforcer {
         let decision = await Decision.judge(
             record, list: list, aliases: aliases, client: client, selfID: selfID, cause: decisionCause)
         if case .ownContainer = decision.verdict {
+            violating[record.id] = nil
             await self.record(record, cause: cause, verdict: "self", rule: nil, action: nil, result: "skipped")
             return
         }
         if let location = decision.ruleLocation {
             pending.remove(record.id)
+            violating[record.id] = nil
             await self.record(record, cause: cause, verdict: "allowed", rule: location, action: nil, result: "allowed")
             return
         }
-        metrics.violation(mode: settings.mode)
+        // Counted once per run: a new start time is a new run (even one too short to be seen stopped).
+        let run = record.startedAt ?? ""
+        if violating[record.id] != run {
+            violating[record.id] = run
+            metrics.violation(mode: settings.mode)
+        }
         if settings.readonly, settings.mode != .audit {
             await self.record(
                 record, cause: cause, verdict: "violating", rule: nil, action: nil, result: "recorded (readonly)",
@@ -230,12 +249,16 @@ public actor Enforcer {
 
     /// Carries out `action` on a container in the background; one action per container at a time.
     /// `verdict` is what the audit log records (an operator may stop an allowed container too).
+    /// The task ends with the action's outcome; nil when it was not started (read-only, the
+    /// guard's own container, or an action already under way). `limits` names the profile's failed
+    /// limits for the audit line, when that is why it violates.
+    @discardableResult
     public func act(
         on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating",
         limits: Decision? = nil
-    ) {
+    ) -> Task<ActionOutcome, Never>? {
         guard !settings.readonly, selfIdentity != nil, record.id != selfID, !inFlight.contains(record.id) else {
-            return
+            return nil
         }
         inFlight.insert(record.id)
         acting.insert(record.id)
@@ -243,7 +266,7 @@ public actor Enforcer {
         stoppedByGuard.insert(record.id)
         let mode = settings.mode
         let timeout = settings.stopTimeout
-        Task(executorPreference: executor) { [client] in
+        return Task(executorPreference: executor) { [client] in
             var failure: String?
             do {
                 switch action {
@@ -258,7 +281,7 @@ public actor Enforcer {
             } catch {
                 failure = "\(error)"
             }
-            await self.finished(
+            return await self.finished(
                 record, action: action, cause: cause, verdict: verdict, mode: mode, failure: failure, limits: limits)
         }
     }
@@ -266,14 +289,13 @@ public actor Enforcer {
     private func finished(
         _ record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String, mode: EnforcementMode,
         failure: String?, limits: Decision?
-    ) async {
+    ) async -> ActionOutcome {
         let violations = limits?.violations ?? []
         inFlight.remove(record.id)
         acting.remove(record.id)
-        status.update {
-            $0.lastAction = ActionOutcome(
-                containerName: record.displayName, action: action.rawValue, failure: failure, time: WallClock.seconds())
-        }
+        let outcome = ActionOutcome(
+            containerName: record.displayName, action: action.rawValue, failure: failure, time: WallClock.seconds())
+        status.update { $0.lastAction = outcome }
         if failure != nil { stoppedByGuard.remove(record.id) }
         metrics.action(action.rawValue, result: failure == nil ? "done" : "failed")
         if failure == nil, let started = record.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) {
@@ -297,20 +319,52 @@ public actor Enforcer {
                 "acted on a violating container",
                 metadata: ["container": "\(record.displayName)", "action": "\(action)"])
         }
+        return outcome
+    }
+
+    /// A pending violation stopped before the operator answered (it exited, or was stopped from
+    /// outside): it leaves the pending set, and the audit log says so; no action is recorded.
+    private func violationEnded(_ record: ContainerRecord) async {
+        pending.remove(record.id)
+        await self.record(
+            record, cause: record.state, verdict: "violating", rule: nil, action: nil,
+            result: "no longer running: no action needed")
     }
 
     /// The operator's own action (the dashboard's stop keys, or approving violations held in
-    /// confirm mode): the configured action on each container still known, audited as `cause`.
-    public func actForOperator(on ids: [String], cause: String) {
+    /// confirm mode): the configured action on each container still running, audited as `cause`.
+    /// Returns how each ended, in the order asked, once all have; a container no longer running
+    /// (or gone) is reported as such and nothing is done to it.
+    public func actForOperator(on ids: [String], cause: String) async -> [ActionOutcome] {
         let snapshot = store.current
-        guard settleSelf(from: snapshot) else { return }
+        guard settleSelf(from: snapshot) else { return [] }
         let list = policy.current.allowList
+        let action = settings.action
+        var outcomes: [Task<ActionOutcome, Never>] = []
         for id in ids {
-            guard let record = snapshot.containers.first(where: { $0.id == id }) else { continue }
+            let record = snapshot.containers.first { $0.id == id }
+            guard let record, record.isRunning || record.state == "paused" else {
+                let name = record?.displayName ?? String(id.prefix(12))
+                let outcome = ActionOutcome(
+                    containerName: name, action: action.rawValue, failure: "not running: nothing done",
+                    time: WallClock.seconds())
+                outcomes.append(Task { outcome })
+                continue
+            }
             let verdict =
                 list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
-            act(on: record, action: settings.action, cause: cause, verdict: verdict)
+            let task = act(on: record, action: action, cause: cause, verdict: verdict)
+            let why =
+                settings.readonly
+                ? "read-only"
+                : record.id == selfID ? "the guard's own container" : "an action on it is already under way"
+            let refused = ActionOutcome(
+                containerName: record.displayName, action: action.rawValue, failure: why, time: WallClock.seconds())
+            outcomes.append(task ?? Task { refused })
         }
+        var results: [ActionOutcome] = []
+        for outcome in outcomes { results.append(await outcome.value) }
+        return results
     }
 
     /// A container stopped: bring it back if a keep-running rule covers it and the guard did not stop it.

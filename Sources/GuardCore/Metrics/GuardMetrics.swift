@@ -14,6 +14,7 @@ public final class GuardMetrics: Sendable {
     let reconnects: Prometheus.Counter
     let allowListLoadErrors: Prometheus.Counter
     let enforcementLatency: DurationHistogram
+    let violationsNowGauge: Prometheus.Gauge
     private let httpCounters = Mutex<[HTTPKey: Prometheus.Counter]>([:])
     /// The enforcer whose mode `/metrics` shows, once ``follow(_:)`` has named it.
     private let enforcerStatus = Mutex<Observed<EnforcerStatus>?>(nil)
@@ -36,6 +37,10 @@ public final class GuardMetrics: Sendable {
             descriptor: .init(
                 namespace: "dockerguard", metricName: "allowlist_load_errors", unitName: "total",
                 helpText: "Allow-list files rejected (the last good list stayed in force)."))
+        violationsNowGauge = registry.makeGauge(
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "violations", unitName: "",
+                helpText: "Running containers in violation now, as the enforcer judged them (its own excluded)."))
         enforcementLatency = registry.makeDurationHistogram(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "enforcement_latency", unitName: "seconds",
@@ -57,8 +62,12 @@ public final class GuardMetrics: Sendable {
     func allowListRejected() { allowListLoadErrors.increment() }
     func enforced(after latency: Duration) { enforcementLatency.record(latency) }
 
-    /// One decision on a violating container.
+    /// A running container entered violation: started, unpaused, or renamed (or the list reloaded)
+    /// into it. Counted once per run, however often it is judged again.
     func violation(mode: EnforcementMode) { violationCounter(mode: mode).increment() }
+
+    /// How many running containers are in violation now.
+    func violationsNow(_ count: Int) { violationsNowGauge.set(to: Double(count)) }
 
     /// One action carried out (or failed).
     func action(_ action: String, result: String) { actionCounter(action, result: result).increment() }
@@ -68,7 +77,9 @@ public final class GuardMetrics: Sendable {
         registry.makeCounter(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "violations", unitName: "total",
-                helpText: "Violating containers judged, by the mode in force."), labels: [("mode", mode.rawValue)])
+                helpText:
+                    "Containers that entered violation (a start, unpause, rename or reload), by the mode in force."
+            ), labels: [("mode", mode.rawValue)])
     }
 
     @discardableResult

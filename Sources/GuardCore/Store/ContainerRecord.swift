@@ -27,6 +27,11 @@ public struct ContainerRecord: Sendable, Hashable, Identifiable {
     public var upperDir: String?
     /// How it runs (from inspect's `HostConfig` and `Config.User`): what the security profile judges.
     public var runtime: RuntimeFacts
+    /// For the detail pane: published ports (`0.0.0.0:80->8080/tcp`, as `docker ps` writes them),
+    /// mounts (`/srv/data:/data`, `:ro` when read-only) and network names, each sorted.
+    public var ports: [String] = []
+    public var mounts: [String] = []
+    public var networks: [String] = []
 
     public init(
         id: String, name: String, imageRef: String, imageID: String, state: String,
@@ -83,5 +88,23 @@ extension ContainerRecord {
             upperDir: details.graphDriver?.upperDir,
             runtime: RuntimeFacts(details)
         )
+        ports = Self.ports(details.networkSettings?.ports ?? [:])
+        mounts = (details.mounts ?? []).map(Self.mount).sorted()
+        networks = (details.networkSettings?.networks ?? [:]).keys.sorted()
+    }
+
+    /// `docker ps`'s PORTS words: `0.0.0.0:80->8080/tcp`, or `8080/tcp` when only exposed.
+    static func ports(_ ports: [String: [ContainerDetails.NetworkSettings.PortBinding]?]) -> [String] {
+        ports.flatMap { port, bindings in
+            let bindings = bindings ?? []
+            guard !bindings.isEmpty else { return [port] }
+            return bindings.map { "\($0.hostIP ?? ""):\($0.hostPort ?? "")->\(port)" }
+        }.sorted()
+    }
+
+    /// `SOURCE:DESTINATION`, with `:ro` when read-only: a volume by its name, a bind by its path.
+    static func mount(_ mount: ContainerDetails.Mount) -> String {
+        let source = mount.type == "volume" ? (mount.name ?? mount.source ?? "") : (mount.source ?? "")
+        return "\(source):\(mount.destination ?? "")" + (mount.rw == false ? ":ro" : "")
     }
 }

@@ -1,6 +1,8 @@
 import DockerEngine
 import Logging
+import NIOCore
 import ServiceLifecycle
+import Synchronization
 
 /// Keeps the store equal to the engine: subscribe to `/events`, take a full list, then apply events
 /// as they come, with a full resync on a slow timer as a safety net. When the engine goes away it
@@ -12,6 +14,12 @@ public struct EngineSync: Service {
         public var reconnectBackoff = Backoff(initial: .milliseconds(250), maximum: .seconds(5))
         /// Inspects running in parallel during a resync.
         public var inspectConcurrency = 8
+        /// Liveness: a `/_ping` this often, each with this deadline; after `probeMisses` unanswered
+        /// in a row the engine counts as not answering (a hung engine accepts and never answers).
+        /// Generous, so that an engine slow under load is not taken for a hung one.
+        public var probeInterval: Duration = .seconds(2)
+        public var probeTimeout: Duration = .seconds(5)
+        public var probeMisses = 3
 
         public init() {}
     }
@@ -40,16 +48,35 @@ public struct EngineSync: Service {
     }
 
     private func reconnectLoop() async {
-        var resumePoint = ResumePoint()
+        let resumePoint = ResumeBox()
         var attempt = 0
+        // Since when the engine has not answered (a hang rather than a refusal), to say for how long.
+        var silentSince: Double?
         while !Task.isCancelled {
             do {
-                try await session(resumePoint: &resumePoint, onConnected: { attempt = 0 })
+                try await session(
+                    resumePoint: resumePoint,
+                    onConnected: {
+                        if let silentSince {
+                            logger.notice(
+                                "the engine answers again",
+                                metadata: ["silent_s": "\(Int(WallClock.seconds() - silentSince))"])
+                        }
+                        attempt = 0
+                        silentSince = nil
+                    })
             } catch {
                 if Task.isCancelled { return }
                 attempt += 1
                 metrics.reconnected()
-                let reason = (error as? EngineError)?.description ?? "\(error)"
+                switch error {
+                case let stall as EngineStall: silentSince = silentSince ?? stall.since
+                case EngineError.timeout where silentSince != nil: break
+                default: silentSince = nil
+                }
+                let reason =
+                    silentSince.map { EngineStall.describe(since: $0, now: WallClock.seconds()) }
+                    ?? (error as? EngineError)?.description ?? "\(error)"
                 await store.setConnection(.reconnecting(attempt: attempt, error: reason))
                 let delay = configuration.reconnectBackoff.delay(attempt: attempt)
                 logger.warning(
@@ -64,17 +91,18 @@ public struct EngineSync: Service {
     }
 
     /// One connection's life: returns (by throwing) only when the engine is lost.
-    private func session(resumePoint: inout ResumePoint, onConnected: () -> Void) async throws {
+    private func session(resumePoint: ResumeBox, onConnected: () -> Void) async throws {
         let version = try await client.negotiate()
         let sessionStart = WallClock.nanoseconds()
         // Subscribe before listing: whatever changes during the list arrives as events afterwards.
-        let events = try await client.events(since: resumePoint.since, filters: ["type": ["container"]])
+        let since = resumePoint.point.withLock { $0.since }
+        let events = try await client.events(since: since, filters: ["type": ["container"]])
         try await resync()
         await store.setEngineVersion(
             version.version, apiVersion: client.negotiatedAPIVersion?.description ?? version.apiVersion)
         await store.setConnection(.connected)
         onConnected()
-        resumePoint.advance(toAtLeast: sessionStart)
+        resumePoint.point.withLock { $0.advance(toAtLeast: sessionStart) }
         logger.info(
             "connected to the Docker engine",
             metadata: [
@@ -84,6 +112,8 @@ public struct EngineSync: Service {
             ])
 
         let (inputs, feed) = AsyncStream<SyncInput>.makeStream()
+        // Every part is a child task, so the first to fail (the stream lost, the engine silent)
+        // ends the session at once, cancelling whatever call the others are waiting on.
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
@@ -102,23 +132,50 @@ public struct EngineSync: Service {
                     feed.yield(.resyncDue)
                 }
             }
-            defer { group.cancelAll() }
-            for await input in inputs {
-                switch input {
-                case .event(let event):
-                    metrics.eventReceived()
-                    logger.debug(
-                        "engine event",
-                        metadata: [
-                            "action": "\(event.action)", "container": "\(event.actor.id.prefix(12))",
-                        ])
-                    resumePoint.advance(toAtLeast: event.timeNano)
-                    try await apply(event)
-                case .resyncDue:
-                    try await resync()
-                case .lost(let error):
-                    throw error
+            group.addTask { try await watchLiveness() }
+            group.addTask {
+                for await input in inputs {
+                    switch input {
+                    case .event(let event):
+                        metrics.eventReceived()
+                        logger.debug(
+                            "engine event",
+                            metadata: [
+                                "action": "\(event.action)", "container": "\(event.actor.id.prefix(12))",
+                            ])
+                        resumePoint.point.withLock { $0.advance(toAtLeast: event.timeNano) }
+                        try await apply(event)
+                    case .resyncDue:
+                        try await resync()
+                    case .lost(let error):
+                        throw error
+                    }
                 }
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+
+    /// Pings the engine with a deadline until it fails to answer `probeMisses` times in a row
+    /// (then throws ``EngineStall``) or refuses (then throws its error).
+    func watchLiveness() async throws {
+        var misses = 0
+        var firstMiss: Double?
+        while true {
+            try await Task.sleep(for: configuration.probeInterval)
+            let sent = WallClock.seconds()
+            do {
+                _ = try await client.ping(timeout: .init(configuration.probeTimeout))
+                misses = 0
+                firstMiss = nil
+            } catch {
+                // Only silence counts; a refusal ends the session as any lost connection does.
+                guard case .timeout = error else { throw error }
+                misses += 1
+                firstMiss = firstMiss ?? sent
+                logger.debug("engine ping unanswered", metadata: ["misses": "\(misses)"])
+                if misses >= configuration.probeMisses { throw EngineStall(since: firstMiss ?? sent) }
             }
         }
     }
@@ -161,10 +218,25 @@ public struct EngineSync: Service {
     }
 }
 
+/// The engine accepted connections but answered no ping in time, since `since` (wall-clock seconds).
+struct EngineStall: Error {
+    var since: Double
+
+    /// `engine not answering for 12 s`: what `/readyz`, the status bar and the log say.
+    static func describe(since: Double, now: Double) -> String {
+        "engine not answering for \(max(Int(now - since), 0)) s"
+    }
+}
+
 private enum SyncInput: Sendable {
     case event(EngineEvent)
     case resyncDue
     case lost(any Error)
+}
+
+/// The resume point, shared by the session's tasks.
+final class ResumeBox: Sendable {
+    let point = Mutex(ResumePoint())
 }
 
 /// Where to resume the event stream after a reconnect: the newest event seen, or the time the last

@@ -34,7 +34,7 @@ public struct GuardOptions: ParsableArguments {
     public var profile: String?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Seconds between SIGTERM and SIGKILL for the stop action (default 10).", valueName: "seconds"))
     public var stopTimeout: String?

@@ -28,7 +28,7 @@ public struct AllowListSaver: Sendable {
                 return .saved(description: "\(path)", before: disk, after: text)
             case .restore(let text, let expected):
                 let disk = try read()
-                guard disk == expected else { return .conflict(disk: disk) }
+                guard disk == expected else { return .undoConflict }
                 try write(text)
                 return .undone(description: "\(path) is back as it was")
             default: return nil

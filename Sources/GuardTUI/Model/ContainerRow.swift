@@ -50,10 +50,13 @@ extension ContainerRecord {
 public enum RowVerdict: Sendable, Equatable {
     /// A rule allows it; the rule and its `path:line`.
     case allowed(rule: AllowRule, location: String)
-    /// Running (or able to run) with no rule allowing it.
+    /// Running (or paused, or restarting) with no rule allowing it.
     case violating
     /// Violating, held for the operator in confirm mode.
     case pending
+    /// Stopped (exited, created, dead) with no rule allowing it: not a violation now, but it would
+    /// be one if started.
+    case notAllowed
     /// No valid allow-list has been loaded yet: nothing to judge by.
     case unknown
 
@@ -61,7 +64,7 @@ public enum RowVerdict: Sendable, Equatable {
         if case .allowed = self { true } else { false }
     }
 
-    /// Violating or pending.
+    /// Violating or pending: a container running against the allow-list.
     public var isViolating: Bool { self == .violating || self == .pending }
 
     /// A word for the verdict, so that colour is never the only signal.
@@ -70,6 +73,7 @@ public enum RowVerdict: Sendable, Equatable {
         case .allowed: "allowed"
         case .violating: "violating"
         case .pending: "pending"
+        case .notAllowed: "not allowed"
         case .unknown: "unknown"
         }
     }
@@ -80,6 +84,7 @@ public enum RowVerdict: Sendable, Equatable {
         case .allowed(let rule, let location): "allowed by \(location) (\(rule.text))"
         case .violating: "no rule matches"
         case .pending: "no rule matches; waiting for the operator (confirm mode)"
+        case .notAllowed: "no rule matches; stopped, so not a violation now (it would be one if started)"
         case .unknown: "no valid allow-list loaded"
         }
     }
@@ -89,6 +94,10 @@ public enum RowVerdict: Sendable, Equatable {
 public enum PreviewFlip: Sendable, Equatable {
     /// Allowed now, violating under the edited list.
     case wouldViolate
-    /// Violating now, allowed under the edited list.
+    /// Allowed now; under the edited list a violation held for the operator (confirm mode).
+    case wouldHold
+    /// Allowed now, stopped: under the edited list no rule would allow it.
+    case wouldDisallow
+    /// Not allowed now, allowed under the edited list.
     case wouldAllow
 }

@@ -18,35 +18,37 @@ public struct RowBuilder: Sendable, Equatable {
     }
 
     /// The rows to show. `preview` is the unsaved allow-list being edited, if any.
-    public func rows(_ data: DashboardData, preview: AllowList? = nil) -> [ContainerRow] {
+    public func rows(_ data: DashboardData, preview: TablePreview = .none) -> [ContainerRow] {
         table(data, preview: preview).rows
     }
 
-    /// The rows to show and the header's counts, judging each container once.
-    public func table(_ data: DashboardData, preview: AllowList? = nil) -> DashboardTable {
+    /// The rows to show and the header's counts, judging each container once. The counts cover
+    /// the rows the table lists, whatever the filter: the live containers, or every one with `A`.
+    public func table(_ data: DashboardData, preview: TablePreview = .none) -> DashboardTable {
         let list = data.policy.allowList
         var rows: [ContainerRow] = []
-        var counts = DashboardCounts()
+        var counts = DashboardCounts(showsStopped: showStopped)
         rows.reserveCapacity(data.snapshot.containers.count)
         for record in data.snapshot.containers {
-            let isLive = record.isRunning || record.state == "paused" || record.state == "restarting"
+            let isLive = Self.isLive(record)
             guard isLive || showStopped else { continue }
             let decision = list.map { Self.decision(record, list: $0, data: data) }
             let verdict = Self.verdict(decision, record: record, data: data)
-            if isLive { counts.count(verdict) }
+            counts.count(verdict, live: isLive)
             var row = ContainerRow(record: record, verdict: verdict, isActing: data.enforcer.acting.contains(record.id))
             if let decision, case .limited = decision.verdict {
                 row.violations = decision.violations
                 row.limitReason = decision.reason
                 row.liftingTerms = decision.listVerdict.liftingTerms
             }
-            if let preview {
-                // The edited list is judged under the profile in force, as it will be once saved.
-                let edited = list.map { preview.with(profile: $0.profile) } ?? preview
-                let allowedAfter = Self.decision(record, list: edited, data: data).isAllowed
-                if allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter {
-                    row.preview = allowedAfter ? .wouldAllow : .wouldViolate
-                }
+            // The edited list is judged under the profile in force, as it will be once saved.
+            if preview.isActive,
+                let allowedAfter = preview.allows(
+                    MatchSubject(record, aliases: data.aliases.cached(record.imageID) ?? []), current: verdict,
+                    profile: list?.profile),
+                allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter
+            {
+                row.preview = allowedAfter ? .wouldAllow : Self.flipToViolation(isLive: isLive, data: data)
             }
             if matchesFilter(row) { rows.append(row) }
         }
@@ -62,7 +64,7 @@ public struct RowBuilder: Sendable, Equatable {
     /// row says so, until the same `docker run` is tried again and allowed. Judged by the same
     /// decision as the plugin's, on what the create asked for (its runtime facts included).
     static func refusedRow(
-        _ refusal: RefusedCreate, list: AllowList?, preview: AllowList?, data: DashboardData
+        _ refusal: RefusedCreate, list: AllowList?, preview: TablePreview, data: DashboardData
     ) -> ContainerRow {
         let decision = list.map { Decision.judge(refusal.subject, list: $0, selfID: nil, cause: .authzCreate) }
         let verdict: RowVerdict
@@ -77,12 +79,10 @@ public struct RowBuilder: Sendable, Equatable {
             row.limitReason = decision.reason
             row.liftingTerms = decision.listVerdict.liftingTerms
         }
-        if let preview {
-            let edited = list.map { preview.with(profile: $0.profile) } ?? preview
-            let allowedAfter = Decision.judge(refusal.subject, list: edited, selfID: nil, cause: .authzCreate).isAllowed
-            if allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter {
-                row.preview = allowedAfter ? .wouldAllow : .wouldViolate
-            }
+        if let allowedAfter = preview.allows(refusal.subject, current: verdict, profile: list?.profile),
+            allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter
+        {
+            row.preview = allowedAfter ? .wouldAllow : .wouldHold
         }
         return row
     }
@@ -91,6 +91,18 @@ public struct RowBuilder: Sendable, Equatable {
     /// shown as the list judges it).
     static func decision(_ record: ContainerRecord, list: AllowList, data: DashboardData) -> Decision {
         Decision.judge(record, list: list, aliases: data.aliases, selfID: nil, cause: .resync)
+    }
+
+    /// Running, paused or restarting: what a violation can be.
+    static func isLive(_ record: ContainerRecord) -> Bool {
+        record.isRunning || record.state == "paused" || record.state == "restarting"
+    }
+
+    /// What an allowed container would become without its rule: held for the operator in confirm
+    /// mode (the dashboard is the operator), violating otherwise, merely not allowed when stopped.
+    static func flipToViolation(isLive: Bool, data: DashboardData) -> PreviewFlip {
+        guard isLive else { return .wouldDisallow }
+        return data.enforcer.mode == .confirm && !data.enforcer.readonly ? .wouldHold : .wouldViolate
     }
 
     static func verdict(_ record: ContainerRecord, list: AllowList?, data: DashboardData) -> RowVerdict {
@@ -102,6 +114,7 @@ public struct RowBuilder: Sendable, Equatable {
         switch decision.verdict {
         case .allowed(let rule, let location): return .allowed(rule: rule, location: location)
         case .violating, .limited, .ownContainer:
+            guard isLive(record) else { return .notAllowed }
             return data.enforcer.pending.contains(record.id) ? .pending : .violating
         }
     }
@@ -141,13 +154,14 @@ public struct RowBuilder: Sendable, Equatable {
         }
     }
 
-    /// Pending first, then violating, unknown, allowed: what needs the operator comes first.
+    /// Pending first, then violating, unknown, not allowed, allowed: what needs the operator comes first.
     static func verdictRank(_ verdict: RowVerdict) -> String {
         switch verdict {
         case .pending: "0"
         case .violating: "1"
         case .unknown: "2"
-        case .allowed: "3"
+        case .notAllowed: "3"
+        case .allowed: "4"
         }
     }
 }

@@ -17,10 +17,14 @@ public enum DashboardRenderer {
             drawTooSmall(on: &screen, glyphs: glyphs)
             return screen
         }
-        HeaderView(data: data, state: state, counts: counts ?? DashboardCounts(data), glyphs: glyphs).draw(
+        HeaderView(
+            data: data, state: state, counts: counts ?? DashboardCounts(data, showsStopped: state.table.showStopped),
+            glyphs: glyphs
+        ).draw(
             on: &screen, row: layout.header.top)
         if let band = layout.editor, let editor = state.editor {
-            EditorPanelView(editor: editor, glyphs: glyphs).draw(on: &screen, band: band)
+            EditorPanelView(editor: editor, glyphs: glyphs, readonly: data.enforcer.readonly).draw(
+                on: &screen, band: band)
         }
         TableView(data: data, state: state, rows: rows, glyphs: glyphs).draw(on: &screen, band: layout.table)
         if let band = layout.detail {
@@ -30,7 +34,7 @@ public enum DashboardRenderer {
         StatusBarView(data: data, state: state, glyphs: glyphs).draw(on: &screen, band: layout.statusBar)
         switch state.overlay {
         case .help:
-            HelpView(glyphs: glyphs).draw(on: &screen, band: layout.body)
+            HelpView(glyphs: glyphs, scroll: state.helpScroll).draw(on: &screen, band: layout.body)
         case .proposal(let proposal):
             ProposalView(proposal: proposal, glyphs: glyphs).draw(on: &screen)
         case .dialog(let dialog):

@@ -65,7 +65,10 @@ struct DetailView {
             Line(label: "state", value: "\(record.state) \(glyphs.dash) \(StatusText.describe(record, now: data.now))"),
             Line(label: "started", value: started(record)),
             Line(label: "restart", value: record.restartPolicy),
-            Line(label: "command", value: record.command.isEmpty ? "-" : record.command.joined(separator: " ")),
+            Line(label: "command", value: record.command.isEmpty ? "-" : ShellWords.quote(record.command)),
+            Line(label: "ports", value: record.ports.isEmpty ? "none" : record.ports.joined(separator: ", ")),
+            Line(label: "mounts", value: record.mounts.isEmpty ? "none" : record.mounts.joined(separator: ", ")),
+            Line(label: "networks", value: record.networks.isEmpty ? "none" : record.networks.joined(separator: ", ")),
         ]
         let labels = record.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let room = rows - lines.count

@@ -12,6 +12,7 @@ struct DialogBox {
     }
 
     static let maxWidth = 70
+    static let narrowScreen = 60
 
     var title: String
     var body: [Line] = []
@@ -27,6 +28,9 @@ struct DialogBox {
             [title.count + 2] + (body + list + footer).map(\.text.count) + [hints.first?.count ?? 0]
             + [input.map { $0.prompt.count + $0.editor.characters.count + 1 } ?? 0]
         let natural = max(texts.max()! + 4, 34)
+        // On a narrow screen the box takes the whole width (less a margin), so no scrap of the
+        // table shows beside it.
+        if screenWidth < Self.narrowScreen { return max(screenWidth - 2, 0) }
         return max(min(natural, Self.maxWidth, screenWidth - 2), 0)
     }
 
@@ -49,13 +53,19 @@ struct DialogBox {
         // A long error must not push the answer line out of the box.
         let footer = Array(expand(self.footer).prefix(max(room - answer, 0)))
         let fixed = footer.count + answer
-        var list = self.list
+        // Each entry may wrap onto several lines; entries are kept or left out whole.
+        let entries = self.list.map { expand([$0]) }
+        var list = entries.flatMap { $0 }
         let listRoom = room - fixed - body.count
         if list.count > max(listRoom, 0) {
-            let kept = max(listRoom - 1, 0)
-            list =
-                Array(list.prefix(kept))
-                + (listRoom > 0 ? [Line(text: "and \(list.count - kept) more", role: .muted)] : [])
+            var kept: [Line] = []
+            var keptEntries = 0
+            for entry in entries {
+                guard kept.count + entry.count <= listRoom - 1 else { break }
+                kept += entry
+                keptEntries += 1
+            }
+            list = kept + (listRoom > 0 ? [Line(text: "and \(entries.count - keptEntries) more", role: .muted)] : [])
         }
         body = Array(body.prefix(max(room - fixed - list.count, 0)))
         // A blank line between what is asked and how to answer, when there is room for it.
@@ -89,6 +99,8 @@ struct DialogBox {
 
     private func drawFrame(on screen: inout Screen, left: Int, top: Int, width: Int, height: Int) {
         for y in top..<(top + height) {
+            // A blank margin each side: a table row cut with `…` must not touch the border.
+            screen.fill(row: y, from: max(left - 1, 0), count: width + (left > 0 ? 2 : 1), role: .normal)
             screen.fill(row: y, from: left, count: width, role: .dialog)
             screen.put(String(glyphs.vertical), row: y, column: left, role: .dialogTitle)
             screen.put(String(glyphs.vertical), row: y, column: left + width - 1, role: .dialogTitle)

@@ -23,16 +23,28 @@ struct DialogView {
                 return box(title, body: [action, consequence], list: [], footer: yesNo, hints: noHints)
             }
             return box(title, body: [action], list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
+        case .approve(let target, let action):
+            var consequence = consequenceLine(target)
+            consequence.wraps = true
+            return box(
+                "Approve: \(action) \(target.name)?",
+                body: [Line(text: "action: \(describe(action))"), consequence], list: [], footer: yesNo,
+                hints: noHints)
         case .stopAllViolating(let targets, let action):
+            // The count names what the header shows apart: violating and pending are both running.
+            let pending = targets.filter(\.isPending).count
+            let held = pending > 0 ? " (\(pending) of them pending)" : ""
             var box = box(
                 "Stop all violating containers?",
                 body: [
                     Line(
-                        text: "\(targets.count) violating container\(targets.count == 1 ? "" : "s"), "
+                        text: "\(targets.count) violating container\(targets.count == 1 ? "" : "s")\(held), "
                             + "action: \(describe(action))",
                         wraps: true)
                 ],
-                list: targets.map(consequenceLine), footer: [], hints: ["Esc cancel"])
+                list: targets.map(consequenceLine),
+                footer: dialog.error.map { [Line(text: $0, role: .error, wraps: true)] } ?? [],
+                hints: ["Esc cancel"])
             box.input = (prompt: "type \(targets.count) and Enter to confirm: ", editor: dialog.typed)
             return box
         case .approveAll(let targets, let action):
@@ -44,11 +56,15 @@ struct DialogView {
                         wraps: true)
                 ],
                 list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
-        case .enforceMode(let action):
+        case .enforceMode(let action, let targets):
+            let what =
+                targets.isEmpty
+                ? "No container is violating now; violating containers will be \(Self.pastTense(action)) at once."
+                : "\(targets.count) violating container\(targets.count == 1 ? "" : "s") will be "
+                    + "\(Self.pastTense(action)) at once:"
             return box(
-                "Switch to enforce mode?",
-                body: [Line(text: "Violating containers will be \(Self.pastTense(action)) at once.", wraps: true)],
-                list: [], footer: yesNo, hints: noHints)
+                "Switch to enforce mode?", body: [Line(text: what, wraps: true)],
+                list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
         case .removeRule(let line, let text, let container):
             return box(
                 "Remove rule?",
@@ -82,9 +98,9 @@ struct DialogView {
         DialogBox(title: title, body: body, list: list, footer: footer, hints: hints, glyphs: glyphs)
     }
 
-    /// `web-1: restart policy 'always': the engine may start it again`, or the bare name.
+    /// `web-1: restart policy 'always': …`, or the bare name; wrapped, so no consequence is cut.
     private func consequenceLine(_ target: Dialog.Target) -> Line {
-        Line(text: target.consequence.map { "\(target.name): \($0)" } ?? target.name)
+        Line(text: target.consequence.map { "\(target.name): \($0)" } ?? target.name, wraps: true)
     }
 
     /// The action as the operator should read it: `kill`, `stop (10 s timeout)`, `remove`.

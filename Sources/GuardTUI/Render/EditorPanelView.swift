@@ -5,6 +5,8 @@ import GuardCore
 struct EditorPanelView {
     var editor: AllowListEditor
     var glyphs: Glyphs
+    /// `--readonly`: the list can be read, not changed, and the hints say so.
+    var readonly = false
 
     static let hints = ["Enter edit", "o add", "x delete", "w save", "Esc close"]
 
@@ -14,6 +16,7 @@ struct EditorPanelView {
         screen.fill(row: band.top, role: .dialogTitle)
         var title = [Segment("allow-list \(editor.path)", .dialogTitle, priority: 5, mayTruncate: true)]
         if editor.isDirty { title.append(Segment("modified", .dialogTitle, priority: 9)) }
+        if readonly { title.append(Segment("read-only", .dialogTitle, priority: 9)) }
         screen.put(Segment.fit(title, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: band.top, column: 1)
 
         let (lines, editingIndex) = draftLines()
@@ -80,6 +83,12 @@ struct EditorPanelView {
             let text = error.line > 0 ? "line \(error.line), column \(error.column): \(error.message)" : error.message
             screen.fill(row: row, role: .error)
             screen.put(text, row: row, column: 1, width: screen.width - 2, role: .error, ellipsis: glyphs.ellipsis)
+        } else if let warning = editor.warnings.first(where: { $0.line == highlighted + 1 }) ?? editor.warnings.first {
+            let text = "line \(warning.line): warning: \(warning.message)"
+            screen.put(text, row: row, column: 1, width: screen.width - 2, role: .pending, ellipsis: glyphs.ellipsis)
+        } else if readonly {
+            let hints = [Segment("j/k move", .muted, priority: 5), Segment("Esc close", .muted, priority: 9)]
+            screen.put(Segment.fit(hints, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: row, column: 1)
         } else {
             let hints = Self.hints.enumerated().map { Segment($1, .muted, priority: [9, 6, 5, 7, 8][$0]) }
             screen.put(Segment.fit(hints, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: row, column: 1)

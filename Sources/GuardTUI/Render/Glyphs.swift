@@ -4,6 +4,8 @@ public struct Glyphs: Sendable, Equatable {
     public var allowed: Character
     public var violating: Character
     public var pending: Character
+    /// Stopped, and no rule allows it.
+    public var notAllowed: Character
     public var unknown: Character
     /// Between a verdict and its preview: `✓→✗`.
     public var arrow: Character
@@ -26,12 +28,12 @@ public struct Glyphs: Sendable, Equatable {
     public var down: Character
 
     public static let utf8 = Glyphs(
-        allowed: "✓", violating: "✗", pending: "…", unknown: "·", arrow: "→", ellipsis: "…",
+        allowed: "✓", violating: "✗", pending: "…", notAllowed: "○", unknown: "·", arrow: "→", ellipsis: "…",
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         separator: "·", dash: "—", times: "×", up: "↑", down: "↓")
 
     public static let ascii = Glyphs(
-        allowed: "+", violating: "!", pending: "?", unknown: "-", arrow: ">", ellipsis: "~",
+        allowed: "+", violating: "!", pending: "?", notAllowed: "o", unknown: "-", arrow: ">", ellipsis: "~",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         separator: "/", dash: "-", times: "x", up: "^", down: "v")
 
@@ -46,6 +48,7 @@ public struct Glyphs: Sendable, Equatable {
         case .allowed: allowed
         case .violating: violating
         case .pending: pending
+        case .notAllowed: notAllowed
         case .unknown: unknown
         }
     }
@@ -55,6 +58,8 @@ public struct Glyphs: Sendable, Equatable {
         switch flip {
         case .wouldAllow: allowed
         case .wouldViolate: violating
+        case .wouldHold: pending
+        case .wouldDisallow: notAllowed
         }
     }
 }
@@ -66,7 +71,7 @@ extension Role {
         case .allowed: .allowed
         case .violating: .violating
         case .pending: .pending
-        case .unknown: .muted
+        case .notAllowed, .unknown: .muted
         }
     }
 }

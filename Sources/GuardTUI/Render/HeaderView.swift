@@ -1,27 +1,37 @@
 import GuardCore
 
-/// How many live containers there are, by verdict: the header's numbers. Counted over every
-/// running, paused or restarting container, whatever the filter, so they describe the host.
+/// The header's numbers, by verdict, over the rows the table lists whatever the filter: every
+/// running, paused or restarting container, or with `A` every container, stopped ones too.
 public struct DashboardCounts: Sendable, Equatable {
+    /// Whether stopped containers are counted (`A`): the header then says `all N`.
+    public var showsStopped = false
+    /// Every container counted.
+    public var all = 0
     public var running = 0
     public var allowed = 0
     public var violating = 0
     public var pending = 0
+    /// Stopped containers no rule allows (counted with `A` only).
+    public var notAllowed = 0
     public var unknown = 0
 
-    public init() {}
-
-    public init(_ data: DashboardData) {
-        self = RowBuilder(showStopped: false).table(data).counts
+    public init(showsStopped: Bool = false) {
+        self.showsStopped = showsStopped
     }
 
-    /// Counts one live container.
-    mutating func count(_ verdict: RowVerdict) {
-        running += 1
+    public init(_ data: DashboardData, showsStopped: Bool = false) {
+        self = RowBuilder(showStopped: showsStopped).table(data).counts
+    }
+
+    /// Counts one container the table lists.
+    mutating func count(_ verdict: RowVerdict, live: Bool) {
+        all += 1
+        if live { running += 1 }
         switch verdict {
         case .allowed: allowed += 1
         case .violating: violating += 1
         case .pending: pending += 1
+        case .notAllowed: notAllowed += 1
         case .unknown: unknown += 1
         }
     }
@@ -45,12 +55,16 @@ struct HeaderView {
 
     func segments(width: Int) -> [Segment] {
         let title = Segment("dockerguard", .header, priority: 5)
+        // With `A` the counts cover the stopped rows too, and say so (`all 10  running 6`).
+        let scope = counts.showsStopped ? "all \(counts.all)  running \(counts.running)" : "running \(counts.running)"
         var wide =
-            "running \(counts.running)  allowed \(counts.allowed)  violating \(counts.violating)  "
-            + "pending \(counts.pending)"
+            "\(scope)  allowed \(counts.allowed)  violating \(counts.violating)  pending \(counts.pending)"
+        if counts.showsStopped { wide += "  not allowed \(counts.notAllowed)" }
         if counts.unknown > 0 { wide += "  unknown \(counts.unknown)" }
         // The counts must survive: on a narrow terminal they take their short form first.
-        var short = "run \(counts.running) ok \(counts.allowed) bad \(counts.violating) pend \(counts.pending)"
+        let shortScope = counts.showsStopped ? "all \(counts.all) run \(counts.running)" : "run \(counts.running)"
+        var short = "\(shortScope) ok \(counts.allowed) bad \(counts.violating) pend \(counts.pending)"
+        if counts.showsStopped { short += " no-rule \(counts.notAllowed)" }
         if counts.unknown > 0 { short += " ? \(counts.unknown)" }
         let countsText = wide.count + title.text.count + 2 <= width ? wide : short
         var segments = [title, Segment(countsText, .header, priority: 10)]

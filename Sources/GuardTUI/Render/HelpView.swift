@@ -1,8 +1,10 @@
 /// The help overlay (`?`): every key, the dashboard's then the editor's, flowed into two columns
-/// when the terminal is wide enough. On a terminal too short for all of them the last line says
-/// how many are hidden.
+/// when the terminal is wide enough. On a terminal too short for all of them it scrolls (j/k,
+/// PgUp/PgDn, g/G) and the last line says which lines show.
 struct HelpView {
     var glyphs: Glyphs
+    /// The first line shown, when they do not all fit.
+    var scroll = 0
 
     static let keyWidth = 9
     static let columnWidth = 36
@@ -19,7 +21,7 @@ struct HelpView {
             ("Enter", "details"), ("/", "filter"), ("o", "sort column"), ("O", "reverse sort"),
             ("A", "show stopped"), ("a", "allow (add a rule)"), ("d", "remove the rule allowing it"),
             ("e", "allow-list editor"), ("s", "stop selected"), ("S", "stop all violating"),
-            ("y", "approve selected pending"), ("Y", "approve all pending"), ("m", "mode"), ("t", "theme"),
+            ("y", "approve pending (asks)"), ("Y", "approve all pending (asks)"), ("m", "mode"), ("t", "theme"),
             ("u", "undo last save"), ("?", "help"), ("q", "quit"),
         ]
         let editor: [(String, String)] = [
@@ -43,22 +45,30 @@ struct HelpView {
         let columns = inner >= 2 * Self.columnWidth + 2 ? 2 : 1
         let columnWidth = columns == 2 ? (inner - 2) / 2 : inner
         let lines = self.lines
-        var perColumn = (lines.count + columns - 1) / columns
-        var shown = lines.count
-        if perColumn > rows {
-            perColumn = rows
-            shown = rows * columns - 1  // the last cell says what is missing
+        let perColumn = (lines.count + columns - 1) / columns
+        guard perColumn > rows else {
+            for (index, line) in lines.enumerated() {
+                let x = 1 + (index / perColumn) * (columnWidth + 2)
+                draw(line, on: &screen, row: band.top + 1 + index % perColumn, column: x, width: columnWidth)
+            }
+            return
         }
-        for (index, line) in lines.prefix(shown).enumerated() {
-            let x = 1 + (index / perColumn) * (columnWidth + 2)
-            draw(line, on: &screen, row: band.top + 1 + index % perColumn, column: x, width: columnWidth)
+        // Too short for every key: a window of them, scrolled, and a line saying where it is.
+        let window = max(rows - 1, 0)
+        let first = Self.clampedScroll(scroll, lines: lines.count, window: window * columns)
+        let shown = Array(lines.dropFirst(first).prefix(window * columns))
+        for (index, line) in shown.enumerated() where window > 0 {
+            let x = 1 + (index / window) * (columnWidth + 2)
+            draw(line, on: &screen, row: band.top + 1 + index % window, column: x, width: columnWidth)
         }
-        if shown < lines.count {
-            let x = 1 + (columns - 1) * (columnWidth + 2)
-            let more = "\(glyphs.ellipsis) \(lines.count - shown) more: enlarge the terminal"
-            screen.put(
-                more, row: band.bottom - 1, column: x, width: columnWidth, role: .muted, ellipsis: glyphs.ellipsis)
-        }
+        let position = "\(first + 1)\(glyphs.dash)\(first + shown.count) of \(lines.count)  j/k PgUp/PgDn scroll"
+        screen.put(
+            position, row: band.bottom - 1, column: 1, width: inner, role: .muted, ellipsis: glyphs.ellipsis)
+    }
+
+    /// The first line shown: never past the point where the window would end early.
+    static func clampedScroll(_ scroll: Int, lines: Int, window: Int) -> Int {
+        min(max(scroll, 0), max(lines - window, 0))
     }
 
     private func draw(_ line: Line, on screen: inout Screen, row: Int, column: Int, width: Int) {

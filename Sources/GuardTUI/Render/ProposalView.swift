@@ -25,7 +25,8 @@ struct ProposalView {
                 + (proposal.warning.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? []),
             list: choices,
             input: proposal.editor.map { (prompt: "rule: ", editor: $0) },
-            footer: proposal.error.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? [],
+            footer: proposal.error.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] }
+                ?? proposal.note.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? [],
             hints: hints,
             glyphs: glyphs)
     }

@@ -8,7 +8,11 @@ struct StatusBarView {
     var state: UIState
     var glyphs: Glyphs
 
-    static let keyHints = ["? help", "/ filter", "a allow", "s stop", "e edit", "q quit"]
+    static let keyHints = ["/ filter", "a allow", "s stop", "e edit", "q quit"]
+    /// Read-only: only what still works is offered.
+    static let readonlyHints = ["/ filter", "e view", "q quit"]
+    /// The shortest hint, kept whatever else the line holds.
+    static let helpHint = "? help"
 
     func draw(on screen: inout Screen, band: DashboardLayout.Band) {
         guard band.height >= 2 else { return }
@@ -28,10 +32,10 @@ struct StatusBarView {
     func engineLine() -> [Segment] {
         let engine = data.snapshot.engine
         var segments = [Segment(engine.endpoint, .statusBar, priority: 5)]
+        // The version outranks the mode here (the header shows the mode already); the endpoint outranks both.
         if let version = engine.engineVersion {
-            segments.append(
-                Segment("engine \(version)" + (engine.apiVersion.map { " (API \($0))" } ?? ""), .statusBar, priority: 3)
-            )
+            segments.append(Segment("engine \(version)", .statusBar, priority: 4))
+            if let api = engine.apiVersion { segments.append(Segment("engine API \(api)", .statusBar, priority: 2)) }
         }
         switch engine.connection {
         case .connected: segments.append(Segment("connected", .statusBar, priority: 9))
@@ -41,7 +45,7 @@ struct StatusBarView {
         }
         let enforcer = data.enforcer
         segments.append(
-            Segment("mode \(enforcer.mode.rawValue) action \(enforcer.action.rawValue)", .statusBar, priority: 6))
+            Segment("mode \(enforcer.mode.rawValue) action \(enforcer.action.rawValue)", .statusBar, priority: 3))
         segments.append(
             Segment(
                 data.api.summary, data.api.isError ? .error : .statusBar, priority: data.api.isError ? 8 : 4,
@@ -62,18 +66,20 @@ struct StatusBarView {
         } else {
             segments.append(Segment("\(policy.path): not loaded", .error, priority: 7))
         }
+        // Messages (results of actions among them) expire, so the hints come back: the loop clears them.
         if let message = state.message {
             segments.append(
                 Segment(message.text, message.isError ? .error : .statusBar, priority: 9, mayTruncate: true))
-        } else if let action = data.enforcer.lastAction {
-            segments.append(
-                Segment(action.summary, action.failure == nil ? .statusBar : .error, priority: 8, mayTruncate: true))
+        } else if let themeError = state.themeError {
+            segments.append(Segment(themeError, .error, priority: 8, mayTruncate: true))
         } else if state.editor == nil {
             // Each hint is its own segment, so a narrow bar drops whole hints from the end.
-            for (index, hint) in Self.keyHints.enumerated() {
-                segments.append(Segment(hint, .statusBar, priority: 6 - index))
+            let hints = data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
+            for (index, hint) in hints.enumerated() {
+                segments.append(Segment(hint, .statusBar, priority: 4 - index))
             }
         }
+        segments.append(Segment(Self.helpHint, .statusBar, priority: 10))
         return segments
     }
 }

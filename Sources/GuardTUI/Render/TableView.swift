@@ -18,8 +18,14 @@ struct TableView {
         let shown = rows[min(top, rows.count)..<min(top + max(visible, 0), rows.count)]
         let columns = TableColumns(width: screen.width, needs: TableColumns.Needs(rows: shown, cells: cell))
         screen.fill(row: band.top, role: .columnHeader)
+        let stale = isStale
         for column in columns.columns {
-            screen.put(column.kind.rawValue, row: band.top, column: column.x, role: .columnHeader, limit: column.width)
+            var title = column.kind.rawValue
+            // While the engine is away the rows are what it said last: the status column says so.
+            if stale, column.kind == .status {
+                title = "LAST KNOWN STATUS".count <= column.width ? "LAST KNOWN STATUS" : "LAST KNOWN"
+            }
+            screen.put(title, row: band.top, column: column.x, role: .columnHeader, limit: column.width)
         }
         guard visible > 0 else { return }
         let firstRow = band.top + 1
@@ -47,6 +53,7 @@ struct TableView {
         for column in columns.columns {
             var role: Role = .normal
             if column.kind == .rule { role = row.verdict.isAllowed ? .muted : Role.of(row.verdict) }
+            if column.kind == .status, isStale { role = .muted }
             if selected { role = .selection }
             screen.put(
                 cell(row, column.kind), row: y, column: column.x, width: column.width, role: role,
@@ -69,6 +76,9 @@ struct TableView {
             return row.verdict.word
         }
     }
+
+    /// Synced once, but not connected now: every row is the engine's last word.
+    var isStale: Bool { data.snapshot.isSynced && !data.snapshot.engine.connection.isConnected }
 
     /// Why there are no rows to show, or nil when there are.
     func emptyNote() -> (String, Role)? {

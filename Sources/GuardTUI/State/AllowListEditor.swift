@@ -13,6 +13,8 @@ public struct AllowListEditor: Sendable, Equatable {
     public var editing: Editing?
     /// Problems in the draft (with the line being edited as it stands), empty when it is valid.
     public var errors: [AllowListError] = []
+    /// Rules of a valid draft that cannot match, repeat or add nothing (they still apply).
+    public var warnings: [AllowListWarning] = []
 
     public struct Editing: Sendable, Equatable {
         /// 0-based line index; for a new line, where it will be inserted.
@@ -56,9 +58,11 @@ public struct AllowListEditor: Sendable, Equatable {
         switch AllowList.parse(draftText, path: path) {
         case .success(let list):
             errors = []
+            warnings = list.warnings
             draftList = list
         case .failure(let problems):
             errors = problems.errors
+            warnings = []
             draftList = nil
         }
     }

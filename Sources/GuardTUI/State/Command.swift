@@ -30,6 +30,10 @@ public enum AppEvent: Sendable, Equatable {
     case undone(description: String)
     /// The file on disk is not what the edit was based on.
     case conflict(disk: String)
+    /// An undo found the file changed since the save it would undo: it can never apply.
+    case undoConflict
+    /// How the operator's action on each container ended (the stop keys, approvals).
+    case acted([ActionOutcome])
     /// The allow-list file's text, for the editor panel.
     case opened(text: String)
     case failed(String)

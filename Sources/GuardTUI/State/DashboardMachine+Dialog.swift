@@ -13,6 +13,7 @@ extension DashboardMachine {
         }
         switch dialog.kind {
         case .stop(let targets, _): return [.act(ids: targets.map(\.id), cause: "operator")]
+        case .approve(let target, _): return [.act(ids: [target.id], cause: "operator approved")]
         case .approveAll(let targets, _): return [.act(ids: targets.map(\.id), cause: "operator approved")]
         case .enforceMode: return [.setMode(.enforce)]
         case .removeRule(let line, let text, _): return [.removeRule(line: line, expected: text)]
@@ -40,12 +41,14 @@ extension DashboardMachine {
             state.message = .init("cancelled")
             return []
         case .submit:
-            state.overlay = .none
             guard dialog.typed.text.trimmingWhitespace() == "\(targets.count)" else {
-                state.message = .init(
-                    "typed '\(dialog.typed.text)', not \(targets.count): nothing was done", isError: true)
+                // A slip of the finger: say so and let the operator type again.
+                dialog.error = "typed '\(dialog.typed.text)', not \(targets.count): nothing was done"
+                dialog.typed = LineEditor()
+                state.overlay = .dialog(dialog)
                 return []
             }
+            state.overlay = .none
             return [.act(ids: targets.map(\.id), cause: "operator (all violating)")]
         }
     }

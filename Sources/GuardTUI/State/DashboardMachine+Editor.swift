@@ -2,14 +2,20 @@ import GuardCore
 
 extension DashboardMachine {
     /// The allow-list panel: move, edit a line, add, delete, save, close.
-    static func editorKey(_ key: Key, editor: AllowListEditor, state: inout UIState) -> [Command] {
+    static func editorKey(_ key: Key, editor: AllowListEditor, state: inout UIState, readonly: Bool) -> [Command] {
         var editor = editor
+        // A message is about the last key: a stale "not saved: …" must not outlive its fix.
+        state.message = nil
         if let editing = editor.editing {
             lineEditKey(key, editing: editing, editor: &editor)
             state.overlay = .editor(editor)
             return []
         }
         let count = editor.document.lines.count
+        if readonly, Self.editorChangeKeys.contains(key) {
+            state.message = readonlyMessage
+            return []
+        }
         switch key {
         case .character("j"), .down: editor.cursor = min(editor.cursor + 1, max(count - 1, 0))
         case .character("k"), .up: editor.cursor = max(editor.cursor - 1, 0)
@@ -37,7 +43,7 @@ extension DashboardMachine {
                 break
             }
             guard let last = state.history.last else {
-                state.message = .init("nothing to undo")
+                state.message = nothingToUndo(state)
                 break
             }
             state.overlay = .editor(editor)
@@ -54,12 +60,19 @@ extension DashboardMachine {
             return [.quit]
         case .character("?"):
             state.overlay = .help
+            state.helpScroll = 0
             return []
         default: break
         }
         state.overlay = .editor(editor)
         return []
     }
+
+    /// The panel's keys that change the list: refused when read-only, where it can only be read.
+    static let editorChangeKeys: Set<Key> = [
+        .enter, .character("i"), .character("o"), .character("O"), .character("x"), .delete, .character("d"),
+        .character("w"), .control("s"), .character("u"),
+    ]
 
     /// Keys while one line is being edited; the draft is re-checked as it is typed.
     static func lineEditKey(_ key: Key, editing: AllowListEditor.Editing, editor: inout AllowListEditor) {

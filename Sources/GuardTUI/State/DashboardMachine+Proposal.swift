@@ -2,14 +2,15 @@ import GuardCore
 
 extension DashboardMachine {
     /// `a`: pick a rule (1–3, j/k), edit it (e), save it (Enter), or cancel (Esc).
-    static func proposalKey(_ key: Key, proposal: RuleProposal, state: inout UIState) -> [Command] {
+    static func proposalKey(_ key: Key, proposal: RuleProposal, state: inout UIState, context: Context) -> [Command] {
         var proposal = proposal
+        defer { if case .proposal(var shown) = state.overlay { refreshNote(&shown, context: context, state: &state) } }
         if var editor = proposal.editor {
             switch editor.handle(key) {
             case .editing, .ignored:
                 proposal.editor = editor
                 proposal.error = ruleError(editor.text)
-            case .submit: return saveProposal(proposal, state: &state)
+            case .submit: return saveProposal(proposal, state: &state, context: context)
             case .cancel:
                 proposal.editor = nil
                 proposal.error = nil
@@ -26,7 +27,7 @@ extension DashboardMachine {
         case .character("e"), .character("i"), .tab:
             proposal.editor = LineEditor(proposal.choices[proposal.selected])
             proposal.error = ruleError(proposal.rule)
-        case .enter: return saveProposal(proposal, state: &state)
+        case .enter: return saveProposal(proposal, state: &state, context: context)
         case .escape, .character("q"):
             state.overlay = .none
             return []
@@ -36,15 +37,60 @@ extension DashboardMachine {
         return []
     }
 
-    static func saveProposal(_ proposal: RuleProposal, state: inout UIState) -> [Command] {
+    /// Enter: an invalid rule is never saved; one that does not allow the container asks for a
+    /// second Enter, since it leaves the container as it is.
+    static func saveProposal(_ proposal: RuleProposal, state: inout UIState, context: Context) -> [Command] {
         var proposal = proposal
         if let error = ruleError(proposal.rule) {
             proposal.error = error
             state.overlay = .proposal(proposal)
             return []
         }
+        if proposalMatchesContainer(proposal, context: context) == false, proposal.confirmedRule != proposal.rule {
+            proposal.confirmedRule = proposal.rule
+            state.overlay = .proposal(proposal)
+            return []
+        }
         state.overlay = .none
         return [.appendRule(proposal.rule.trimmingWhitespace())]
+    }
+
+    /// Whether the proposed rule allows the container it was proposed for; nil when it cannot
+    /// tell (an invalid rule, the container gone).
+    static func proposalMatchesContainer(_ proposal: RuleProposal, context: Context) -> Bool? {
+        guard let list = proposal.ruleList, let record = proposedRecord(proposal, context: context) else { return nil }
+        return list.verdict(for: record, aliases: context.data.aliases).isAllowed
+    }
+
+    static func proposedRecord(_ proposal: RuleProposal, context: Context) -> ContainerRecord? {
+        context.data.snapshot.containers.first { $0.id == proposal.containerID }
+    }
+
+    /// What the rule would do beyond the container, shown before saving: that it does not match
+    /// the container at all, or how many other containers it would allow too.
+    static func proposalNote(_ proposal: RuleProposal, context: Context) -> String? {
+        guard let list = proposal.ruleList, let record = proposedRecord(proposal, context: context) else { return nil }
+        let aliases = context.data.aliases
+        guard list.verdict(for: record, aliases: aliases).isAllowed else {
+            let again = proposal.confirmedRule == proposal.rule ? ": Enter again to save it anyway" : ""
+            return "this rule does not match \(proposal.container)\(again)"
+        }
+        let current = context.data.policy.allowList
+        let others = context.data.snapshot.containers.filter { other in
+            other.id != record.id && current?.verdict(for: other, aliases: aliases).isAllowed != true
+                && list.verdict(for: other, aliases: aliases).isAllowed
+        }
+        guard !others.isEmpty else { return nil }
+        let names = others.prefix(3).map(\.displayName).joined(separator: ", ")
+        let more = others.count > 3 ? ", \(others.count - 3) more" : ""
+        return "it also allows \(others.count) other container\(others.count == 1 ? "" : "s"): \(names)\(more)"
+    }
+
+    /// Keeps the note in step with the rule as it is chosen or typed.
+    static func refreshNote(_ proposal: inout RuleProposal, context: Context, state: inout UIState) {
+        if proposal.confirmedRule != nil, proposal.confirmedRule != proposal.rule { proposal.confirmedRule = nil }
+        proposal.note = proposalNote(proposal, context: context)
+        state.overlay = .proposal(proposal)
     }
 
     /// Why `rule` is not a valid allow-list line (`column 7: …`), or nil.

@@ -6,13 +6,17 @@ extension DashboardMachine {
         if navigate(key, state: &state, rows: context.rows) { return [] }
         state.message = nil
         switch key {
+        case .character("e") where context.data.enforcer.readonly:
+            return [.openEditor]  // to read: the panel refuses every change
         case .enter: if context.selected(state) != nil { state.overlay = .detail }
         case .character("/"): state.overlay = .filter(LineEditor(state.table.filter))
         case .escape: state.table.filter = ""
         case .character("o"): state.table.sort = state.table.sort.next
         case .character("O"): state.table.descending.toggle()
         case .character("A"): state.table.showStopped.toggle()
-        case .character("?"): state.overlay = .help
+        case .character("?"):
+            state.overlay = .help
+            state.helpScroll = 0
         case .character("t"): return cycleTheme(&state)
         case .character("q"), .control("c"):
             state.quitting = true
@@ -25,10 +29,17 @@ extension DashboardMachine {
                 return []
             }
             return changeKey(key, state: &state, context: context)
-        default: break
+        default:
+            // Said once, so that a key that does nothing is not a silent mystery.
+            if state.lastUnknownKey != key { state.message = unknownKeyMessage }
+            state.lastUnknownKey = key
+            return []
         }
+        state.lastUnknownKey = nil
         return []
     }
+
+    static let unknownKeyMessage = UIState.Message("unknown key \u{2014} ? for help")
 
     /// The keys that change something: refused when read-only.
     static func changeKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
@@ -46,12 +57,13 @@ extension DashboardMachine {
             // failed limits too, and say what they give away.
             let lifting = row.liftingTerms.map(AllowRule.render(term:)).joined(separator: " ")
             let suffix = lifting.isEmpty ? "" : " " + lifting
-            state.overlay = .proposal(
-                RuleProposal(
-                    container: record.displayName, choices: proposedRules(row).map { $0 + suffix },
-                    warning: lifting.isEmpty
-                        ? nil : "'\(lifting)' widens the host's exposure: the container may run so, beyond the profile")
-            )
+            var proposal = RuleProposal(
+                container: record.displayName, choices: proposedRules(row).map { $0 + suffix },
+                warning: lifting.isEmpty
+                    ? nil : "'\(lifting)' widens the host's exposure: the container may run so, beyond the profile")
+            proposal.containerID = record.id
+            proposal.note = proposalNote(proposal, context: context)
+            state.overlay = .proposal(proposal)
         case .character("d"):
             guard let row = selected else { return [] }
             guard case .allowed(let rule, _) = row.verdict else {
@@ -83,7 +95,8 @@ extension DashboardMachine {
                 state.message = .init("the plugin refused this create: nothing runs; `a` allows it")
                 return []
             }
-            return [.act(ids: [row.id], cause: "operator approved")]
+            // Approving carries out the action: asked first, as `s` asks.
+            state.overlay = .dialog(Dialog(.approve(target(row.record, action: action), action: action.rawValue)))
         case .character("Y"):
             let targets = violatingTargets(context, pendingOnly: true)
             guard !targets.isEmpty else {
@@ -94,19 +107,25 @@ extension DashboardMachine {
         case .character("m"):
             let next = nextMode(context.data.enforcer.mode)
             if next == .enforce {
-                state.overlay = .dialog(Dialog(.enforceMode(action: action.rawValue)))
+                let targets = violatingTargets(context, pendingOnly: false)
+                state.overlay = .dialog(Dialog(.enforceMode(action: action.rawValue, targets: targets)))
                 return []
             }
             return [.setMode(next)]
         case .character("u"):
             guard let last = state.history.last else {
-                state.message = .init("nothing to undo")
+                state.message = nothingToUndo(state)
                 return []
             }
             return [.restore(text: last.before, expected: last.after)]
         default: break
         }
         return []
+    }
+
+    /// "nothing to undo", and why the history ended when it was cut short.
+    static func nothingToUndo(_ state: UIState) -> UIState.Message {
+        .init("nothing to undo" + (state.historyNote.map { ": \($0)" } ?? ""))
     }
 
     static func nextMode(_ mode: EnforcementMode) -> EnforcementMode {
@@ -141,7 +160,11 @@ extension DashboardMachine {
         RowBuilder().rows(context.data)
             .filter { pendingOnly ? $0.verdict == .pending : $0.verdict.isViolating }
             .filter { $0.record.isRunning || $0.record.state == "paused" }
-            .map { target($0.record, action: context.data.enforcer.action) }
+            .map { row in
+                var target = target(row.record, action: context.data.enforcer.action)
+                target.isPending = row.verdict == .pending
+                return target
+            }
     }
 
     static func target(_ record: ContainerRecord, action: EnforcementAction) -> Dialog.Target {
@@ -151,8 +174,10 @@ extension DashboardMachine {
     /// What will bring the container back after the action, so the operator is not surprised.
     static func consequence(of action: EnforcementAction, on record: ContainerRecord) -> String? {
         var notes: [String] = []
-        if action != .remove, record.restartPolicy == "always" || record.restartPolicy == "unless-stopped" {
-            notes.append("restart policy '\(record.restartPolicy)': the engine may start it again")
+        // What the engine does after `docker stop`/`kill` (checked against dockerd): an `always`
+        // container comes back when the daemon restarts; `unless-stopped` stays stopped.
+        if action != .remove, record.restartPolicy == "always" {
+            notes.append("restart policy 'always': the engine starts it again when the daemon restarts")
         }
         if let project = record.labels["com.docker.compose.project"] {
             notes.append("Compose project '\(project)': `docker compose up` starts it again")

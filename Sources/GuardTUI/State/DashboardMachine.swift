@@ -29,9 +29,10 @@ public enum DashboardMachine {
         case .none: return tableKey(key, state: &state, context: context)
         case .help, .detail: return viewerKey(key, state: &state, context: context)
         case .filter(let editor): return filterKey(key, editor: editor, state: &state)
-        case .proposal(let proposal): return proposalKey(key, proposal: proposal, state: &state)
+        case .proposal(let proposal): return proposalKey(key, proposal: proposal, state: &state, context: context)
         case .dialog(let dialog): return dialogKey(key, dialog: dialog, state: &state, context: context)
-        case .editor(let editor): return editorKey(key, editor: editor, state: &state)
+        case .editor(let editor):
+            return editorKey(key, editor: editor, state: &state, readonly: context.data.enforcer.readonly)
         case .editorDialog(let editor, let dialog):
             return editorDialogKey(key, editor: editor, dialog: dialog, state: &state)
         }
@@ -79,11 +80,30 @@ public enum DashboardMachine {
     /// Help and detail: read, move, close.
     static func viewerKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
         if case .detail = state.overlay, navigate(key, state: &state, rows: context.rows) { return [] }
+        if case .help = state.overlay, scrollHelp(key, state: &state) { return [] }
         switch key {
         case .escape, .enter, .character("q"), .character("?"): state.overlay = .none
         default: break
         }
         return []
+    }
+
+    /// j/k, arrows, PgUp/PgDn, g/G in the help overlay; true when `key` was one of them.
+    static func scrollHelp(_ key: Key, state: inout UIState) -> Bool {
+        let count = HelpView(glyphs: .ascii).lines.count
+        let page = max(state.pageSize - 1, 1)
+        let last = max(count - page, 0)
+        switch key {
+        case .character("j"), .down: state.helpScroll += 1
+        case .character("k"), .up: state.helpScroll -= 1
+        case .pageDown, .control("f"), .character(" "): state.helpScroll += page
+        case .pageUp, .control("b"): state.helpScroll -= page
+        case .character("g"), .home: state.helpScroll = 0
+        case .character("G"), .end: state.helpScroll = last
+        default: return false
+        }
+        state.helpScroll = min(max(state.helpScroll, 0), last)
+        return true
     }
 
     /// `/`: the table filters as the operator types; Enter keeps the filter, Esc clears it.

@@ -3,6 +3,8 @@ public struct Dialog: Sendable, Equatable {
     public var kind: Kind
     /// For questions answered by typing (the count of containers to stop).
     public var typed = LineEditor()
+    /// Why the last answer was refused (a wrong count); the dialog stays open to try again.
+    public var error: String?
 
     public init(_ kind: Kind) {
         self.kind = kind
@@ -13,10 +15,12 @@ public struct Dialog: Sendable, Equatable {
         case stop([Target], action: String)
         /// `S`: stop every violating container; confirmed by typing their count.
         case stopAllViolating([Target], action: String)
+        /// `y`: carry out the action on the selected pending violation.
+        case approve(Target, action: String)
         /// `Y`: carry out the action on every pending violation.
         case approveAll([Target], action: String)
-        /// `m` into enforce mode.
-        case enforceMode(action: String)
+        /// `m` into enforce mode: the violating containers it will act on at once.
+        case enforceMode(action: String, targets: [Target] = [])
         /// `d`: remove the rule at `line`.
         case removeRule(line: Int, text: String, container: String)
         /// A save found the file changed on disk: reload it or overwrite it.
@@ -31,11 +35,14 @@ public struct Dialog: Sendable, Equatable {
         public var id: String
         public var name: String
         public var consequence: String?
+        /// A violation held for the operator (confirm mode).
+        public var isPending: Bool
 
-        public init(id: String, name: String, consequence: String?) {
+        public init(id: String, name: String, consequence: String?, isPending: Bool = false) {
             self.id = id
             self.name = name
             self.consequence = consequence
+            self.isPending = isPending
         }
     }
 }

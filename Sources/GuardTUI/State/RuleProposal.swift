@@ -1,3 +1,5 @@
+import GuardCore
+
 /// `a` on a container: rules that would allow it, one of which the operator picks (and may edit).
 public struct RuleProposal: Sendable, Equatable {
     public var container: String
@@ -11,6 +13,13 @@ public struct RuleProposal: Sendable, Equatable {
     /// Set when the choices carry terms that lift limits of the security profile: says that
     /// they widen the host's exposure, and which.
     public var warning: String?
+    /// The container it is proposed for.
+    public var containerID: String?
+    /// What the rule would do beyond it (matches it not at all, or allows others too).
+    public var note: String?
+    /// A rule that does not match the container, saved only on a second Enter: the rule that had
+    /// the first.
+    public var confirmedRule: String?
 
     public init(container: String, choices: [String], warning: String? = nil) {
         self.container = container
@@ -20,4 +29,9 @@ public struct RuleProposal: Sendable, Equatable {
 
     /// The rule that Enter would save.
     public var rule: String { editor?.text ?? choices[selected] }
+
+    /// The rule parsed as a list of its own, when valid: the table previews what it would allow.
+    public var ruleList: AllowList? {
+        try? AllowList.parse(rule, path: "proposal").get()
+    }
 }

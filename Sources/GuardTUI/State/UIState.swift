@@ -12,13 +12,24 @@ public struct UIState: Sendable, Equatable {
     /// Table rows that fit on screen; set by the renderer's layout on every frame.
     public var pageSize = 10
     public var overlay: Overlay = .none
+    /// The help overlay's first line, when it scrolls.
+    public var helpScroll = 0
     /// The status line's message: the last result, or why a key did nothing.
     public var message: Message?
     public var theme: String
+    /// Why the theme in use is the default one (a broken theme file): shown until another loads.
+    public var themeError: String?
     /// The themes `t` cycles through.
     public var themes: [String]
     /// Saved changes, newest last, for `u`.
     public var history: [SavedChange] = []
+    /// Why the undo history was cut short (the file changed outside the dashboard), for `u`.
+    public var historyNote: String?
+    /// Operator actions sent and not yet reported: their containers' single outcomes are not
+    /// shown one by one, the report of the whole batch is.
+    public var actionsUnderWay = 0
+    /// The last key that did nothing, so "unknown key" is said once, not on every press.
+    public var lastUnknownKey: Key?
     /// Set once the operator has chosen to quit.
     public var quitting = false
 

@@ -58,7 +58,9 @@ enum ProbeRoutes {
             enum CodingKeys: String, CodingKey { case ready, reason, engine, synced }
         }
         let reason: String? =
-            if !snapshot.engine.connection.isConnected {
+            if let error = snapshot.engine.connection.lastError, error.hasPrefix("engine not answering") {
+                error  // a hung engine: `engine not answering for 12 s`
+            } else if !snapshot.engine.connection.isConnected {
                 "engine not connected" + (snapshot.engine.connection.lastError.map { ": \($0)" } ?? "")
             } else if !snapshot.isSynced {
                 "first synchronisation with the engine not done"

@@ -28,10 +28,10 @@ struct DashboardApp {
                 feed.post { $0.api = .serving(address: "\(bound)") }
                 if let readyFile { ReadyFile.write(to: readyFile, listen: "\(bound)", logger: logger) }
             }
-            let reporting = ReportingService(server.application()) { error in
-                feed.post {
-                    $0.api = .failed(address: "\(listen)", error: CommandFailure.message(for: error, listen: listen))
-                }
+            let reporting = ReportingService(server.application()) { [logger] error in
+                let message = CommandFailure.message(for: error, listen: listen)
+                logger.error("the HTTP API is not serving: \(message)", metadata: ["listen": "\(listen)"])
+                feed.post { $0.api = .failed(address: "\(listen)", error: message) }
             }
             services.append(
                 .init(service: reporting, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
@@ -70,7 +70,12 @@ struct DashboardApp {
     private func runUIThread(feed: DashboardFeed, data: DashboardData) async throws {
         let enforcer = parts.enforcer
         let actions = OperatorActions(
-            act: { ids, cause in Task { await enforcer.actForOperator(on: ids, cause: cause) } },
+            act: { ids, cause in
+                Task {
+                    let outcomes = await enforcer.actForOperator(on: ids, cause: cause)
+                    feed.post { $0.events.append(.acted(outcomes)) }
+                }
+            },
             setMode: { mode in Task { await enforcer.setMode(mode) } })
         let policy = parts.policy
         let saver = AllowListSaver(path: parts.settings.allowlistPath) { list in
@@ -89,10 +94,14 @@ struct DashboardApp {
                 let (theme, error) = themes.load(themeName)
                 terminal.setTheme(theme)
                 var state = state
-                if let error { state.message = .init(error, isError: true) }
+                state.themeError = error
+                if let error {
+                    state.message = .init(error, isError: true)
+                    logger.error("\(error)")
+                }
                 DashboardLoop(
                     feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions, data: data,
-                    state: state
+                    state: state, logger: logger
                 ).run()
                 terminal.close()
                 continuation.resume()

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import GuardCore
 import GuardTUI
+import Logging
 
 /// The UI thread's loop: wait for a key or news, update the state, draw at most ~30 frames a
 /// second, and sleep in `poll` otherwise (no timers spin while idle).
@@ -11,19 +12,24 @@ final class DashboardLoop {
     private let themes: ThemeSource
     private let saver: AllowListSaver
     private let actions: OperatorActions
+    private let logger: Logger
     private var data: DashboardData
     private var state: UIState
     private let glyphs: Glyphs
     private var dirty = true
     private var lastFrame = 0.0
     private var nextTick = 0.0
+    private var expiry = MessageExpiry()
+    /// When the message on screen goes, if there is one.
+    private var messageEnd: Double?
 
     static let frameInterval = 1.0 / 30
 
     init(
         feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver,
-        actions: OperatorActions, data: DashboardData, state: UIState
+        actions: OperatorActions, data: DashboardData, state: UIState, logger: Logger
     ) {
+        self.logger = logger
         self.feed = feed
         self.terminal = terminal
         self.themes = themes
@@ -48,6 +54,9 @@ final class DashboardLoop {
             }
             let now = Self.now()
             if now >= nextTick { dirty = true }
+            let hadMessage = state.message != nil
+            messageEnd = expiry.update(&state, now: now)
+            if hadMessage, state.message == nil { dirty = true }
             if dirty, now - lastFrame >= Self.frameInterval { drawFrame(now: now) }
         }
     }
@@ -56,7 +65,7 @@ final class DashboardLoop {
     /// or the next change of a relative time on screen.
     private func waitForInput() {
         let now = Self.now()
-        let deadline = dirty ? lastFrame + Self.frameInterval : nextTick
+        let deadline = dirty ? lastFrame + Self.frameInterval : min(nextTick, messageEnd ?? .infinity)
         let timeout = Int32(max(0, min((deadline - now) * 1000, 60_000)).rounded(.up))
         var fds = [
             pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
@@ -82,7 +91,8 @@ final class DashboardLoop {
             dirty = true
         }
         if let enforcer = inbox.enforcer {
-            if let outcome = enforcer.lastAction, outcome != data.enforcer.lastAction {
+            // The guard's own actions are shown one by one; the operator's batches as a whole.
+            if let outcome = enforcer.lastAction, outcome != data.enforcer.lastAction, state.actionsUnderWay == 0 {
                 state.message = .init(outcome.summary, isError: outcome.failure != nil)
             }
             data.enforcer = enforcer
@@ -115,8 +125,13 @@ final class DashboardLoop {
             case .applyTheme(let name):
                 let (theme, error) = themes.load(name)
                 terminal.setTheme(theme)
-                if let error { state.message = .init(error, isError: true) }
+                state.themeError = error
+                if let error {
+                    state.message = .init(error, isError: true)
+                    logger.error("\(error)")
+                }
             case .act(let ids, let cause):
+                state.actionsUnderWay += 1
                 actions.act(ids, cause)
                 state.message = .init(
                     "\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
@@ -138,12 +153,14 @@ final class DashboardLoop {
     /// The table, judged again only when something it depends on changed: a frame that only
     /// moves the selection or ticks a clock costs the rows on screen, not the whole host.
     private func table() -> DashboardTable {
-        let draft = state.editor?.draftText
+        // What the table previews: the editor's draft, or the rule being proposed.
+        var draft = state.editor?.draftText
+        if case .proposal(let proposal) = state.overlay { draft = "+" + proposal.rule }
         let key = TableKey(
             snapshot: data.snapshot.version, policy: data.policy.version, enforcer: data.enforcer, builder: state.table,
             draft: draft, refused: data.refused, minute: Int(data.now / 60))
         if let cached = tableCache, cached.key == key { return cached.table }
-        let table = state.table.table(data, preview: state.editor?.draftList)
+        let table = state.table.table(data, preview: TablePreview(state))
         tableCache = (key, table)
         return table
     }

@@ -14,6 +14,9 @@ struct CheckReport: Encodable {
         var errors: [ListError]
         /// The security profile the list is judged under.
         var profile: String
+        /// Rules that cannot match, duplicates, rules a broader one makes redundant (`path:line:
+        /// warning: …`): the list still applies.
+        var warnings: [String] = []
 
         func encode(to encoder: any Encoder) throws {
             var keys = encoder.container(keyedBy: CodingKeys.self)
@@ -22,8 +25,9 @@ struct CheckReport: Encodable {
             try keys.encode(rules, forKey: .rules)  // null, not absent, for an invalid list
             try keys.encode(errors, forKey: .errors)
             try keys.encode(profile, forKey: .profile)
+            try keys.encode(warnings, forKey: .warnings)
         }
-        enum CodingKeys: String, CodingKey { case path, valid, rules, errors, profile }
+        enum CodingKeys: String, CodingKey { case path, valid, rules, errors, profile, warnings }
     }
 
     struct ListError: Encodable {
@@ -87,7 +91,9 @@ struct CheckReport: Encodable {
     static func listResult(path: String, _ result: Result<AllowList, AllowListErrors>, profile: String) -> ListResult {
         switch result {
         case .success(let list):
-            return ListResult(path: path, valid: true, rules: list.rules.count, errors: [], profile: profile)
+            return ListResult(
+                path: path, valid: true, rules: list.rules.count, errors: [], profile: profile,
+                warnings: list.warnings.map(\.description))
         case .failure(let errors):
             let items = errors.errors.map {
                 ListError(line: $0.line, column: $0.column, message: $0.message, text: $0.description)
