@@ -51,20 +51,49 @@ struct ProfileEngineTests {
 
     static func tag() -> String { String(UUID().uuidString.prefix(6).lowercased()) }
 
+    /// Runs blocking work (a `docker` command, an engine's start or stop, a child's exit) on a
+    /// Dispatch thread: the cooperative pool is as wide as the machine, and the in-process suites
+    /// beside this one need its threads.
+    static func blocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
+        }
+    }
+
+    /// `docker ARGUMENTS` on `engine`, off the pool.
+    static func docker(_ engine: PluginEngine, _ arguments: [String]) async throws -> Subprocess.Result {
+        try await blocking { try engine.docker(arguments) }
+    }
+
+    /// Stops the engine whatever the test did, off the pool.
+    static func withEngine(_ body: (PluginEngine) async throws -> Void) async throws {
+        let engine = try await blocking { try PluginEngine() }
+        do {
+            try await body(engine)
+        } catch {
+            _ = try? await blocking { engine.stop() }
+            throw error
+        }
+        _ = try await blocking { engine.stop() }
+    }
+
     /// Every flag but the network's own runs without a network (the private engine has no bridge).
     static func network(_ flag: Flag) -> [String] { flag.arguments.contains("--network") ? [] : ["--network", "none"] }
 
     @Test("plugin, enforce, baseline: each flag refused before start naming its limit; its term allows it")
     func plugin() async throws {
-        let engine = try PluginEngine()
-        defer { engine.stop() }
+        try await Self.withEngine(plugin)
+    }
+
+    func plugin(_ engine: PluginEngine) async throws {
         let tag = Self.tag()
         let guardian = try await engine.startGuard(mode: "enforce", allowList: Self.allowList())
-        try engine.startEngine()
+        try await Self.blocking { try engine.startEngine() }
         let since = Int(Date().timeIntervalSince1970) - 1
         for (index, flag) in Self.flags.enumerated() {
             let bad = "dgbad-\(index)-\(tag)"
-            let refused = try engine.docker(
+            let refused = try await Self.docker(
+                engine,
                 ["run", "-d", "--label", "dgprofile=baseline", "--name", bad] + Self.network(flag) + flag.arguments
                     + ["busybox:local", "sleep", "300"])
             #expect(refused.status != 0, "\(flag.arguments)")
@@ -72,21 +101,25 @@ struct ProfileEngineTests {
                 "dockerguard: \(flag.limit) is not allowed by profile baseline (\(guardian.allowListPath):1 allows "
                 + "image=busybox:local label=dgprofile=baseline without '\(flag.term)')"
             #expect(refused.stderr.contains(message), "\(flag.arguments): \(refused.stderr)")
-            #expect(try engine.docker("container", "inspect", bad).status != 0, "\(flag.arguments): created")
+            #expect(
+                try await Self.docker(engine, ["container", "inspect", bad]).status != 0, "\(flag.arguments): created")
 
             // The rule with the term allows it: created, and started where this machine can.
             let lifted = "dglift-\(index)-\(tag)"
             let verb = flag.starts ? ["run", "-d"] : ["create"]
-            let allowed = try engine.docker(
+            let allowed = try await Self.docker(
+                engine,
                 verb + ["--name", lifted] + Self.network(flag) + flag.arguments + ["busybox:local", "sleep", "300"])
             #expect(allowed.status == 0, "\(flag.arguments): \(allowed.stderr)")
-            _ = try engine.docker("rm", "-f", lifted)
+            _ = try await Self.docker(engine, ["rm", "-f", lifted])
         }
-        #expect(try engine.eventActions(container: "dgbad-0-\(tag)", since: since).isEmpty)
+        let badEvents = try await Self.blocking { try engine.eventActions(container: "dgbad-0-\(tag)", since: since) }
+        #expect(badEvents.isEmpty)
 
         // Restricted: root refused; a non-root user with every capability dropped and
         // no-new-privileges runs.
-        let root = try engine.docker(
+        let root = try await Self.docker(
+            engine,
             [
                 "run", "-d", "--label", "dgprofile=restricted", "--name", "dgroot-\(tag)", "--network", "none",
                 "--user", "0", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "busybox:local", "sleep",
@@ -94,7 +127,8 @@ struct ProfileEngineTests {
             ])
         #expect(root.status != 0)
         #expect(root.stderr.contains("user 0 is not allowed by profile restricted"), "\(root.stderr)")
-        let user = try engine.docker(
+        let user = try await Self.docker(
+            engine,
             [
                 "run", "-d", "--label", "dgprofile=restricted", "--name", "dguser-\(tag)", "--network", "none",
                 "--user", "1000", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "busybox:local", "sleep",
@@ -109,10 +143,12 @@ struct ProfileEngineTests {
 
     @Test("post-start net, plugin off: each flag that starts is killed naming its limit; its term allows it")
     func enforcer() async throws {
-        let engine = try PluginEngine()
-        defer { engine.stop() }
+        try await Self.withEngine(enforcer)
+    }
+
+    func enforcer(_ engine: PluginEngine) async throws {
         let tag = Self.tag()
-        try engine.startEngine(withPlugin: false)
+        try await Self.blocking { try engine.startEngine(withPlugin: false) }
         let guardian = try await DockerGuardProcess(
             engineHost: engine.host, allowList: Self.allowList(),
             extraArguments: ["--mode", "enforce", "--action", "kill"])
@@ -122,12 +158,14 @@ struct ProfileEngineTests {
         var victims: [String: Flag] = [:]
         var lifted: [String] = []
         for (index, flag) in starting {
-            let bad = try engine.docker(
+            let bad = try await Self.docker(
+                engine,
                 ["run", "-d", "--label", "dgprofile=baseline", "--name", "dgbad-\(index)-\(tag)"] + Self.network(flag)
                     + flag.arguments + ["busybox:local", "sleep", "300"])
             #expect(bad.status == 0, "\(flag.arguments): \(bad.stderr)")
             victims[bad.stdout.trimmingCharacters(in: .whitespacesAndNewlines)] = flag
-            let good = try engine.docker(
+            let good = try await Self.docker(
+                engine,
                 ["run", "-d", "--name", "dglift-\(index)-\(tag)"] + Self.network(flag) + flag.arguments
                     + ["busybox:local", "sleep", "300"])
             #expect(good.status == 0, "\(flag.arguments): \(good.stderr)")
@@ -157,7 +195,7 @@ struct ProfileEngineTests {
                 (line?["reason"] as? String)?.contains("\(flag.limit) is not allowed by profile baseline") == true)
         }
         for id in lifted {
-            let state = try engine.docker("container", "inspect", "-f", "{{.State.Status}}", id)
+            let state = try await Self.docker(engine, ["container", "inspect", "-f", "{{.State.Status}}", id])
             #expect(state.stdout.contains("running"), "\(id): \(state.stdout)")
         }
         // The API names the failed limit too, beside the original fields.
@@ -168,7 +206,7 @@ struct ProfileEngineTests {
         let violations = item?["violations"] as? [[String: Any]]
         #expect(violations?.contains { $0["limit"] as? String == victim.value.limit } == true, "\(item ?? [:])")
         #expect(item?["container_id"] as? String == victim.key)
-        #expect(guardian.terminate() == 0)
+        #expect(try await Self.blocking { guardian.terminate() } == 0)
 
         try await snapshotRoundTrip(engine, starting: starting.map(\.element), tag: tag)
     }
@@ -178,14 +216,17 @@ struct ProfileEngineTests {
     func snapshotRoundTrip(_ engine: PluginEngine, starting: [Flag], tag: String) async throws {
         var running: [String] = []
         for (index, flag) in starting.enumerated() {
-            let started = try engine.docker(
+            let started = try await Self.docker(
+                engine,
                 ["run", "-d", "--name", "dgsnap-\(index)-\(tag)"] + Self.network(flag) + flag.arguments
                     + ["busybox:local", "sleep", "300"])
             #expect(started.status == 0, "\(flag.arguments): \(started.stderr)")
             running.append(started.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        let snapshot = try Subprocess.run(
-            DockerGuardProcess.binaryPath, ["snapshot", "--keep-running", "--docker-host", engine.host])
+        let snapshot = try await Self.blocking {
+            try Subprocess.run(
+                DockerGuardProcess.binaryPath, ["snapshot", "--keep-running", "--docker-host", engine.host])
+        }
         #expect(snapshot.status == 0, "\(snapshot.stderr)")
         let mountRule = snapshot.stdout.split(separator: "\n").first { $0.hasPrefix("id=\(running[0])") }
         #expect(mountRule?.contains("id=\(running[0]) mount=/ keep-running") == true, "\(snapshot.stdout)")
@@ -202,8 +243,9 @@ struct ProfileEngineTests {
         #expect(judged != nil, "log:\n\(guardian.log)\nlist:\n\(snapshot.stdout)")
         #expect(!guardian.auditRecords.contains { $0["action"] as? String == "kill" }, "\(guardian.auditRecords)")
         for id in running {
-            #expect(try engine.docker("container", "inspect", "-f", "{{.State.Status}}", id).stdout.contains("running"))
+            let state = try await Self.docker(engine, ["container", "inspect", "-f", "{{.State.Status}}", id])
+            #expect(state.stdout.contains("running"))
         }
-        #expect(guardian.terminate() == 0)
+        #expect(try await Self.blocking { guardian.terminate() } == 0)
     }
 }
