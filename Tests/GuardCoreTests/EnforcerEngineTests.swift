@@ -114,6 +114,6 @@ struct EnforcerEngineTests {
         #expect(actions.first?["mode"] as? String == "confirm")
         #expect(actions.first?["result"] as? String == "done")
         #expect(await !harness.enforcer.pending.contains(id))
-        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", id) == "137")
+        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", id) == "137")
     }
 }

@@ -20,9 +20,9 @@ struct AuthzDashboardTests {
             dashboard.log.contains("authz plugin listening on \(engine.socketPath)")
         }
         #expect(listening != nil, "no plugin socket; log:\n\(dashboard.log)")
-        try engine.startEngine()
+        try await engine.startEngine()
 
-        let refused = try engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
+        let refused = try await engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("waits in the dashboard"), "stderr: \(refused.stderr)")
         let pending = await dashboard.screen { screen in
@@ -44,7 +44,7 @@ struct AuthzDashboardTests {
         #expect(saved.hasSuffix("name=\(name)\n"), "\(saved)")
 
         // The guard applies the saved list at once: the same command now runs.
-        let again = try engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
+        let again = try await engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
         #expect(again.status == 0, "stderr: \(again.stderr)")
         let running = await dashboard.screen { screen in
             row(name, in: screen).map { $0.contains("Up") && !$0.contains("Refused") } == true

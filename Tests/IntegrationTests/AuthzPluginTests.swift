@@ -18,37 +18,40 @@ struct AuthzPluginTests {
         let tag = Self.tag()
         let (good, bad, snap) = ("dgok-\(tag)", "dgbad-\(tag)", "dgsnap-\(tag)")
         let guardian = try await engine.startGuard(mode: "enforce", allowList: "name=dgok-*\nname=dgsnap-*\n")
-        try engine.startEngine()
+        try await engine.startEngine()
         let since = Int(Date().timeIntervalSince1970) - 1
 
-        let refused = try engine.docker("run", "-d", "--network", "none", "--name", bad, "busybox:local")
+        let refused = try await engine.docker("run", "-d", "--network", "none", "--name", bad, "busybox:local")
         #expect(refused.status != 0)
         let message =
             "dockerguard: no rule allows name=\(bad) image=busybox:local "
             + "(add 'name=\(bad)' to \(guardian.allowListPath))"
         #expect(refused.stderr.contains(message), "stderr: \(refused.stderr)")
-        #expect(try engine.docker("container", "inspect", bad).status != 0, "the refused create made no container")
-        #expect(try engine.eventActions(container: bad, since: since).isEmpty)
+        await #expect(
+            try engine.docker("container", "inspect", bad).status != 0, "the refused create made no container")
+        await #expect(try engine.eventActions(container: bad, since: since).isEmpty)
 
-        let allowed = try engine.docker("run", "-d", "--network", "none", "--name", good, "busybox:local")
+        let allowed = try await engine.docker("run", "-d", "--network", "none", "--name", good, "busybox:local")
         #expect(allowed.status == 0, "stderr: \(allowed.stderr)")
-        #expect(try engine.docker("container", "inspect", "-f", "{{.State.Status}}", good).stdout.contains("running"))
+        await #expect(
+            try engine.docker("container", "inspect", "-f", "{{.State.Status}}", good).stdout.contains("running"))
 
         // Created while allowed, then the rule goes: its start is refused (judged as the store knows it).
-        #expect(try engine.docker("create", "--network", "none", "--name", snap, "busybox:local").status == 0)
+        await #expect(try engine.docker("create", "--network", "none", "--name", snap, "busybox:local").status == 0)
         try await engine.replaceAllowList("name=dgok-*\n", expecting: "name=dgok-*", removed: "name=dgsnap-*")
-        let start = try engine.docker("start", snap)
+        let start = try await engine.docker("start", snap)
         #expect(start.status != 0)
         #expect(start.stderr.contains("dockerguard: no rule allows name=\(snap)"), "stderr: \(start.stderr)")
-        #expect(try engine.docker("container", "inspect", "-f", "{{.State.Status}}", snap).stdout.contains("created"))
-        let snapEvents = try engine.eventActions(container: snap, since: since)
+        await #expect(
+            try engine.docker("container", "inspect", "-f", "{{.State.Status}}", snap).stdout.contains("created"))
+        let snapEvents = try await engine.eventActions(container: snap, since: since)
         #expect(snapEvents.contains("create") && !snapEvents.contains("start"), "events: \(snapEvents)")
 
         // A rename that would make a running container violating.
-        let rename = try engine.docker("rename", good, bad)
+        let rename = try await engine.docker("rename", good, bad)
         #expect(rename.status != 0)
         #expect(rename.stderr.contains("no rule allows name=\(bad)"), "stderr: \(rename.stderr)")
-        #expect(try engine.docker("container", "inspect", good).status == 0)
+        await #expect(try engine.docker("container", "inspect", good).status == 0)
 
         let records = await auditRecords(guardian, atLeast: 3) { $0["action"] as? String == "deny" }
         let events = Set(records.compactMap { $0["event"] as? String })
@@ -65,13 +68,14 @@ struct AuthzPluginTests {
         defer { engine.stop() }
         let tag = Self.tag()
         let guardian = try await engine.startGuard(mode: "enforce", allowList: "name=dgok-*\n")
-        try engine.startEngine()
+        try await engine.startEngine()
         let before = "dgok-\(tag)-a"
-        #expect(try engine.docker("run", "-d", "--network", "none", "--name", before, "busybox:local").status == 0)
+        await #expect(
+            try engine.docker("run", "-d", "--network", "none", "--name", before, "busybox:local").status == 0)
 
         // Stopped and started again while the plugin runs on: the engine validates it at start.
-        _ = try TestEngine.dockerPrivate("stop", engine.directory)
-        try engine.startEngine()
+        _ = try await TestEngine.dockerPrivate("stop", engine.directory)
+        try await engine.startEngine()
         // The guard has reconnected once it reports the container the restart stopped as exited.
         let resynced = await eventually(timeout: .seconds(30)) {
             let answer = try? await guardian.probe.get("/containers?all=1")
@@ -80,12 +84,14 @@ struct AuthzPluginTests {
         }
         #expect(resynced != nil, "the guard did not resync after the engine restart; log:\n\(guardian.log)")
 
-        let refused = try engine.docker("run", "-d", "--network", "none", "--name", "dgbad-\(tag)", "busybox:local")
+        let refused = try await engine.docker(
+            "run", "-d", "--network", "none", "--name", "dgbad-\(tag)", "busybox:local")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("dockerguard: no rule allows name=dgbad-\(tag)"), "stderr: \(refused.stderr)")
-        let after = try engine.docker("run", "-d", "--network", "none", "--name", "dgok-\(tag)-b", "busybox:local")
+        let after = try await engine.docker(
+            "run", "-d", "--network", "none", "--name", "dgok-\(tag)-b", "busybox:local")
         #expect(after.status == 0, "stderr: \(after.stderr)")
-        let again = try engine.docker("start", before)
+        let again = try await engine.docker("start", before)
         #expect(again.status == 0, "stderr: \(again.stderr)")
         #expect(guardian.isRunning, "the plugin process ended; log:\n\(guardian.log)")
     }
@@ -96,8 +102,8 @@ struct AuthzPluginTests {
         defer { engine.stop() }
         let bad = "dgbad-\(Self.tag())"
         let guardian = try await engine.startGuard(mode: "audit", allowList: "name=dgok-*\n")
-        try engine.startEngine()
-        let run = try engine.docker("run", "-d", "--network", "none", "--name", bad, "busybox:local")
+        try await engine.startEngine()
+        let run = try await engine.docker("run", "-d", "--network", "none", "--name", bad, "busybox:local")
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let records = await auditRecords(guardian, atLeast: 1) {
             $0["event"] as? String == "authz-create" && $0["container_name"] as? String == "/\(bad)"
@@ -106,13 +112,13 @@ struct AuthzPluginTests {
         #expect(records.first?["mode"] as? String == "audit")
 
         // `dockerguard authz status`: configured and answering; another name is neither.
-        let status = try Subprocess.run(
+        let status = try await Subprocess.run(
             DockerGuardProcess.binaryPath,
             ["authz", "status", "--docker-host", engine.host, "--authz-name", engine.name])
         #expect(status.status == 0, "\(status.stdout)\(status.stderr)")
         #expect(status.stdout.contains("\(engine.socketPath): answers (implements authz"), "\(status.stdout)")
         #expect(status.stdout.contains("authorization plugins: \(engine.name)"), "\(status.stdout)")
-        let other = try Subprocess.run(
+        let other = try await Subprocess.run(
             DockerGuardProcess.binaryPath,
             ["authz", "status", "--docker-host", engine.host, "--authz-name", "\(engine.name)-x"])
         #expect(other.status == 1)
@@ -126,12 +132,12 @@ struct AuthzPluginTests {
         defer { engine.stop() }
         let name = "dgnew-\(Self.tag())"
         let guardian = try await engine.startGuard(mode: "confirm", allowList: "name=dgok-*\n")
-        try engine.startEngine()
-        let refused = try engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
+        try await engine.startEngine()
+        let refused = try await engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("confirm mode"), "stderr: \(refused.stderr)")
         try await engine.replaceAllowList("name=dgok-*\nname=\(name)\n", expecting: "name=\(name)")
-        let allowed = try engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
+        let allowed = try await engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
         #expect(allowed.status == 0, "stderr: \(allowed.stderr)")
         _ = guardian
     }

@@ -67,7 +67,7 @@ struct AuthzRestartTests {
             holder.stop()
         }
         #expect(await eventually(timeout: .seconds(10)) { holder.activations == 1 } != nil, "log:\n\(holder.log)")
-        try engine.startEngine()
+        try await engine.startEngine()
 
         let loop = CommandLoop(engine: engine, tag: String(UUID().uuidString.prefix(6).lowercased()))
         for restart in 1...5 {

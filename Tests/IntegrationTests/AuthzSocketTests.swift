@@ -10,7 +10,7 @@ struct AuthzSocketTests {
         let path = NSTemporaryDirectory() + "dg-authz-\(UUID().uuidString.prefix(8)).sock"
         defer { unlink(path) }
         // A socket file nobody listens on, as a SIGKILLed plugin leaves it.
-        let stale = try Subprocess.run(
+        let stale = try await Subprocess.run(
             "/usr/bin/env",
             [
                 "python3", "-c", "import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", path,
@@ -23,14 +23,14 @@ struct AuthzSocketTests {
             first.log.contains("authz plugin listening on \(path)")
         }
         #expect(listening != nil, "log:\n\(first.log)")
-        let probe = try Subprocess.run(
+        let probe = try await Subprocess.run(
             DockerGuardProcess.binaryPath,
             [
                 "authz", "status", "--authz-socket", path, "--docker-host", "unix:///nonexistent/docker.sock",
             ])
         #expect(probe.stdout.contains("\(path): answers (implements authz"), "\(probe.stdout)")
 
-        let second = try Subprocess.run(
+        let second = try await Subprocess.run(
             "/usr/bin/env",
             [
                 "XDG_CONFIG_HOME=\(first.home)/config", "XDG_STATE_HOME=\(first.home)/state2",

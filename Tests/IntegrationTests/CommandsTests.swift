@@ -61,7 +61,7 @@ struct CommandsTests {
         #expect(result.stdout.contains("VIOLATING  \(name)"), "\(result.stdout)")
         #expect(result.stdout.contains("no rule matches"))
         // A dry run: nothing was done.
-        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name) == "running")
+        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name) == "running")
 
         // Everything allowed: exit 0.
         try "name=*\n".write(toFile: list, atomically: true, encoding: .utf8)
@@ -148,7 +148,7 @@ extension EnforcementTests {
         let record = guardian.auditRecords.first { $0["container_id"] as? String == id }
         #expect(record?["mode"] as? String == "confirm")
         #expect((record?["result"] as? String)?.hasPrefix("recorded") == true)
-        #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "running")
+        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "running")
         #expect(guardian.log.contains("confirm mode without an operator"))
         #expect(guardian.terminate() == 0)
     }

@@ -25,7 +25,7 @@ struct DashboardConfirmTests {
         #expect(pending.matched, "\(pending.screen)\nlog:\n\(dashboard.log)")
 
         // Stopped from outside while pending: it leaves the count and, with A, reads "not allowed".
-        _ = try TestEngine.docker("kill", "bad-4", host: engine.host)
+        _ = try await TestEngine.docker("kill", "bad-4", host: engine.host)
         let left = await dashboard.screen { $0.contains("pending 3") && !$0.contains("bad-4") }
         #expect(left.matched, "\(left.screen)")
         try dashboard.tmux.send("A")

@@ -39,7 +39,8 @@ struct DashboardTests {
         #expect(base != nil, "no ready file; log:\n\(dashboard.log)")
         if let base {
             // With curl, as a client of the original tool would.
-            let curl = try Subprocess.run("/usr/bin/env", ["curl", "-sS", "--max-time", "5", base + "/containers"])
+            let curl = try await Subprocess.run(
+                "/usr/bin/env", ["curl", "-sS", "--max-time", "5", base + "/containers"])
             #expect(curl.status == 0, "\(curl.stderr)")
             let body = try JSONSerialization.jsonObject(with: Data(curl.stdout.utf8)) as? [String: Any]
             let items = body?["data"] as? [[String: Any]]
@@ -76,7 +77,7 @@ struct DashboardTests {
                 == "false"
         }
         #expect(stopped != nil, "bad-2 still running; screen:\n\(dashboard.tmux.capture())\nlog:\n\(dashboard.log)")
-        #expect(
+        await #expect(
             try TestEngine.docker("container", "inspect", "-f", "{{.State.Running}}", "bad-1", host: engine.host)
                 == "true")
 
@@ -114,10 +115,10 @@ struct DashboardTests {
         #expect(ReadyFileContents.read(dashboard.readyFilePath) == nil)
         let pid = try dashboard.tmux.panePID()
         // The pane runs `sh`; the dashboard is its child.
-        let child = try Subprocess.run("/usr/bin/env", ["pgrep", "-P", "\(pid)", "-f", "dockerguard-tui"])
+        let child = try await Subprocess.run("/usr/bin/env", ["pgrep", "-P", "\(pid)", "-f", "dockerguard-tui"])
         let dashboardPID = child.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(!dashboardPID.isEmpty, "no dashboard process under the pane")
-        _ = try Subprocess.run("/usr/bin/env", ["kill", "-TERM", dashboardPID])
+        _ = try await Subprocess.run("/usr/bin/env", ["kill", "-TERM", dashboardPID])
         let exited = await dashboard.screen(within: .seconds(30)) {
             $0.contains("terminal restored") || $0.contains("terminal left raw")
         }

@@ -88,7 +88,7 @@ struct DemoTests {
         let on = await eventually(timeout: .seconds(60)) { authzLog().contains("prevention on: ") }
         #expect(on != nil, "\(authzLog())\n\(session.capture())")
         let host = try #require(authzLog().split(separator: " ").first { $0.hasPrefix("unix://") }.map(String.init))
-        let refused = try Subprocess.run(
+        let refused = try await Subprocess.run(
             "/usr/bin/timeout",
             ["60", "docker", "-H", host, "run", "-d", "--network", "none", "--name", "dgdemo-new", "busybox:local"])
         #expect(refused.status != 0)

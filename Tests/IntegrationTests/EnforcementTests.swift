@@ -41,7 +41,7 @@ struct EnforcementTests {
         }
         #expect(acted != nil, "the engine does not show \(action) done; log:\n\(guardian.log)")
         if action == "kill" {
-            #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", victim) == "137")
+            await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", victim) == "137")
         }
         #expect(state(allowed) == "running")
 

@@ -37,7 +37,7 @@ struct EngineRestartTests {
         #expect(try await api.containers()[before] != nil)
 
         // The engine crashes.
-        _ = try TestEngine.dockerPrivate("kill", directory)
+        _ = try await TestEngine.dockerPrivate("kill", directory)
         let notReady = await api.waitForReadiness(503, timeout: .seconds(5))
         #expect(notReady != nil, "readyz stayed 200 with the engine gone; log:\n\(guardian.log)")
         let stale = try await api.get("/containers")
@@ -48,7 +48,7 @@ struct EngineRestartTests {
         #expect((try stale.json()["data"] as? [Any])?.isEmpty == false)
 
         // It comes back, and a container starts before the guard has necessarily reconnected.
-        _ = try TestEngine.dockerPrivate("start", directory)
+        _ = try await TestEngine.dockerPrivate("start", directory)
         let during = try await TestEngine.runContainer(client, name: "during")
         let ready = await api.waitUntilReady(timeout: .seconds(20))
         #expect(ready != nil, "readyz did not come back; log:\n\(guardian.log)")
@@ -77,9 +77,9 @@ extension EngineRestartTests {
             engineHost: host, allowList: "name=allowed\n", extraArguments: ["--mode", "enforce", "--action", "kill"])
         #expect(await guardian.probe.waitUntilReady() != nil)
 
-        _ = try TestEngine.dockerPrivate("kill", directory)
+        _ = try await TestEngine.dockerPrivate("kill", directory)
         #expect(await guardian.probe.waitForReadiness(503, timeout: .seconds(5)) != nil)
-        _ = try TestEngine.dockerPrivate("start", directory)
+        _ = try await TestEngine.dockerPrivate("start", directory)
         let allowed = try await TestEngine.runContainer(client, name: "allowed")
         let victim = try await TestEngine.runContainer(client, name: "victim")
 
@@ -87,7 +87,7 @@ extension EngineRestartTests {
             (try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", victim, host: host)) == "exited"
         }
         #expect(killed != nil, "victim survived; log:\n\(guardian.log)")
-        #expect(
+        await #expect(
             try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
         #expect(guardian.terminate() == 0)
     }
@@ -105,14 +105,14 @@ extension EngineRestartTests {
 
         // The engine goes away; once the guard has noticed, it is frozen so that it cannot reconnect
         // until the container below has come and gone.
-        _ = try TestEngine.dockerPrivate("kill", directory)
+        _ = try await TestEngine.dockerPrivate("kill", directory)
         #expect(await guardian.probe.waitForReadiness(503, timeout: .seconds(5)) != nil)
         kill(guardian.pid, SIGSTOP)
         var frozen = true
         defer { if frozen { kill(guardian.pid, SIGCONT) } }
-        _ = try TestEngine.dockerPrivate("start", directory)
+        _ = try await TestEngine.dockerPrivate("start", directory)
         let transient = try await TestEngine.runContainer(client, name: "transient")
-        _ = try TestEngine.docker("rm", "-f", transient, host: host)
+        _ = try await TestEngine.docker("rm", "-f", transient, host: host)
         kill(guardian.pid, SIGCONT)
         frozen = false
 

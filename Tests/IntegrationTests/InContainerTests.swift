@@ -33,7 +33,7 @@ struct InContainerTests {
         let ownEngine = try OwnEngine()
         defer { ownEngine.stop() }
         let host = ownEngine.host
-        let image = try Subprocess.run(
+        let image = try await Subprocess.run(
             "/usr/bin/env",
             [
                 "DOCKER_HOST=\(host)", "DOCKERGUARD_BIN=\(DockerGuardProcess.binaryPath)",
@@ -56,7 +56,7 @@ struct InContainerTests {
         let netx = try await TestEngine.runContainer(client, name: "netx")
         let socket = String(host.dropFirst("unix://".count))
         let port = Int.random(in: 20_000..<40_000)
-        let guardID = try TestEngine.docker(
+        let guardID = try await TestEngine.docker(
             ["run", "-d", "--name", "dockerguard"] + mode.arguments + [
                 "-v", "\(socket):/var/run/docker.sock", "-e", "DOCKERGUARD_MODE=enforce",
                 "-e", "DOCKERGUARD_ACTION=kill", "-e", "DOCKERGUARD_LISTEN=127.0.0.1:\(port)", "dockerguard:test",

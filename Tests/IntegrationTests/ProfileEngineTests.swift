@@ -87,7 +87,10 @@ struct ProfileEngineTests {
 
     func plugin(_ engine: PluginEngine) async throws {
         let tag = Self.tag()
-        let guardian = try await engine.startGuard(mode: "enforce", allowList: Self.allowList())
+        // About profiles, not the budget (AuthzJudgeTests has that): under the whole suite's load a
+        // decision that looks the image up once took over the default 200 ms.
+        let guardian = try await engine.startGuard(
+            mode: "enforce", allowList: Self.allowList(), extra: ["--authz-budget", "3000"])
         try await Self.blocking { try engine.startEngine() }
         let since = Int(Date().timeIntervalSince1970) - 1
         for (index, flag) in Self.flags.enumerated() {

@@ -29,7 +29,7 @@ struct RunCommandTests {
         let listed = try await api.containers()
         for id in ids {
             let item = try #require(listed[id])
-            let inspect = try TestEngine.docker(
+            let inspect = try await TestEngine.docker(
                 "container", "inspect", "-f", "{{.Id}}|{{.Name}}|{{.Image}}|{{.State.Status}}", id
             )
             .split(separator: "|").map(String.init)
@@ -66,20 +66,20 @@ struct RunCommandTests {
         let id = try await TestEngine.runContainer(client, name: name)
         #expect(try await eventually { try await api.containers()[id] != nil } != nil)
 
-        _ = try TestEngine.docker("rename", name, renamed)
+        _ = try await TestEngine.docker("rename", name, renamed)
         let renamedSeen = try await eventually(timeout: .seconds(1)) {
             try await api.containers()[id]?["container_name"] as? String == "/" + renamed
         }
         #expect(renamedSeen != nil, "rename not reflected within 1 s")
 
-        _ = try TestEngine.docker("stop", "-t", "0", id)
+        _ = try await TestEngine.docker("stop", "-t", "0", id)
         let gone = try await eventually(timeout: .seconds(1)) { try await api.containers()[id] == nil }
         #expect(gone != nil, "stopped container still listed after 1 s")
         let all = try await api.containers("?all=true")
         #expect(all[id]?["status"] as? String == "exited")
         #expect(all[id]?["container_name"] as? String == "/" + renamed)
 
-        _ = try TestEngine.docker("rm", id)
+        _ = try await TestEngine.docker("rm", id)
         #expect(try await eventually(timeout: .seconds(1)) { try await api.containers("?all=true")[id] == nil } != nil)
         #expect(guardian.terminate() == 0)
     }
@@ -111,7 +111,7 @@ struct RunCommandTests {
     func portInUse() async throws {
         let first = try await DockerGuardProcess(engineHost: TestEngine.host)
         let address = first.probe.baseURL.replacingOccurrences(of: "http://", with: "")
-        let result = try Subprocess.run(
+        let result = try await Subprocess.run(
             DockerGuardProcess.binaryPath, ["run", "--listen", address, "--docker-host", TestEngine.host!])
         #expect(result.status != 0)
         let errorLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }

@@ -67,6 +67,10 @@ public enum TestEngine {
 
     /// `scripts/docker-private` with `arguments`, for tests that restart an engine.
     public static func dockerPrivate(_ arguments: String...) throws -> String {
+        try dockerPrivate(arguments)
+    }
+
+    public static func dockerPrivate(_ arguments: [String]) throws -> String {
         let script = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/docker-private"
         let result = try Subprocess.run(script, arguments)
         guard result.status == 0 else {

@@ -89,3 +89,25 @@ final class PluginEngine: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
+
+extension PluginEngine {
+    /// The same calls from async code, off the cooperative pool (see ``offPool(_:)``).
+    func docker(_ arguments: String...) async throws -> Subprocess.Result {
+        try await docker(arguments)
+    }
+
+    func docker(_ arguments: [String]) async throws -> Subprocess.Result {
+        try await offPool { try self.docker(arguments) }
+    }
+
+    func eventActions(container: String, since: Int) async throws -> [String] {
+        try await offPool { try self.eventActions(container: container, since: since) }
+    }
+}
+
+extension PluginEngine {
+    /// ``startEngine(withPlugin:)`` from async code: an engine's start takes seconds.
+    func startEngine(withPlugin: Bool = true) async throws {
+        try await offPool { try self.startEngine(withPlugin: withPlugin) }
+    }
+}

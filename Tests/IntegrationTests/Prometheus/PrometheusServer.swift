@@ -146,11 +146,3 @@ final class PrometheusServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
-
-/// Runs blocking work (a subprocess, an engine's start) on a Dispatch thread, so that it does not
-/// hold one of the cooperative pool's few threads while the other suites need them.
-func offPool<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
-    }
-}
