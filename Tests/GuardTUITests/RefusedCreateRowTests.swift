@@ -34,6 +34,11 @@ struct RefusedCreateRowTests {
         let allowedRow = try #require(allowedNow.rows.first { $0.record.displayName == "miner2" })
         #expect(allowedRow.verdict.isAllowed)
 
+        // Out of confirm mode nothing waits for the operator: no row.
+        var enforcing = Self.data(refused: ["miner2"])
+        enforcing.enforcer.mode = .enforce
+        #expect(!RowBuilder().rows(enforcing).contains { $0.refusal != nil })
+
         // Expired: gone from the table.
         var old = Self.data(refused: ["miner2"])
         old.now += RefusedCreate.lifetime + 60

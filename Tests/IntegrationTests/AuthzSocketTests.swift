@@ -43,4 +43,19 @@ struct AuthzSocketTests {
         #expect(first.terminate() == 0)
         #expect(!FileManager.default.fileExists(atPath: path), "the socket is removed on a clean exit")
     }
+
+    @Test("SIGHUP (a closed terminal, a dropped ssh session) ends the plugin as SIGTERM does: exit 0, no socket left")
+    func hangUp() async throws {
+        let path = NSTemporaryDirectory() + "dg-authz-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        let guardian = try await DockerGuardProcess(
+            engineHost: "unix:///nonexistent/docker.sock", allowList: "name=x\n",
+            extraArguments: ["--authz", "--authz-socket", path])
+        let listening = await eventually(timeout: .seconds(10)) {
+            guardian.log.contains("authz plugin listening on \(path)")
+        }
+        #expect(listening != nil, "log:\n\(guardian.log)")
+        #expect(guardian.terminate(signal: SIGHUP) == 0, "log:\n\(guardian.log)")
+        #expect(!FileManager.default.fileExists(atPath: path), "the socket is removed on SIGHUP too")
+    }
 }

@@ -88,6 +88,14 @@ struct DemoTests {
         let on = await eventually(timeout: .seconds(60)) { authzLog().contains("prevention on: ") }
         #expect(on != nil, "\(authzLog())\n\(session.capture())")
         let host = try #require(authzLog().split(separator: " ").first { $0.hasPrefix("unix://") }.map(String.init))
+        // Turned on by SIGHUP, which `docker info` does not show: `authz status` sees it all the same.
+        let socket = try #require(
+            authzLog().split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("/run/docker/plugins/") })
+        let plugin = String(socket.dropFirst("/run/docker/plugins/".count).dropLast(".sock".count))
+        let status = try await Subprocess.run(
+            DockerGuardProcess.binaryPath, ["authz", "status", "--docker-host", host, "--authz-name", plugin])
+        #expect(status.status == 0, "\(status.stdout)\(status.stderr)")
+        #expect(status.stdout.contains("calls \(plugin) (a /_ping of ours reached it)"), "\(status.stdout)")
         let refused = try await Subprocess.run(
             "/usr/bin/timeout",
             ["60", "docker", "-H", host, "run", "-d", "--network", "none", "--name", "dgdemo-new", "busybox:local"])

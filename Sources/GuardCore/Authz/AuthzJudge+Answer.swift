@@ -28,7 +28,9 @@ extension AuthzJudge {
                 metadata: ["endpoint": "\(endpoint)", "msg": "\(decision.denialMessage)"])
         case .judged(let decision):
             let confirm =
-                switch (mode, settings.operatorPresent) {
+                // Only a refused create waits as a row of its own; a start or rename is of a
+                // container the dashboard already lists.
+                switch (mode, settings.operatorPresent && decision.cause == .authzCreate) {
                 case (.confirm, true):
                     "; confirm mode: it waits in the dashboard, where an operator may allow it (a);"
                         + " then the same command succeeds"

@@ -1,5 +1,6 @@
 import DockerEngine
 import Logging
+import Synchronization
 
 /// The authorization plugin's decisions: the engine asks before every API call (AuthZReq) and
 /// tells after it (AuthZRes). Calls that can make a container run are judged by the same
@@ -23,6 +24,8 @@ public final class AuthzJudge: Sendable {
     /// Where decisions run: the plugin's own thread, so a busy API or a blocked pool cannot delay them.
     let executor: (any TaskExecutor)?
     let recentCreates = RecentCreates()
+    /// AuthZReq calls answered since start, for `dockerguard authz status`.
+    let requestsSeen = Atomic<Int>(0)
     /// Creates refused in confirm mode, which an operator may still allow.
     let refusedCreates: RefusedCreates
 
@@ -112,7 +115,9 @@ public final class AuthzJudge: Sendable {
         let body = request.requestBody.bytes.flatMap(CreateRequestBody.decode)
         recentCreates.remember(
             MatchSubject(
-                id: id, name: "/" + (name ?? ""), imageRef: body?.image ?? "", labels: body?.labels ?? [:],
+                // `docker run --name /x` names it `/x` as well as `x`: one slash, as the store spells it.
+                id: id, name: (name ?? "").hasPrefix("/") ? name ?? "" : "/" + (name ?? ""),
+                imageRef: body?.image ?? "", labels: body?.labels ?? [:],
                 runtime: body?.runtime ?? .unknown))
         return .allowed
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The plugin's HTTP endpoints, independent of any transport: the socket listener hands each
 /// request's path and body here and writes back what it returns.
 public struct AuthzService: Sendable {
@@ -13,14 +15,19 @@ public struct AuthzService: Sendable {
         case "/Plugin.Activate":
             return (200, Array(#"{"Implements":["authz"]}"#.utf8))
         case "/AuthZPlugin.AuthZReq" where body.isEmpty:
+            judge.requestsSeen.add(1, ordering: .relaxed)
             return (200, judge.authorizeResent().json)
         case "/AuthZPlugin.AuthZReq":
+            judge.requestsSeen.add(1, ordering: .relaxed)
             // Only a POST can make a container run: anything else is allowed without decoding.
             if let method = AuthzRequest.scanMethod(body), method != "POST" { return (200, judge.allowRead().json) }
             return (200, await judge.authorize(json: body).json)
         case "/AuthZPlugin.AuthZRes":
             if let method = AuthzRequest.scanMethod(body), method != "POST" { return (200, AuthzAnswer.allowed.json) }
             return (200, judge.observe(AuthzRequest.decode(body)).json)
+        case "/Dockerguard.Seen":
+            // For `dockerguard authz status`: a count that grows tells that the engine calls us.
+            return (200, Array(#"{"AuthZReq":\#(judge.requestsSeen.load(ordering: .relaxed))}"#.utf8))
         default:
             return (404, AuthzAnswer(allow: false, error: "dockerguard: unknown plugin endpoint").json)
         }

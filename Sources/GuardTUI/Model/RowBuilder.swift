@@ -52,7 +52,8 @@ public struct RowBuilder: Sendable, Equatable {
             }
             if matchesFilter(row) { rows.append(row) }
         }
-        for refusal in data.refused where refusal.isCurrent(now: data.now) {
+        // A refused create is a question only while confirm mode asks them.
+        for refusal in data.refused where data.enforcer.mode == .confirm && refusal.isCurrent(now: data.now) {
             let row = Self.refusedRow(refusal, list: list, preview: preview, data: data)
             if row.verdict == .pending { counts.pending += 1 }  // waiting, though nothing runs
             if matchesFilter(row) { rows.append(row) }

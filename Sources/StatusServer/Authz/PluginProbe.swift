@@ -21,11 +21,40 @@ public enum PluginProbe {
         }
     }
 
+    /// How many AuthZReq calls dockerguard's plugin has answered (`POST /Dockerguard.Seen`), or nil
+    /// when it does not say: what tells whether the engine calls it, whatever `docker info` lists.
+    public static func requestsSeen(path: String, timeout: Duration = .seconds(2)) async -> Int? {
+        await withCheckedContinuation { continuation in
+            Thread {
+                let answer = post(path: path, endpoint: "/Dockerguard.Seen", timeout: timeout)
+                let count =
+                    answer.body.flatMap { body in
+                        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+                    }?["AuthZReq"] as? Int
+                continuation.resume(returning: count)
+            }.start()
+        }
+    }
+
     static func activateBlocking(path: String, timeout: Duration) -> Result {
+        let answer = post(path: path, endpoint: "/Plugin.Activate", timeout: timeout)
+        guard let body = answer.body else {
+            return Result(answers: false, detail: answer.detail, elapsed: answer.elapsed)
+        }
+        let implements = String(decoding: body, as: UTF8.self).contains("\"authz\"")
+        return Result(
+            answers: implements, detail: implements ? "implements authz" : "answers, but does not implement authz",
+            elapsed: answer.elapsed)
+    }
+
+    /// One `POST endpoint` on the socket; the body of a 200 answer, else nil and what went wrong.
+    static func post(path: String, endpoint: String, timeout: Duration) -> (
+        body: [UInt8]?, detail: String, elapsed: Duration
+    ) {
         let clock = ContinuousClock()
         let started = clock.now
-        func result(_ answers: Bool, _ detail: String) -> Result {
-            Result(answers: answers, detail: detail, elapsed: clock.now - started)
+        func result(_ answers: Bool, _ detail: String) -> (body: [UInt8]?, detail: String, elapsed: Duration) {
+            (nil, detail, clock.now - started)
         }
         guard FileManager.default.fileExists(atPath: path) else { return result(false, "no socket at \(path)") }
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -54,7 +83,7 @@ public enum PluginProbe {
             return result(false, "connect: \(String(cString: strerror(errno))) (nobody listens: a stale socket)")
         }
         let request = Array(
-            "POST /Plugin.Activate HTTP/1.1\r\nHost: plugin\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+            "POST \(endpoint) HTTP/1.1\r\nHost: plugin\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
         guard write(descriptor, request, request.count) == request.count else { return result(false, "write failed") }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -71,7 +100,7 @@ public enum PluginProbe {
         guard text.hasPrefix("HTTP/1.1 200") || text.hasPrefix("HTTP/1.0 200") else {
             return result(false, "unexpected answer: \(text.prefix(80))")
         }
-        return text.contains("\"authz\"")
-            ? result(true, "implements authz") : result(false, "answers, but does not implement authz")
+        guard let split = text.range(of: "\r\n\r\n") else { return result(false, "unexpected answer") }
+        return (Array(text[split.upperBound...].utf8), "answers", clock.now - started)
     }
 }

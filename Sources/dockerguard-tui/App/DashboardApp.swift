@@ -43,7 +43,8 @@ struct DashboardApp {
             stopTimeout: parts.settings.stopTimeout, now: WallClock.seconds())
 
         // Trapped before the UI thread starts, so curses installs no handlers of its own for them.
-        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm, .sigwinch)
+        // SIGHUP too: a closed terminal or a dropped ssh session must not leave the plugin's socket behind.
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm, .sighup, .sigwinch)
         try await withThrowingDiscardingTaskGroup { tasks in
             tasks.addTask { try await group.run() }
             tasks.addTask {

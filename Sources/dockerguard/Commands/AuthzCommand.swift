@@ -19,8 +19,10 @@ struct AuthzStatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Whether the engine calls the plugin, and whether the plugin answers.",
         discussion: """
-            Exits 0 when the plugin answers and the engine calls it, 1 otherwise. The engine is asked \
-            with a short timeout: while a plugin it calls is down, every API call waits on it.
+            Exits 0 when the plugin answers and the engine calls it, 1 otherwise. Whether the engine \
+            calls it is seen, not read: a /_ping of ours must reach the plugin (docker info does not \
+            list a plugin the engine took from daemon.json on SIGHUP). The engine is asked with a \
+            short timeout: while a plugin it calls is down, every API call waits on it.
             """
     )
 
@@ -39,11 +41,23 @@ struct AuthzStatusCommand: AsyncParsableCommand {
             let endpoint = try EngineEndpoint(dockerHost: engine.dockerHost ?? Environment.dockerHost)
             let client = DockerClient(endpoint: endpoint, requestTimeout: .seconds(5))
             let plugins = try await client.authorizationPlugins()
-            configured = plugins.contains(authz.authzName)
+            let listed = plugins.contains(authz.authzName)
+            // `docker info` lists only the plugins the engine started with, not one added from
+            // daemon.json by SIGHUP: whether a call of ours reaches the plugin is what tells.
+            var reached: Bool?
+            if probe.answers, let before = await PluginProbe.requestsSeen(path: authz.socketPath) {
+                _ = try await client.ping()
+                reached = (await PluginProbe.requestsSeen(path: authz.socketPath)).map { $0 > before }
+            }
+            configured = reached ?? listed
             let list = plugins.isEmpty ? "none" : plugins.joined(separator: ", ")
-            print(
-                "engine \(endpoint): authorization plugins: \(list)"
-                    + (configured ? "" : " (\(authz.authzName) is not among them)"))
+            let calls =
+                switch reached {
+                case true?: "calls \(authz.authzName) (a /_ping of ours reached it)"
+                case false?: "does not call \(authz.authzName) (a /_ping of ours did not reach it)"
+                case nil: listed ? "calls \(authz.authzName)" : "\(authz.authzName) is not among its plugins"
+                }
+            print("engine \(endpoint): \(calls); docker info lists authorization plugins: \(list)")
         } catch {
             print(
                 "engine: \(error)"

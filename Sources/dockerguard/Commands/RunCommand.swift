@@ -40,7 +40,7 @@ struct RunCommand: AsyncParsableCommand {
                 configuration: .init(
                     services: parts.authzServices(authz, logger: logger) + parts.guardServices
                         + [.init(service: server.application())],
-                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    gracefulShutdownSignals: [.sigterm, .sigint, .sighup],
                     logger: logger
                 ))
             logger.info("dockerguard starting", metadata: parts.startMetadata)

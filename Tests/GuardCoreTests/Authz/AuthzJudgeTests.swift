@@ -131,6 +131,14 @@ struct AuthzJudgeTests {
         #expect(await fixture.judge.authorize(AuthzFixture.post("/containers/\(id)/start")).allow)
         #expect(await fixture.judge.authorize(AuthzFixture.post("/containers/web-9/start")).allow)
         #expect(lookup.callCount == 0)
+        // `docker run --name /web-8` (a name written with its slash): the start is judged as the create was.
+        let slashID = String(repeating: "8", count: 64)
+        var slashed = AuthzFixture.create(name: "/web-8", image: "busybox:local")
+        slashed.responseBody = .bytes(Array(#"{"Id":"\#(slashID)","Warnings":[]}"#.utf8))
+        slashed.responseStatusCode = 201
+        #expect(await fixture.judge.authorize(slashed).allow)
+        #expect(fixture.judge.observe(slashed).allow)
+        #expect(await fixture.judge.authorize(AuthzFixture.post("/containers/\(slashID)/start")).allow)
     }
 
     @Test("a container nobody knows is asked of the engine; one the engine does not have is left to the engine's 404")
