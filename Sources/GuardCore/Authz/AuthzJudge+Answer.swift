@@ -2,7 +2,9 @@ import Logging
 
 extension AuthzJudge {
     /// Applies the mode to an outcome, and counts, logs and audits the answer.
-    func finish(_ outcome: Outcome, endpoint: String, started: ContinuousClock.Instant) -> AuthzAnswer {
+    func finish(
+        _ outcome: Outcome, endpoint: String, started: ContinuousClock.Instant, askedEngine: Bool = false
+    ) -> AuthzAnswer {
         let mode = mode()
         let answer: AuthzAnswer
         let verdict: String
@@ -66,7 +68,8 @@ extension AuthzJudge {
                     "endpoint": "\(endpoint)", "reason": "\(reason)", "allow": "\(allow)", "policy": "\(policyName)",
                 ])
         }
-        metrics.answered(endpoint: endpoint, verdict: verdict, after: ContinuousClock.now - started)
+        metrics.answered(
+            endpoint: endpoint, verdict: verdict, after: ContinuousClock.now - started, askedEngine: askedEngine)
         return answer
     }
 

@@ -55,7 +55,7 @@ extension AuthzJudge {
                     + "how it would run is unknown, which profile \(list.profile.rawValue) does not allow")
         }
         let imageRef = subject.imageRef
-        if !decision.isAllowed, list.looksAtImages, !imageRef.isEmpty,
+        if !decision.isAllowed, list.looksAtImages, !imageRef.isEmpty, Self.countEngineCall(),
             case .found(let image)? = await withDeadline(
                 lookupBudget, on: executor, { await self.lookup.image(imageRef) })
         {
@@ -97,7 +97,7 @@ extension AuthzJudge {
         let decision = Decision.judge(subject, list: list, selfID: selfID(), cause: cause)
         guard !decision.isAllowed, list.looksAtImages, subject.imageAliases.isEmpty else { return decision }
         let reference = subject.imageID.isEmpty ? subject.imageRef : subject.imageID
-        guard !reference.isEmpty,
+        guard !reference.isEmpty, Self.countEngineCall(),
             case .found(let image)? = await withDeadline(
                 lookupBudget, on: executor, { await self.lookup.image(reference) })
         else { return decision }
@@ -113,6 +113,7 @@ extension AuthzJudge {
             return .found(MatchSubject(record, aliases: aliases.cached(record.imageID) ?? []))
         }
         if let created = recentCreates.find(reference) { return .found(created) }
+        _ = Self.countEngineCall()
         switch await withDeadline(lookupBudget, on: executor, { await self.lookup.container(reference) }) {
         case .found(let record)?: return .found(MatchSubject(record, aliases: aliases.cached(record.imageID) ?? []))
         case .notFound?: return .notFound

@@ -72,11 +72,13 @@ public final class AuthzJudge: Sendable {
             return .allowed
         }
         let budget = settings.budget
-        let outcome = await withDeadline(budget, on: executor) { await self.decide(route, request: request) }
+        let (outcome, askedEngine) = await counting {
+            await withDeadline(budget, on: self.executor) { await self.decide(route, request: request) }
+        }
         let reason = "no decision within \(budget.milliseconds) ms"
         return finish(
             outcome ?? .undecidable(subject: nil, cause: nil, reason: reason), endpoint: route.endpoint,
-            started: started)
+            started: started, askedEngine: askedEngine)
     }
 
     /// AuthZReq from the engine's JSON. Decoding counts against the budget too (a URI may be a
@@ -85,7 +87,20 @@ public final class AuthzJudge: Sendable {
     public func authorize(json: [UInt8]) async -> AuthzAnswer {
         let started = ContinuousClock.now
         let budget = settings.budget
-        let result = await withDeadline(budget, on: globalConcurrentExecutor) { () -> (Outcome, String) in
+        let (result, askedEngine) = await counting {
+            await self.decideDecoding(json, budget: budget)
+        }
+        guard let (outcome, endpoint) = result else {
+            let reason = "no decision within \(budget.milliseconds) ms"
+            return finish(
+                .undecidable(subject: nil, cause: nil, reason: reason), endpoint: "unknown", started: started,
+                askedEngine: askedEngine)
+        }
+        return finish(outcome, endpoint: endpoint, started: started, askedEngine: askedEngine)
+    }
+
+    private func decideDecoding(_ json: [UInt8], budget: Duration) async -> (Outcome, String)? {
+        await withDeadline(budget, on: globalConcurrentExecutor) { () -> (Outcome, String) in
             guard let request = AuthzRequest.decode(json) else {
                 return (.undecidable(subject: nil, cause: nil, reason: "the request is not valid JSON"), "invalid")
             }
@@ -93,11 +108,6 @@ public final class AuthzJudge: Sendable {
             if case .other = route { return (.notJudged, "other") }
             return (await self.decide(route, request: request), route.endpoint)
         }
-        guard let (outcome, endpoint) = result else {
-            let reason = "no decision within \(budget.milliseconds) ms"
-            return finish(.undecidable(subject: nil, cause: nil, reason: reason), endpoint: "unknown", started: started)
-        }
-        return finish(outcome, endpoint: endpoint, started: started)
     }
 
     /// AuthZReq of a call that is not a POST: never judged, allowed at once (and counted).

@@ -9,6 +9,8 @@ public final class AuthzMetrics: Sendable {
     /// many reads would otherwise hide what a judgement costs.
     private let judgedTime: DurationHistogram
     private let passedTime: DurationHistogram
+    /// Judged calls that waited on the engine (an inspect, an image's other names).
+    private let lookupTime: DurationHistogram
     private let counters = Mutex<[Key: Prometheus.Counter]>([:])
 
     private struct Key: Hashable {
@@ -23,11 +25,15 @@ public final class AuthzMetrics: Sendable {
             .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100),
             .milliseconds(250), .seconds(1),
         ]
-        let help = "Time the authorization plugin took to decide one AuthZReq; kind is judged or passed."
+        let help =
+            "Time the authorization plugin took to decide one AuthZReq; kind is judged, lookup (judged after "
+            + "asking the engine) or passed."
         judgedTime = registry.makeDurationHistogram(
             name: "dockerguard_authz_decision_seconds", labels: [("kind", "judged")], buckets: buckets, help: help)
         passedTime = registry.makeDurationHistogram(
             name: "dockerguard_authz_decision_seconds", labels: [("kind", "passed")], buckets: buckets, help: help)
+        lookupTime = registry.makeDurationHistogram(
+            name: "dockerguard_authz_decision_seconds", labels: [("kind", "lookup")], buckets: buckets, help: help)
         // The failure policy's answers are shown at 0 from the start, so that an alert's increase()
         // sees the first one (a series first met at 1 shows no increase).
         for endpoint in ["create", "start", "restart", "unpause", "rename"] {
@@ -37,8 +43,8 @@ public final class AuthzMetrics: Sendable {
 
     /// One answer. `verdict` is `allowed`, `denied`, `audited` (audit mode let a violation pass),
     /// `failure-allowed` or `failure-denied` (the failure policy answered).
-    func answered(endpoint: String, verdict: String, after elapsed: Duration) {
-        (endpoint == "other" ? passedTime : judgedTime).record(elapsed)
+    func answered(endpoint: String, verdict: String, after elapsed: Duration, askedEngine: Bool = false) {
+        (endpoint == "other" ? passedTime : askedEngine ? lookupTime : judgedTime).record(elapsed)
         counter(endpoint: endpoint, verdict: verdict).increment()
     }
 

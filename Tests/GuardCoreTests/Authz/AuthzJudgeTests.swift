@@ -24,10 +24,10 @@ struct AuthzJudgeTests {
         #expect(records.first?["container_name"] as? String == "/miner")
         #expect(
             fixture.metricsText().contains(#"dockerguard_authz_requests_total{endpoint="create",verdict="denied"} 1"#))
-        // Judged calls and the reads passed at once are timed apart.
+        // Judged calls (this one asked the engine: an image-id= rule might match) and reads are timed apart.
         _ = fixture.judge.allowRead()
         let text = fixture.metricsText()
-        #expect(text.contains(#"dockerguard_authz_decision_seconds_count{kind="judged"} 1"#), "\(text)")
+        #expect(text.contains(#"dockerguard_authz_decision_seconds_count{kind="lookup"} 1"#), "\(text)")
         #expect(text.contains(#"dockerguard_authz_decision_seconds_count{kind="passed"} 1"#), "\(text)")
     }
 
@@ -53,6 +53,11 @@ struct AuthzJudgeTests {
         let fixture = try await AuthzFixture(list: Self.list, lookup: lookup)
         #expect(await fixture.judge.authorize(AuthzFixture.create(name: "any", image: "busybox:local")).allow)
         #expect(lookup.callCount == 1)
+        // A decision that asked the engine is timed apart from those made from what the plugin knows.
+        #expect(await fixture.judge.authorize(AuthzFixture.create(name: "web-1", image: "busybox:local")).allow)
+        let text = fixture.metricsText()
+        #expect(text.contains(#"dockerguard_authz_decision_seconds_count{kind="lookup"} 1"#), "\(text)")
+        #expect(text.contains(#"dockerguard_authz_decision_seconds_count{kind="judged"} 1"#), "\(text)")
     }
 
     @Test("a create whose body the engine left out: allowed if its name suffices, else fail closed in enforce")
