@@ -58,7 +58,7 @@ final class QueueExecutor: TaskExecutor {
 }
 
 /// A plugin judge over an in-memory store and allow-list.
-struct AuthzFixture {
+final class AuthzFixture: Sendable {
     let store = ContainerStore(endpoint: "test")
     let policy: PolicyState
     let judge: AuthzJudge
@@ -80,6 +80,9 @@ struct AuthzFixture {
             metrics: AuthzMetrics(registry: registry), lookup: lookup, settings: settings, selfID: { selfID },
             mode: { mode }, executor: executor, logger: .quiet)
     }
+
+    /// The audit file goes with the fixture (the suite makes over a thousand of them).
+    deinit { unlink(auditPath) }
 
     static func create(
         name: String?, image: String, labels: [String: String] = [:], hostConfig: [String: Any]? = nil,
