@@ -38,10 +38,15 @@ struct AuthzDashboardTests {
         let proposed = await dashboard.screen { $0.contains("name=\(name)") }
         #expect(proposed.matched, "no proposal:\n\(proposed.screen)")
         try dashboard.tmux.send("Enter")
-        let allowed = await dashboard.screen { row(name, in: $0)?.contains("✓") == true }
+        // Waited for on disk: while the proposal is open the row already previews `…→✓`.
+        let saved = await eventually(timeout: .seconds(15)) {
+            (try? String(contentsOfFile: dashboard.allowListPath, encoding: .utf8))?.hasSuffix("name=\(name)\n") == true
+        }
+        #expect(saved != nil, "the rule was not saved; screen:\n\(dashboard.tmux.capture())")
+        let allowed = await dashboard.screen { screen in
+            row(name, in: screen).map { $0.contains("✓") && !$0.contains("→") } == true
+        }
         #expect(allowed.matched, "the row did not flip:\n\(allowed.screen)")
-        let saved = try String(contentsOfFile: dashboard.allowListPath, encoding: .utf8)
-        #expect(saved.hasSuffix("name=\(name)\n"), "\(saved)")
 
         // The guard applies the saved list at once: the same command now runs.
         let again = try await engine.docker("run", "-d", "--network", "none", "--name", name, "busybox:local")
