@@ -49,9 +49,12 @@ struct EnforcerViolationTests {
         let left = await eventually(timeout: .seconds(30)) { await !harness.enforcer.pending.contains(id) }
         #expect(left != nil, "still pending after it stopped")
         #expect(harness.enforcer.status.value.pending.isEmpty)
-        #expect(
-            harness.auditRecords(for: id).map { $0["result"] as? String }
-                == ["pending", "no longer running: no action needed"])
+        // The line is written a moment after the pending set changes: wait for it, then for nothing else.
+        let expected = ["pending", "no longer running: no action needed"]
+        _ = await eventually(timeout: .seconds(10)) {
+            harness.auditRecords(for: id).map { $0["result"] as? String } == expected
+        }
+        #expect(harness.auditRecords(for: id).map { $0["result"] as? String } == expected)
 
         // The dashboard's `y` pressed a moment too late: nothing is done and nothing is counted.
         let outcomes = await harness.enforcer.actForOperator(on: [id], cause: "operator approved")

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Glibc
 import Logging
@@ -5,13 +6,19 @@ import Logging
 /// Appends audit records as JSON lines. Each record is one `write` on a descriptor opened with
 /// `O_APPEND`, so lines from concurrent writers never interleave; past `maxBytes` the file is
 /// renamed to `<path>.1` (replacing the previous one) and a new file begun.
-public actor AuditLog {
+///
+/// Lines are encoded and written on a serial queue of their own, never on the caller's thread
+/// or the cooperative pool: a write to a file can stall for milliseconds (writeback, the
+/// journal), and the authorization plugin must not wait on a disk.
+public final class AuditLog: @unchecked Sendable {
+    // @unchecked: every `var` below is touched on `queue` only.
     public let path: String
     public let maxBytes: Int
     private var descriptor: Int32 = -1
     private var size = 0
     private let logger: Logger
     private let encoder: JSONEncoder
+    private let queue = DispatchQueue(label: "dockerguard.audit")
 
     public init(path: String, maxBytes: Int = 10 << 20, logger: Logger) {
         self.path = path
@@ -21,8 +28,23 @@ public actor AuditLog {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
-    /// Writes one record. A failure to write is logged, never thrown: the guard keeps guarding.
-    public func append(_ record: AuditRecord) {
+    /// Writes one record and returns once it is written. A failure to write is logged, never
+    /// thrown: the guard keeps guarding.
+    public func append(_ record: AuditRecord) async {
+        await withCheckedContinuation { (written: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.write(record)
+                written.resume()
+            }
+        }
+    }
+
+    /// Queues one record and returns at once, for callers that must not wait (the plugin's answers).
+    public func enqueue(_ record: AuditRecord) {
+        queue.async { self.write(record) }
+    }
+
+    private func write(_ record: AuditRecord) {
         guard var line = try? encoder.encode(record) else { return }
         line.append(UInt8(ascii: "\n"))
         do {

@@ -87,7 +87,6 @@ extension AuthzJudge {
             action: denied ? "deny" : nil, result: result, error: error,
             violations: violations.isEmpty ? nil : violations.map(\.description),
             reason: violations.isEmpty ? nil : limits?.reason)
-        let audit = audit
-        Task { await audit.append(line) }
+        audit.enqueue(line)
     }
 }

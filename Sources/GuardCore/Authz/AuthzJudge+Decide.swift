@@ -1,8 +1,11 @@
 import DockerEngine
 
 extension AuthzJudge {
-    /// Judges one call that can make a container run.
-    func decide(_ route: AuthzRoute, request: AuthzRequest) async -> Outcome {
+    /// Judges one call that can make a container run; with ``InPlace`` access, fails where it
+    /// would have to ask the engine.
+    func decide<Access: EngineAccess>(
+        _ route: AuthzRoute, request: AuthzRequest, _ access: Access
+    ) async throws(Access.Failure) -> Outcome {
         guard let list = policy.current.allowList else {
             return .undecidable(subject: nil, cause: nil, reason: "no valid allow-list is loaded")
         }
@@ -10,21 +13,23 @@ extension AuthzJudge {
         case .other:
             return .notJudged
         case .create(let name):
-            return await decideCreate(name: name, body: request.requestBody, list: list)
+            return try await decideCreate(name: name, body: request.requestBody, list: list, access)
         case .start(let reference):
-            return await decideStart(reference, cause: .authzStart, list: list)
+            return try await decideStart(reference, cause: .authzStart, list: list, access)
         case .restart(let reference):
-            return await decideStart(reference, cause: .authzRestart, list: list)
+            return try await decideStart(reference, cause: .authzRestart, list: list, access)
         case .unpause(let reference):
-            return await decideStart(reference, cause: .authzUnpause, list: list)
+            return try await decideStart(reference, cause: .authzUnpause, list: list, access)
         case .rename(let reference, let newName):
-            return await decideRename(reference, newName: newName, list: list)
+            return try await decideRename(reference, newName: newName, list: list, access)
         }
     }
 
     /// A create is judged from its body; the image's other names and ID are looked up only when a
     /// rule might match them.
-    private func decideCreate(name: String?, body: AuthzRequest.Body, list: AllowList) async -> Outcome {
+    private func decideCreate<Access: EngineAccess>(
+        name: String?, body: AuthzRequest.Body, list: AllowList, _ access: Access
+    ) async throws(Access.Failure) -> Outcome {
         var subject = MatchSubject(id: "", name: name ?? "", imageRef: "", runtime: .unknown)
         let spec = body.bytes.flatMap(CreateRequestBody.decode)
         if let spec {
@@ -55,51 +60,60 @@ extension AuthzJudge {
                     + "how it would run is unknown, which profile \(list.profile.rawValue) does not allow")
         }
         let imageRef = subject.imageRef
-        if !decision.isAllowed, list.looksAtImages, !imageRef.isEmpty, Self.countEngineCall(),
-            case .found(let image)? = await withDeadline(
-                lookupBudget, on: executor, { await self.lookup.image(imageRef) })
-        {
-            subject.imageID = image.id
-            subject.imageAliases = image.repoTags + image.repoDigests
-            decision = Decision.judge(subject, list: list, selfID: nil, cause: .authzCreate)
+        if !decision.isAllowed, list.looksAtImages, !imageRef.isEmpty {
+            let engine = try access.engine()
+            if case .found(let image)? = await withDeadline(
+                lookupBudget, on: executor, { await engine.image(imageRef) })
+            {
+                subject.imageID = image.id
+                subject.imageAliases = image.repoTags + image.repoDigests
+                decision = Decision.judge(subject, list: list, selfID: nil, cause: .authzCreate)
+            }
         }
         return .judged(decision)
     }
 
     /// A start (restart, unpause) is judged on the container as the store knows it, so `id=`
     /// rules hold; one created a moment ago is found from its create, else asked of the engine.
-    private func decideStart(_ reference: String, cause: DecisionCause, list: AllowList) async -> Outcome {
+    private func decideStart<Access: EngineAccess>(
+        _ reference: String, cause: DecisionCause, list: AllowList, _ access: Access
+    ) async throws(Access.Failure) -> Outcome {
         let subject: MatchSubject
-        switch await container(reference) {
+        switch try await container(reference, access) {
         case .found(let found): subject = found
         case .notFound: return .notJudged  // the engine answers 404 itself
         case .failed(let reason): return .undecidable(subject: nil, cause: cause, reason: reason)
         }
-        return .judged(await judgeWithImageNames(subject, list: list, cause: cause))
+        return .judged(try await judgeWithImageNames(subject, list: list, cause: cause, access))
     }
 
     /// A rename is refused when it would make a running container violating.
-    private func decideRename(_ reference: String, newName: String?, list: AllowList) async -> Outcome {
+    private func decideRename<Access: EngineAccess>(
+        _ reference: String, newName: String?, list: AllowList, _ access: Access
+    ) async throws(Access.Failure) -> Outcome {
         guard let newName, !newName.isEmpty else { return .notJudged }  // the engine refuses it itself
         var subject: MatchSubject
-        switch await container(reference) {
+        switch try await container(reference, access) {
         case .found(let found): subject = found
         case .notFound: return .notJudged
         case .failed(let reason): return .undecidable(subject: nil, cause: .authzRename, reason: reason)
         }
         guard isRunning(subject.id) else { return .notJudged }  // its start will be judged
         subject.name = newName
-        return .judged(await judgeWithImageNames(subject, list: list, cause: .authzRename))
+        return .judged(try await judgeWithImageNames(subject, list: list, cause: .authzRename, access))
     }
 
-    private func judgeWithImageNames(_ subject: MatchSubject, list: AllowList, cause: DecisionCause) async -> Decision {
+    private func judgeWithImageNames<Access: EngineAccess>(
+        _ subject: MatchSubject, list: AllowList, cause: DecisionCause, _ access: Access
+    ) async throws(Access.Failure) -> Decision {
         var subject = subject
         let decision = Decision.judge(subject, list: list, selfID: selfID(), cause: cause)
         guard !decision.isAllowed, list.looksAtImages, subject.imageAliases.isEmpty else { return decision }
         let reference = subject.imageID.isEmpty ? subject.imageRef : subject.imageID
-        guard !reference.isEmpty, Self.countEngineCall(),
-            case .found(let image)? = await withDeadline(
-                lookupBudget, on: executor, { await self.lookup.image(reference) })
+        guard !reference.isEmpty else { return decision }
+        let engine = try access.engine()
+        guard
+            case .found(let image)? = await withDeadline(lookupBudget, on: executor, { await engine.image(reference) })
         else { return decision }
         subject.imageID = image.id
         subject.imageAliases = image.repoTags + image.repoDigests
@@ -108,13 +122,15 @@ extension AuthzJudge {
 
     /// The container by ID, ID prefix or name: from the store, else from a create seen a moment
     /// ago, else from the engine within the lookup budget.
-    private func container(_ reference: String) async -> AuthzLookupResult<MatchSubject> {
+    private func container<Access: EngineAccess>(
+        _ reference: String, _ access: Access
+    ) async throws(Access.Failure) -> AuthzLookupResult<MatchSubject> {
         if let record = Self.find(reference, in: store.current.containers) {
             return .found(MatchSubject(record, aliases: aliases.cached(record.imageID) ?? []))
         }
         if let created = recentCreates.find(reference) { return .found(created) }
-        _ = Self.countEngineCall()
-        switch await withDeadline(lookupBudget, on: executor, { await self.lookup.container(reference) }) {
+        let engine = try access.engine()
+        switch await withDeadline(lookupBudget, on: executor, { await engine.container(reference) }) {
         case .found(let record)?: return .found(MatchSubject(record, aliases: aliases.cached(record.imageID) ?? []))
         case .notFound?: return .notFound
         case .failed(let reason)?: return .failed("cannot inspect container \(reference): \(reason)")
@@ -123,9 +139,14 @@ extension AuthzJudge {
     }
 
     static func find(_ reference: String, in records: [ContainerRecord]) -> ContainerRecord? {
-        if let exact = records.first(where: { $0.id == reference || $0.name == "/" + reference }) { return exact }
-        let prefixed = records.filter { $0.id.hasPrefix(reference) }
-        return prefixed.count == 1 ? prefixed[0] : nil
+        let name = "/" + reference
+        if let exact = records.first(where: { $0.id == reference || $0.name == name }) { return exact }
+        var prefixed: ContainerRecord?
+        for record in records where record.id.hasPrefix(reference) {
+            guard prefixed == nil else { return nil }  // ambiguous
+            prefixed = record
+        }
+        return prefixed
     }
 
     private func isRunning(_ id: String) -> Bool {

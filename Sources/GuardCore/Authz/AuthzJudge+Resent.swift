@@ -17,8 +17,7 @@ extension AuthzJudge {
             time: EngineTimestamp.now(), containerID: "", containerName: "", image: "", event: "authz-resent",
             verdict: "unknown", rule: nil, mode: mode().rawValue, action: allow ? nil : "deny",
             result: allow ? "allowed (resent without body)" : "denied (failure policy)", error: reason)
-        let audit = audit
-        Task { await audit.append(line) }
+        audit.enqueue(line)
         metrics.answered(
             endpoint: "unknown", verdict: allow ? "resent-allowed" : "resent-denied",
             after: ContinuousClock.now - started)

@@ -60,7 +60,31 @@ public final class AuthzJudge: Sendable {
 
     /// AuthZReq: may the engine handle this call? Nil is a request that could not be decoded.
     public func authorize(_ request: AuthzRequest?) async -> AuthzAnswer {
+        await answer(request, started: ContinuousClock.now)
+    }
+
+    /// AuthZReq from the engine's JSON. A request of ordinary size is decoded where it arrives
+    /// (bounded work: microseconds). Decoding a larger one counts against the budget too (a URI
+    /// may be a megabyte), so it runs under the deadline on the shared executor, not on the
+    /// plugin's own thread, and the answer can leave that thread the moment the budget is spent.
+    public func authorize(json: [UInt8]) async -> AuthzAnswer {
         let started = ContinuousClock.now
+        guard json.count > Self.inPlaceBytes else { return await answer(AuthzRequest.decode(json), started: started) }
+        let budget = settings.budget
+        guard let (outcome, endpoint, askedEngine) = await decideDecoding(json, budget: budget) else {
+            let reason = "no decision within \(budget.milliseconds) ms"
+            return finish(
+                .undecidable(subject: nil, cause: nil, reason: reason), endpoint: "unknown", started: started,
+                askedEngine: true)
+        }
+        return finish(outcome, endpoint: endpoint, started: started, askedEngine: askedEngine)
+    }
+
+    /// Requests up to this size are decoded and decided on the plugin's thread: a create body of
+    /// a few kilobytes is what `docker run` sends; the engine forwards at most 4 MiB.
+    static let inPlaceBytes = 64 << 10
+
+    private func answer(_ request: AuthzRequest?, started: ContinuousClock.Instant) async -> AuthzAnswer {
         guard let request else {
             return finish(
                 .undecidable(subject: nil, cause: nil, reason: "the request is not valid JSON"),
@@ -71,42 +95,34 @@ public final class AuthzJudge: Sendable {
             metrics.answered(endpoint: "other", verdict: "allowed", after: ContinuousClock.now - started)
             return .allowed
         }
-        let budget = settings.budget
-        let (outcome, askedEngine) = await counting {
-            await withDeadline(budget, on: self.executor) { await self.decide(route, request: request) }
+        // From what the plugin holds, in place: no task, no timer, no hop between threads.
+        if let outcome = try? await decide(route, request: request, InPlace()) {
+            return finish(outcome, endpoint: route.endpoint, started: started)
         }
-        let reason = "no decision within \(budget.milliseconds) ms"
+        let budget = settings.budget - (ContinuousClock.now - started)
+        let outcome = await withDeadline(budget, on: executor) {
+            await self.decide(route, request: request, Asking(lookup: self.lookup))
+        }
+        let reason = "no decision within \(settings.budget.milliseconds) ms"
         return finish(
             outcome ?? .undecidable(subject: nil, cause: nil, reason: reason), endpoint: route.endpoint,
-            started: started, askedEngine: askedEngine)
+            started: started, askedEngine: true)
     }
 
-    /// AuthZReq from the engine's JSON. Decoding counts against the budget too (a URI may be a
-    /// megabyte), and it runs on the shared executor, not on the plugin's own thread, so that the
-    /// answer can leave that thread the moment the budget is spent.
-    public func authorize(json: [UInt8]) async -> AuthzAnswer {
-        let started = ContinuousClock.now
-        let budget = settings.budget
-        let (result, askedEngine) = await counting {
-            await self.decideDecoding(json, budget: budget)
-        }
-        guard let (outcome, endpoint) = result else {
-            let reason = "no decision within \(budget.milliseconds) ms"
-            return finish(
-                .undecidable(subject: nil, cause: nil, reason: reason), endpoint: "unknown", started: started,
-                askedEngine: askedEngine)
-        }
-        return finish(outcome, endpoint: endpoint, started: started, askedEngine: askedEngine)
-    }
-
-    private func decideDecoding(_ json: [UInt8], budget: Duration) async -> (Outcome, String)? {
-        await withDeadline(budget, on: globalConcurrentExecutor) { () -> (Outcome, String) in
+    /// A large request, decoded and decided under the deadline; whether the decision asked the engine.
+    private func decideDecoding(_ json: [UInt8], budget: Duration) async -> (Outcome, String, Bool)? {
+        await withDeadline(budget, on: globalConcurrentExecutor) { () -> (Outcome, String, Bool) in
             guard let request = AuthzRequest.decode(json) else {
-                return (.undecidable(subject: nil, cause: nil, reason: "the request is not valid JSON"), "invalid")
+                return (
+                    .undecidable(subject: nil, cause: nil, reason: "the request is not valid JSON"), "invalid", false
+                )
             }
             let route = AuthzRoute.parse(method: request.method, uri: request.uri)
-            if case .other = route { return (.notJudged, "other") }
-            return (await self.decide(route, request: request), route.endpoint)
+            if case .other = route { return (.notJudged, "other", false) }
+            if let outcome = try? await self.decide(route, request: request, InPlace()) {
+                return (outcome, route.endpoint, false)
+            }
+            return (await self.decide(route, request: request, Asking(lookup: self.lookup)), route.endpoint, true)
         }
     }
 

@@ -124,10 +124,11 @@ public struct AuthzPluginServer: Service {
                         headers.add(name: "Content-Type", value: AuthzService.contentType)
                         headers.add(name: "Content-Length", value: String(answer.body.count))
                         let status = HTTPResponseStatus(statusCode: answer.status)
-                        try await outbound.write(
-                            .head(HTTPResponseHead(version: requestHead.version, status: status, headers: headers)))
-                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: answer.body))))
-                        try await outbound.write(.end(nil))
+                        // One write, one flush: the engine waits on this answer.
+                        try await outbound.write(contentsOf: [
+                            .head(HTTPResponseHead(version: requestHead.version, status: status, headers: headers)),
+                            .body(.byteBuffer(ByteBuffer(bytes: answer.body))), .end(nil),
+                        ])
                         head = nil
                         if !keepAlive { return }
                     }
