@@ -170,7 +170,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GuardRuntimeTests",
-            dependencies: ["GuardRuntime", "GuardCore"],
+            dependencies: [
+                "GuardRuntime", "GuardCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -65,10 +65,11 @@ struct TUICommand: AsyncParsableCommand {
         try await GuardProcess.run { process in
             let parts = try GuardAssembly(
                 process: process, settings: settings, engine: engine, interactive: true, logger: logger)
+            let plugin = try parts.authzServices(authz, logger: logger)
             logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
             try await DashboardApp(
                 parts: parts, apiEnabled: !noAPI, themeName: settings.theme, readyFile: options.readyFile,
-                logger: logger, plugin: parts.authzServices(authz, logger: logger)
+                logger: logger, plugin: plugin
             ).run()
         }
         logger.info("dockerguard-tui stopped")

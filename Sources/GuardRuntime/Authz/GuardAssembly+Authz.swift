@@ -8,11 +8,14 @@ import StatusServer
 extension GuardAssembly {
     /// The authorization plugin over this guard's store, allow-list and mode, as a service (none
     /// when `--authz` is off). Its socket is inherited through socket activation when there is
-    /// one, else bound at `options.socketPath`.
+    /// one, else bound at `options.socketPath`. Throws, before anything else has started, when
+    /// another process already serves that socket.
     public func authzServices(
         _ options: AuthzOptions, logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+    ) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
         guard options.authz else { return [] }
+        let inherited = SocketActivation.inheritedSocket(environment: environment)
+        if inherited == nil { try PluginSocketPath.prepare(options.socketPath) }
         let enforcer = enforcer
         // A thread of its own: every docker command waits on the plugin's answers.
         let executor = DedicatedExecutor(eventLoop: MultiThreadedEventLoopGroup(numberOfThreads: 1).next())
@@ -24,7 +27,7 @@ extension GuardAssembly {
             selfID: { enforcer.status.value.selfID }, mode: { enforcer.status.value.mode }, executor: executor,
             refusedCreates: refusedCreates, logger: logger)
         let listener: AuthzPluginServer.Listener =
-            if let descriptor = SocketActivation.inheritedSocket(environment: environment) {
+            if let descriptor = inherited {
                 .inherited(descriptor, path: options.socketPath)
             } else {
                 .path(options.socketPath)

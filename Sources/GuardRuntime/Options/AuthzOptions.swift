@@ -2,15 +2,9 @@ import ArgumentParser
 import GuardCore
 import StatusServer
 
-/// The authorization plugin's options (`dockerguard run --authz`, `dockerguard-tui --authz`).
-/// Command-line only for now: the plugin is turned on where the engine's `daemon.json` is.
-public struct AuthzOptions: ParsableArguments {
+/// Where the authorization plugin is: its name and socket. All that `dockerguard authz status` takes.
+public struct PluginLocationOptions: ParsableArguments {
     public init() {}
-
-    @Flag(
-        name: .long,
-        help: "Serve the engine's authorization plugin: refuse creates and starts the allow-list does not allow.")
-    public var authz = false
 
     @Option(
         name: .long,
@@ -25,6 +19,27 @@ public struct AuthzOptions: ParsableArguments {
         help: ArgumentHelp("Plugin socket path (default: /run/docker/plugins/NAME.sock).", valueName: "path"))
     public var authzSocket: String?
 
+    public var socketPath: String { authzSocket ?? PluginSocketPath.path(name: authzName) }
+
+    public func validate() throws {
+        guard !authzName.isEmpty, authzName.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw ValidationError("--authz-name: '\(authzName)' must be letters, digits, '-', '_' or '.'")
+        }
+    }
+}
+
+/// The authorization plugin's options (`dockerguard run --authz`, `dockerguard-tui --authz`).
+/// Command-line only for now: the plugin is turned on where the engine's `daemon.json` is.
+public struct AuthzOptions: ParsableArguments {
+    public init() {}
+
+    @Flag(
+        name: .long,
+        help: "Serve the engine's authorization plugin: refuse creates and starts the allow-list does not allow.")
+    public var authz = false
+
+    @OptionGroup public var location: PluginLocationOptions
+
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp("Longest time one answer may take, in ms.", valueName: "ms"))
@@ -38,12 +53,9 @@ public struct AuthzOptions: ParsableArguments {
             valueName: "policy"))
     public var authzFailure = "mode"
 
-    public var socketPath: String { authzSocket ?? PluginSocketPath.path(name: authzName) }
+    public var socketPath: String { location.socketPath }
 
     public func validate() throws {
-        guard !authzName.isEmpty, authzName.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw ValidationError("--authz-name: '\(authzName)' must be letters, digits, '-', '_' or '.'")
-        }
         guard authzBudget > 0, authzBudget <= 60_000 else {
             throw ValidationError("--authz-budget: \(authzBudget) ms is not between 1 and 60000")
         }

@@ -27,7 +27,7 @@ struct AuthzStatusCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var engine: EngineOptions
-    @OptionGroup(title: "Authorization plugin") var authz: AuthzOptions
+    @OptionGroup(title: "Authorization plugin") var authz: PluginLocationOptions
 
     func run() async throws {
         let probe = await PluginProbe.activate(path: authz.socketPath)

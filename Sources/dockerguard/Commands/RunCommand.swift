@@ -32,13 +32,14 @@ struct RunCommand: AsyncParsableCommand {
             let parts = try GuardAssembly(
                 process: process, settings: settings, engine: engine, interactive: false, logger: logger)
             let listen = parts.listen
+            let plugin = try parts.authzServices(authz, logger: logger)
             let readyFile = options.readyFile
             let server = parts.statusServer(version: DockerGuard.version, logger: logger) { bound in
                 if let readyFile { ReadyFile.write(to: readyFile, listen: "\(bound)", logger: logger) }
             }
             let group = ServiceGroup(
                 configuration: .init(
-                    services: parts.authzServices(authz, logger: logger) + parts.guardServices
+                    services: plugin + parts.guardServices
                         + [.init(service: server.application())],
                     gracefulShutdownSignals: [.sigterm, .sigint, .sighup],
                     logger: logger
