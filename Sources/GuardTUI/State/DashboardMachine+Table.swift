@@ -18,6 +18,7 @@ extension DashboardMachine {
             state.overlay = .help
             state.helpScroll = 0
         case .character("t"): return cycleTheme(&state)
+        case .character("l"): return openLogs(state: &state, context: context)
         case .character("q"), .control("c"):
             state.quitting = true
             return [.quit]

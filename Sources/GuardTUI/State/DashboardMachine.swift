@@ -35,6 +35,7 @@ public enum DashboardMachine {
             return editorKey(key, editor: editor, state: &state, readonly: context.data.enforcer.readonly)
         case .editorDialog(let editor, let dialog):
             return editorDialogKey(key, editor: editor, dialog: dialog, state: &state)
+        case .logs: return logsKey(key, state: &state)
         }
     }
 

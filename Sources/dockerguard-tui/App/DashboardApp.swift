@@ -101,7 +101,8 @@ struct DashboardApp {
                     logger.error("\(error)")
                 }
                 DashboardLoop(
-                    feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions, data: data,
+                    feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions,
+                    logs: LogFollower(views: parts.containerViews, feed: feed), data: data,
                     state: state, logger: logger
                 ).run()
                 terminal.close()

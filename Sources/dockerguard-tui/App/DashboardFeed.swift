@@ -13,6 +13,8 @@ final class DashboardFeed: Sendable {
         var api: APIStatus?
         var refused: [RefusedCreate]?
         var events: [AppEvent] = []
+        /// The logs view's lines and its stream's end, in order.
+        var logs: [LogNews] = []
         var quitRequested = false
         /// SIGWINCH arrived.
         var resized = false

@@ -12,6 +12,7 @@ final class DashboardLoop {
     private let themes: ThemeSource
     private let saver: AllowListSaver
     private let actions: OperatorActions
+    private let logs: LogFollower
     private let logger: Logger
     private var data: DashboardData
     private var state: UIState
@@ -27,8 +28,9 @@ final class DashboardLoop {
 
     init(
         feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver,
-        actions: OperatorActions, data: DashboardData, state: UIState, logger: Logger
+        actions: OperatorActions, logs: LogFollower, data: DashboardData, state: UIState, logger: Logger
     ) {
+        self.logs = logs
         self.logger = logger
         self.feed = feed
         self.terminal = terminal
@@ -106,6 +108,13 @@ final class DashboardLoop {
             data.refused = refused
             dirty = true
         }
+        for news in inbox.logs {
+            if !news.entries.isEmpty {
+                DashboardMachine.receiveLogs(news.entries, session: news.session, state: &state)
+            }
+            if news.ended { DashboardMachine.logsEnded(session: news.session, error: news.error, state: &state) }
+            dirty = true
+        }
         for event in inbox.events {
             run(DashboardMachine.handle(event, state: &state, path: data.policy.path))
             dirty = true
@@ -135,6 +144,8 @@ final class DashboardLoop {
                 actions.act(ids, cause)
                 state.message = .init(
                     "\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
+            case .openLogs(let id, let session, let tail): logs.open(id: id, session: session, tail: tail)
+            case .closeLogs(let session): logs.close(session: session)
             case .setMode(let mode):
                 actions.setMode(mode)
                 state.message = .init("mode \(mode.rawValue)")

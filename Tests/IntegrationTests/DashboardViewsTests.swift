@@ -1,0 +1,63 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The views of issue 15 end to end: the real dashboard in tmux against an engine of its own
+/// (in enforce mode it stops what the list does not allow, which must not reach other tests).
+@Suite("dashboard views in tmux", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"))
+struct DashboardViewsTests {
+    /// The newest `tick N` on screen.
+    static func newestTick(_ screen: String) -> Int? {
+        screen.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "tick ") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }.max()
+    }
+
+    @Test("l follows a container printing every 100 ms live, stderr marked; f pauses; its stop is said")
+    func logsFollowed() async throws {
+        let engine = try await offPool { try OwnEngine() }
+        defer { engine.stop() }
+        let script = "i=0; while :; do i=$((i+1)); echo \"tick $i\"; echo \"oops $i\" >&2; usleep 100000; done"
+        _ = try await TestEngine.docker(
+            ["run", "-d", "--name", "talker", "--network", "none", "busybox:local", "sh", "-c", script],
+            host: engine.host)
+        let dashboard = try DashboardProcess(
+            engineHost: engine.host, allowList: "name=talker\n",
+            arguments: ["--listen", "127.0.0.1:0", "--mode", "audit"])
+        defer { dashboard.stop() }
+        let listed = await dashboard.screen { $0.contains("talker") }
+        #expect(listed.matched, "screen:\n\(listed.screen)\nlog:\n\(dashboard.log)")
+
+        try dashboard.tmux.send("l")
+        let opened = await dashboard.screen { Self.newestTick($0) != nil && $0.contains("following") }
+        #expect(opened.matched && opened.screen.contains("logs talker"), "\(opened.screen)\nlog:\n\(dashboard.log)")
+        let first = Self.newestTick(opened.screen) ?? 0
+        // Live: newer lines appear without a key.
+        let live = await dashboard.screen(within: .seconds(20)) { (Self.newestTick($0) ?? 0) >= first + 5 }
+        #expect(live.matched, "not followed past tick \(first):\n\(live.screen)")
+        // stderr lines are marked in the gutter.
+        #expect(live.screen.split(separator: "\n").contains { $0.hasPrefix("!oops ") }, "\(live.screen)")
+
+        // f pauses: the newest line stays while new ones are counted below; G follows again.
+        try dashboard.tmux.send("f")
+        let paused = await dashboard.screen { $0.contains("new below") }
+        #expect(paused.matched, "\(paused.screen)")
+        let held = Self.newestTick(paused.screen) ?? 0
+        let stillHeld = await dashboard.screen { $0.contains("new below") && Self.newestTick($0) == held }
+        #expect(stillHeld.matched, "\(stillHeld.screen)")
+        try dashboard.tmux.send("G")
+        let again = await dashboard.screen(within: .seconds(20)) { (Self.newestTick($0) ?? 0) > held + 3 }
+        #expect(again.matched, "\(again.screen)")
+
+        // Stopped while viewed: said, and what was shown stays.
+        _ = try await TestEngine.docker(["stop", "-t", "1", "talker"], host: engine.host)
+        let ended = await dashboard.screen(within: .seconds(20)) { $0.contains("container exited") }
+        #expect(ended.matched && Self.newestTick(ended.screen) != nil, "\(ended.screen)")
+
+        // Esc: back to the table.
+        try dashboard.tmux.send("Escape")
+        let back = await dashboard.screen { !$0.contains("logs talker") && $0.contains("NAME") }
+        #expect(back.matched, "\(back.screen)")
+    }
+}
