@@ -19,6 +19,10 @@ struct ViewScene: Sendable, CustomStringConvertible {
         case logsSearchTyping = "logs-search-typing"
         /// The container stopped while viewed: said, what was shown kept.
         case logsEnded = "logs-ended"
+        /// The decision timeline, newest first, a failed action among them.
+        case timeline
+        /// The timeline filtered as it is typed.
+        case timelineFilter = "timeline-filter"
     }
 
     var view: View
@@ -28,9 +32,10 @@ struct ViewScene: Sendable, CustomStringConvertible {
     var name: String { "\(view.rawValue)-\(width)x\(height)" }
     var description: String { name }
 
-    static let all: [ViewScene] = View.allCases.flatMap { view in
-        [(80, 24), (40, 10)].map { ViewScene(view: view, width: $0.0, height: $0.1) }
-    }
+    static let all: [ViewScene] =
+        View.allCases.flatMap { view in
+            [(80, 24), (40, 10)].map { ViewScene(view: view, width: $0.0, height: $0.1) }
+        } + [ViewScene(view: .timeline, width: 120, height: 40)]
 
     func render() -> Screen {
         let (data, state, rows) = inputs()
@@ -54,9 +59,39 @@ struct ViewScene: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Recent decisions of the fixture host, newest first.
+    static func timeline() -> [AuditRecord] {
+        typealias F = DashboardFixtures
+        func record(
+            _ time: String, _ index: Int, event: String, verdict: String, rule: String? = nil, action: String? = nil,
+            result: String, latency: Int? = nil, error: String? = nil
+        ) -> AuditRecord {
+            let container = F.containers[index]
+            return AuditRecord(
+                time: "2026-11-25T\(time)Z", containerID: container.id, containerName: "/" + container.displayName,
+                image: container.imageRef, event: event, verdict: verdict, rule: rule, mode: "confirm", action: action,
+                result: result, error: error, latencyMS: latency)
+        }
+        return [
+            record("22:59:40.100", 6, event: "start", verdict: "violating", result: "pending"),
+            record(
+                "22:58:02.512", 5, event: "operator", verdict: "violating", action: "kill", result: "done", latency: 412
+            ),
+            record(
+                "22:40:11.000", 4, event: "operator", verdict: "violating", action: "kill", result: "failed",
+                error: "engine: conflict"),
+            record(
+                "22:30:00.000", 0, event: "resync", verdict: "allowed", rule: "/etc/dockerguard/allowlist:2",
+                result: "recorded"),
+            record(
+                "21:10:00.000", 5, event: "start", verdict: "violating", action: "kill", result: "done", latency: 380),
+        ]
+    }
+
     func inputs() -> (DashboardData, UIState, [ContainerRow]) {
         typealias F = DashboardFixtures
-        let data = F.data()
+        var data = F.data()
+        data.timeline = Self.timeline()
         var state = F.state(.logs)
         var logs = LogView(containerID: F.workerID, name: "shop-worker-1", session: 1)
         logs.opening = false
@@ -89,6 +124,15 @@ struct ViewScene: Sendable, CustomStringConvertible {
             }
             state.logs = logs
             return (stopped, state, state.table.rows(stopped, preview: TablePreview(state)))
+        case .timeline:
+            var view = TimelineView()
+            view.selected = 1
+            state.overlay = .timeline(view)
+        case .timelineFilter:
+            var view = TimelineView()
+            view.filter = "kill"
+            view.filterEditor = LineEditor("kill")
+            state.overlay = .timeline(view)
         }
         state.logs = logs
         let rows = state.table.rows(data, preview: TablePreview(state))

@@ -14,7 +14,9 @@ struct DashboardViewsTests {
         }.max()
     }
 
-    @Test("l follows a container printing every 100 ms live, stderr marked; f pauses; its stop is said")
+    /// l follows a container printing every 100 ms live, stderr marked; f pauses; its stop is said;
+    /// v shows a violation the guard acted on, and Enter goes to its row.
+    @Test("logs followed live, paused and ended; a violation acted on in the timeline")
     func logsFollowed() async throws {
         let engine = try await offPool { try OwnEngine() }
         defer { engine.stop() }
@@ -24,7 +26,7 @@ struct DashboardViewsTests {
             host: engine.host)
         let dashboard = try DashboardProcess(
             engineHost: engine.host, allowList: "name=talker\n",
-            arguments: ["--listen", "127.0.0.1:0", "--mode", "audit"])
+            arguments: ["--listen", "127.0.0.1:0", "--mode", "enforce", "--action", "stop"])
         defer { dashboard.stop() }
         let listed = await dashboard.screen { $0.contains("talker") }
         #expect(listed.matched, "screen:\n\(listed.screen)\nlog:\n\(dashboard.log)")
@@ -59,5 +61,31 @@ struct DashboardViewsTests {
         try dashboard.tmux.send("Escape")
         let back = await dashboard.screen { !$0.contains("logs talker") && $0.contains("NAME") }
         #expect(back.matched, "\(back.screen)")
+
+        // A container the list does not allow: stopped by the guard, and the timeline says so.
+        _ = try await TestEngine.docker(
+            ["run", "-d", "--name", "intruder", "--network", "none", "busybox:local", "sleep", "3600"],
+            host: engine.host)
+        let stopped = await eventually(timeout: .seconds(30)) {
+            (try? await TestEngine.docker(
+                ["container", "inspect", "-f", "{{.State.Running}}", "intruder"], host: engine.host)) == "false"
+        }
+        #expect(stopped != nil, "intruder still running; log:\n\(dashboard.log)")
+        try dashboard.tmux.send("v")
+        let timeline = await dashboard.screen { screen in
+            screen.contains("decisions")
+                && screen.split(separator: "\n").contains { line in
+                    line.contains("intruder") && line.contains("stop") && line.contains("done")
+                }
+        }
+        #expect(timeline.matched, "\(timeline.screen)\nlog:\n\(dashboard.log)")
+        #expect(timeline.screen.contains("1 action in the last hour"), "\(timeline.screen)")
+        // Enter on it: the table, stopped rows shown, the intruder selected.
+        try dashboard.tmux.send("/")
+        try dashboard.tmux.send("intruder", literal: true)
+        try dashboard.tmux.send("Enter")
+        try dashboard.tmux.send("Enter")
+        let row = await dashboard.screen { $0.contains("NAME") && $0.contains("intruder") && !$0.contains("decisions") }
+        #expect(row.matched, "\(row.screen)")
     }
 }

@@ -12,8 +12,12 @@ public actor AuditLog {
     private var size = 0
     private let logger: Logger
     private let encoder: JSONEncoder
+    /// The newest records in memory, for the dashboard's timeline (the file is the durable copy).
+    public nonisolated let timeline: DecisionTimeline
 
-    public init(path: String, maxBytes: Int = 10 << 20, logger: Logger) {
+    public init(path: String, maxBytes: Int = 10 << 20, timeline: DecisionTimeline = DecisionTimeline(), logger: Logger)
+    {
+        self.timeline = timeline
         self.path = path
         self.maxBytes = maxBytes
         self.logger = logger
@@ -23,6 +27,7 @@ public actor AuditLog {
 
     /// Writes one record. A failure to write is logged, never thrown: the guard keeps guarding.
     public func append(_ record: AuditRecord) {
+        timeline.append(record)
         guard var line = try? encoder.encode(record) else { return }
         line.append(UInt8(ascii: "\n"))
         do {

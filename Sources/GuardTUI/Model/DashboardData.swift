@@ -15,6 +15,8 @@ public struct DashboardData: Sendable {
     public var now: Double
     /// Creates the authorization plugin refused in confirm mode: pending rows an operator may allow.
     public var refused: [RefusedCreate]
+    /// The guard's recent decisions, newest first (the audit log's records), for `v`.
+    public var timeline: [AuditRecord] = []
 
     public init(
         snapshot: ContainerSnapshot, policy: PolicyState.Current, enforcer: EnforcerStatus, api: APIStatus,

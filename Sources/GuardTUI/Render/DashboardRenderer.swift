@@ -48,6 +48,11 @@ public enum DashboardRenderer {
                 let record = data.snapshot.containers.first { $0.id == view.containerID }
                 LogsView(view: view, record: record, glyphs: glyphs).draw(on: &screen, band: layout.body)
             }
+        case .timeline(let view):
+            TimelineRenderView(
+                view: view, records: data.timeline, endpoint: data.snapshot.engine.endpoint, now: data.now,
+                glyphs: glyphs
+            ).draw(on: &screen, band: layout.body)
         case .none, .detail, .filter, .editor:
             break
         }

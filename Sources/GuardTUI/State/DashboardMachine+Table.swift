@@ -19,6 +19,7 @@ extension DashboardMachine {
             state.helpScroll = 0
         case .character("t"): return cycleTheme(&state)
         case .character("l"): return openLogs(state: &state, context: context)
+        case .character("v"): state.overlay = .timeline(TimelineView())
         case .character("q"), .control("c"):
             state.quitting = true
             return [.quit]

@@ -36,6 +36,7 @@ public enum DashboardMachine {
         case .editorDialog(let editor, let dialog):
             return editorDialogKey(key, editor: editor, dialog: dialog, state: &state)
         case .logs: return logsKey(key, state: &state)
+        case .timeline(let view): return timelineKey(key, view: view, state: &state, context: context)
         }
     }
 

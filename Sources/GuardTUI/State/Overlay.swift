@@ -17,4 +17,6 @@ public enum Overlay: Sendable, Equatable {
     /// `l`: the selected container's output (its state is ``UIState/logs``, kept out of the
     /// overlay so that appending lines never copies them).
     case logs
+    /// `v`: the guard's recent decisions, newest first.
+    case timeline(TimelineView)
 }

@@ -49,7 +49,8 @@ struct DashboardApp {
             tasks.addTask { try await group.run() }
             tasks.addTask {
                 await feed.follow(
-                    store: parts.store, policy: parts.policy, enforcer: parts.enforcer, refused: parts.refusedCreates)
+                    store: parts.store, policy: parts.policy, enforcer: parts.enforcer, refused: parts.refusedCreates,
+                    timeline: parts.audit.timeline)
             }
             tasks.addTask {
                 for await signal in signals {

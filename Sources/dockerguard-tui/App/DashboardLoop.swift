@@ -104,6 +104,10 @@ final class DashboardLoop {
             data.api = api
             dirty = true
         }
+        if let timeline = inbox.timeline {
+            data.timeline = timeline
+            dirty = true
+        }
         if let refused = inbox.refused {
             data.refused = refused
             dirty = true
