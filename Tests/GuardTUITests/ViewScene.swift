@@ -23,6 +23,8 @@ struct ViewScene: Sendable, CustomStringConvertible {
         case timeline
         /// The timeline filtered as it is typed.
         case timelineFilter = "timeline-filter"
+        /// `c`: CPU and memory of the rows on screen, sorted by CPU; one not sampled yet.
+        case tableStats = "table-stats"
     }
 
     var view: View
@@ -35,7 +37,7 @@ struct ViewScene: Sendable, CustomStringConvertible {
     static let all: [ViewScene] =
         View.allCases.flatMap { view in
             [(80, 24), (40, 10)].map { ViewScene(view: view, width: $0.0, height: $0.1) }
-        } + [ViewScene(view: .timeline, width: 120, height: 40)]
+        } + [ViewScene(view: .timeline, width: 120, height: 40), ViewScene(view: .tableStats, width: 120, height: 40)]
 
     func render() -> Screen {
         let (data, state, rows) = inputs()
@@ -128,6 +130,16 @@ struct ViewScene: Sendable, CustomStringConvertible {
             var view = TimelineView()
             view.selected = 1
             state.overlay = .timeline(view)
+        case .tableStats:
+            state.overlay = .none
+            state.showStats = true
+            state.table.sort = .cpu
+            let figures: [(Double?, UInt64)] = [
+                (0.4, 12_582_912), (187.25, 1_610_612_736), (nil, 524_288), (3.05, 88_080_384),
+            ]
+            for (record, figure) in zip(data.snapshot.containers.filter(\.isRunning), figures) {
+                data.resources[record.id] = ResourceSample(cpuPercent: figure.0, memoryBytes: figure.1)
+            }
         case .timelineFilter:
             var view = TimelineView()
             view.filter = "kill"

@@ -31,6 +31,16 @@ struct DashboardViewsTests {
         let listed = await dashboard.screen { $0.contains("talker") }
         #expect(listed.matched, "screen:\n\(listed.screen)\nlog:\n\(dashboard.log)")
 
+        // `c`: the container's CPU and memory appear in the columns (a second sample gives the CPU %).
+        try dashboard.tmux.send("c")
+        let stats = await dashboard.screen(within: .seconds(20)) { screen in
+            screen.contains("CPU%")
+                && screen.split(separator: "\n").contains {
+                    $0.contains("talker") && $0.contains("%") && $0.contains("iB")
+                }
+        }
+        #expect(stats.matched, "\(stats.screen)\nlog:\n\(dashboard.log)")
+
         try dashboard.tmux.send("l")
         let opened = await dashboard.screen { Self.newestTick($0) != nil && $0.contains("following") }
         #expect(opened.matched && opened.screen.contains("logs talker"), "\(opened.screen)\nlog:\n\(dashboard.log)")

@@ -17,6 +17,10 @@ public struct DashboardData: Sendable {
     public var refused: [RefusedCreate]
     /// The guard's recent decisions, newest first (the audit log's records), for `v`.
     public var timeline: [AuditRecord] = []
+    /// CPU and memory of the containers on screen, by ID, while `c` shows them.
+    public var resources: [String: ResourceSample] = [:]
+    /// Counts changes of `resources`, so a table sorted by them is sorted again.
+    public var resourcesVersion = 0
 
     public init(
         snapshot: ContainerSnapshot, policy: PolicyState.Current, enforcer: EnforcerStatus, api: APIStatus,

@@ -62,14 +62,16 @@ struct DashboardApp {
                     }
                 }
             }
-            try await runUIThread(feed: feed, data: data)
+            let stats = StatsSampler(views: parts.containerViews, feed: feed)
+            tasks.addTask { await stats.run() }
+            try await runUIThread(feed: feed, data: data, stats: stats)
             await group.triggerGracefulShutdown()
             tasks.cancelAll()
         }
     }
 
     /// Starts the UI thread and waits for it to end; the terminal is restored before this returns.
-    private func runUIThread(feed: DashboardFeed, data: DashboardData) async throws {
+    private func runUIThread(feed: DashboardFeed, data: DashboardData, stats: StatsSampler) async throws {
         let enforcer = parts.enforcer
         let actions = OperatorActions(
             act: { ids, cause in
@@ -103,7 +105,7 @@ struct DashboardApp {
                 }
                 DashboardLoop(
                     feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions,
-                    logs: LogFollower(views: parts.containerViews, feed: feed), data: data,
+                    logs: LogFollower(views: parts.containerViews, feed: feed), stats: stats, data: data,
                     state: state, logger: logger
                 ).run()
                 terminal.close()

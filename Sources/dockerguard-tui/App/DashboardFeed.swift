@@ -13,6 +13,7 @@ final class DashboardFeed: Sendable {
         var api: APIStatus?
         var refused: [RefusedCreate]?
         var timeline: [AuditRecord]?
+        var resources: [String: ResourceSample]?
         var events: [AppEvent] = []
         /// The logs view's lines and its stream's end, in order.
         var logs: [LogNews] = []

@@ -13,6 +13,9 @@ final class DashboardLoop {
     private let saver: AllowListSaver
     private let actions: OperatorActions
     private let logs: LogFollower
+    private let stats: StatsSampler
+    /// The containers the sampler was last told are on screen.
+    private var sampled: [String] = []
     private let logger: Logger
     private var data: DashboardData
     private var state: UIState
@@ -28,8 +31,10 @@ final class DashboardLoop {
 
     init(
         feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver,
-        actions: OperatorActions, logs: LogFollower, data: DashboardData, state: UIState, logger: Logger
+        actions: OperatorActions, logs: LogFollower, stats: StatsSampler, data: DashboardData, state: UIState,
+        logger: Logger
     ) {
+        self.stats = stats
         self.logs = logs
         self.logger = logger
         self.feed = feed
@@ -104,6 +109,11 @@ final class DashboardLoop {
             data.api = api
             dirty = true
         }
+        if let resources = inbox.resources {
+            data.resources = resources
+            data.resourcesVersion += 1
+            dirty = true
+        }
         if let timeline = inbox.timeline {
             data.timeline = timeline
             dirty = true
@@ -173,7 +183,8 @@ final class DashboardLoop {
         if case .proposal(let proposal) = state.overlay { draft = "+" + proposal.rule }
         let key = TableKey(
             snapshot: data.snapshot.version, policy: data.policy.version, enforcer: data.enforcer, builder: state.table,
-            draft: draft, refused: data.refused, minute: Int(data.now / 60))
+            draft: draft, refused: data.refused, minute: Int(data.now / 60),
+            resources: state.table.sort == .cpu || state.table.sort == .memory ? data.resourcesVersion : 0)
         if let cached = tableCache, cached.key == key { return cached.table }
         let table = state.table.table(data, preview: TablePreview(state))
         tableCache = (key, table)
@@ -191,6 +202,8 @@ final class DashboardLoop {
         var refused: [RefusedCreate]
         /// Refused creates expire: the table is judged again at least once a minute.
         var minute: Int
+        /// Sorted by CPU or memory: sorted again with each round of samples.
+        var resources: Int
     }
 
     private func drawFrame(now: Double) {
@@ -208,6 +221,19 @@ final class DashboardLoop {
         if terminal.draw(screen) { lastFrame = now }
         dirty = false
         let visible = rows.dropFirst(state.scrollTop).prefix(state.pageSize)
+        // Sampled: the running rows on screen, while the columns show and the table is not covered.
+        let tableShown: Bool
+        switch state.overlay {
+        case .logs, .timeline, .help, .editor, .editorDialog: tableShown = false
+        default: tableShown = true
+        }
+        let onScreen =
+            state.showStats && tableShown
+            ? visible.filter { $0.refusal == nil && $0.record.isRunning }.map(\.id) : []
+        if onScreen != sampled {
+            sampled = onScreen
+            stats.show(onScreen)
+        }
         let interval = visible.map { StatusText.refreshInterval($0.record, now: data.now) }.min() ?? .infinity
         nextTick = now + min(interval, 60)
     }
