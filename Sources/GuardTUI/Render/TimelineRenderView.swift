@@ -23,10 +23,10 @@ struct TimelineRenderView {
         Column(title: "VERDICT", width: 9) { $0.verdict },
         Column(title: "ACTION", width: 6) { $0.action ?? "-" },
         Column(title: "RESULT", width: 8) { $0.result },
-        Column(title: "LATENCY", width: 7) { $0.latencyMS.map { "\($0) ms" } ?? "-" },
+        Column(title: "LATENCY", width: 7) { $0.latencyMS.map(latency) ?? "-" },
         Column(title: "MODE", width: 7) { $0.mode },
         Column(title: "EVENT", width: 8) { $0.event },
-        Column(title: "RULE / WHY", width: 0) { $0.rule ?? $0.reason ?? $0.error ?? "-" },
+        Column(title: "RULE / WHY", width: 0) { $0.rule.map(TextFit.basename) ?? $0.reason ?? $0.error ?? "-" },
     ]
 
     func draw(on screen: inout Screen, band: DashboardLayout.Band) {
@@ -84,6 +84,13 @@ struct TimelineRenderView {
             screen.put(value, row: row, column: x, width: width, role: role, ellipsis: glyphs.ellipsis)
             x += width + 1
         }
+    }
+
+    /// `412 ms`, `14.8 s`, `3 min`: from the container's start to the action done.
+    static func latency(_ milliseconds: Int) -> String {
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        if milliseconds < 100_000 { return "\(milliseconds / 1000).\(milliseconds % 1000 / 100) s" }
+        return "\(milliseconds / 60000) min"
     }
 
     /// `22:59:00` of `2026-11-25T22:59:00.123Z`.
