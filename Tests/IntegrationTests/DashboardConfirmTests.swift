@@ -34,7 +34,7 @@ struct DashboardConfirmTests {
         try dashboard.tmux.send("A")
 
         // A key that does nothing says so.
-        try dashboard.tmux.send("l")
+        try dashboard.tmux.send("z")
         #expect(await dashboard.screen { $0.contains("unknown key") }.matched)
 
         // `y` asks first; only the second `y` kills.

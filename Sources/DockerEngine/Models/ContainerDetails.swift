@@ -42,9 +42,12 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
         public var entrypoint: [String]?
         /// `--user` as given, or the image's: `""` (the image's default, usually root), `NAME`, `UID[:GID]`.
         public var user: String?
+        /// `-t`: the container's output is one raw stream, not multiplexed frames.
+        public var tty: Bool?
 
         enum CodingKeys: String, CodingKey {
             case image = "Image", labels = "Labels", cmd = "Cmd", entrypoint = "Entrypoint", user = "User"
+            case tty = "Tty"
         }
     }
 

@@ -19,8 +19,12 @@ public final class AuditLog: @unchecked Sendable {
     private let logger: Logger
     private let encoder: JSONEncoder
     private let queue = DispatchQueue(label: "dockerguard.audit")
+    /// The newest records in memory, for the dashboard's timeline (the file is the durable copy).
+    public let timeline: DecisionTimeline
 
-    public init(path: String, maxBytes: Int = 10 << 20, logger: Logger) {
+    public init(path: String, maxBytes: Int = 10 << 20, timeline: DecisionTimeline = DecisionTimeline(), logger: Logger)
+    {
+        self.timeline = timeline
         self.path = path
         self.maxBytes = maxBytes
         self.logger = logger
@@ -45,6 +49,7 @@ public final class AuditLog: @unchecked Sendable {
     }
 
     private func write(_ record: AuditRecord) {
+        timeline.append(record)
         guard var line = try? encoder.encode(record) else { return }
         line.append(UInt8(ascii: "\n"))
         do {

@@ -22,12 +22,15 @@ public struct AuditRecord: Sendable, Encodable, Equatable {
     public var violations: [String]?
     /// The sentence that names them: `privileged is not allowed by profile baseline (…)`.
     public var reason: String?
+    /// Milliseconds from the container's start to the guard's action done (acted-on records only).
+    public var latencyMS: Int?
 
     public init(
         time: String, containerID: String, containerName: String, image: String, event: String, verdict: String,
         rule: String?, mode: String, action: String?, result: String, error: String? = nil,
-        violations: [String]? = nil, reason: String? = nil
+        violations: [String]? = nil, reason: String? = nil, latencyMS: Int? = nil
     ) {
+        self.latencyMS = latencyMS
         self.violations = violations
         self.reason = reason
         self.time = time
@@ -45,7 +48,7 @@ public struct AuditRecord: Sendable, Encodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case time, containerID = "container_id", containerName = "container_name", image, event, verdict, rule, mode
-        case action, result, error, violations, reason
+        case action, result, error, violations, reason, latencyMS = "latency_ms"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,5 +66,6 @@ public struct AuditRecord: Sendable, Encodable, Equatable {
         try container.encode(error, forKey: .error)
         try container.encodeIfPresent(violations, forKey: .violations)
         try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encodeIfPresent(latencyMS, forKey: .latencyMS)
     }
 }

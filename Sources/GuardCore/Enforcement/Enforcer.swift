@@ -298,9 +298,11 @@ public actor Enforcer {
         status.update { $0.lastAction = outcome }
         if failure != nil { stoppedByGuard.remove(record.id) }
         metrics.action(action.rawValue, result: failure == nil ? "done" : "failed")
+        var latency: Int?
         if failure == nil, let started = record.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) {
             let elapsed = WallClock.seconds() - started
             metrics.enforced(after: .nanoseconds(Int64(max(elapsed, 0) * 1e9)))
+            latency = Int((max(elapsed, 0) * 1000).rounded())
         }
         await audit.append(
             AuditRecord(
@@ -309,7 +311,7 @@ public actor Enforcer {
                 mode: mode.rawValue, action: action.rawValue, result: failure == nil ? "done" : "failed",
                 error: failure,
                 violations: violations.isEmpty ? nil : violations.map(\.description),
-                reason: violations.isEmpty ? nil : limits?.reason))
+                reason: violations.isEmpty ? nil : limits?.reason, latencyMS: latency))
         if let failure {
             logger.error(
                 "action failed",

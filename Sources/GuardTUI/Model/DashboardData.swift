@@ -15,6 +15,12 @@ public struct DashboardData: Sendable {
     public var now: Double
     /// Creates the authorization plugin refused in confirm mode: pending rows an operator may allow.
     public var refused: [RefusedCreate]
+    /// The guard's recent decisions, newest first (the audit log's records), for `v`.
+    public var timeline: [AuditRecord] = []
+    /// CPU and memory of the containers on screen, by ID, while `c` shows them.
+    public var resources: [String: ResourceSample] = [:]
+    /// Counts changes of `resources`, so a table sorted by them is sorted again.
+    public var resourcesVersion = 0
 
     public init(
         snapshot: ContainerSnapshot, policy: PolicyState.Current, enforcer: EnforcerStatus, api: APIStatus,

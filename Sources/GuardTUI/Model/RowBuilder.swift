@@ -58,7 +58,7 @@ public struct RowBuilder: Sendable, Equatable {
             if row.verdict == .pending { counts.pending += 1 }  // waiting, though nothing runs
             if matchesFilter(row) { rows.append(row) }
         }
-        return DashboardTable(rows: sorted(rows), counts: counts)
+        return DashboardTable(rows: sorted(rows, resources: data.resources), counts: counts)
     }
 
     /// A refused create waits for the operator until the list in force allows it; from then the
@@ -130,12 +130,12 @@ public struct RowBuilder: Sendable, Equatable {
 
     /// Sorts by the chosen column, then by name. Each row's keys are computed once, and indices
     /// are sorted rather than rows (a row is large: copying it in every swap dominated the cost).
-    func sorted(_ rows: [ContainerRow]) -> [ContainerRow] {
+    func sorted(_ rows: [ContainerRow], resources: [String: ResourceSample] = [:]) -> [ContainerRow] {
         var keyed = rows.indices.map { index in
-            (primary: primaryKey(rows[index]), name: rows[index].record.displayName, index: index)
+            (primary: primaryKey(rows[index], resources: resources), name: rows[index].record.displayName, index: index)
         }
         let descending = descending
-        let newestFirst = sort == .age  // like k9s' AGE: the youngest on top
+        let newestFirst = sort.largestFirst  // like k9s' AGE: the youngest on top
         keyed.sort { a, b in
             let (a, b) = descending ? (b, a) : (a, b)
             if a.primary != b.primary { return (a.primary < b.primary) != newestFirst }
@@ -144,8 +144,11 @@ public struct RowBuilder: Sendable, Equatable {
         return keyed.map { rows[$0.index] }
     }
 
-    func primaryKey(_ row: ContainerRow) -> String {
+    func primaryKey(_ row: ContainerRow, resources: [String: ResourceSample] = [:]) -> String {
         switch sort {
+        // Fixed-width numbers sort as text; unsampled rows last (below any figure).
+        case .cpu: return resources[row.id]?.cpuPercent.map { Self.sortable($0 * 1000) } ?? ""
+        case .memory: return resources[row.id]?.memoryBytes.map { Self.sortable(Double($0)) } ?? ""
         case .name: return ""
         case .image: return row.record.imageRef
         case .state: return row.record.state
@@ -153,6 +156,11 @@ public struct RowBuilder: Sendable, Equatable {
         case .age: return row.record.startedAt ?? row.record.createdAt
         case .verdict: return Self.verdictRank(row.verdict)
         }
+    }
+
+    static func sortable(_ value: Double) -> String {
+        let digits = String(UInt64(max(value, 0).rounded()))
+        return String(repeating: "0", count: max(20 - digits.count, 0)) + digits
     }
 
     /// Pending first, then violating, unknown, not allowed, allowed: what needs the operator comes first.

@@ -43,6 +43,16 @@ public enum DashboardRenderer {
         case .editorDialog(let editor, let dialog):
             DialogView(dialog: dialog, path: editor.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(
                 on: &screen)
+        case .logs:
+            if let view = state.logs {
+                let record = data.snapshot.containers.first { $0.id == view.containerID }
+                LogsView(view: view, record: record, glyphs: glyphs).draw(on: &screen, band: layout.body)
+            }
+        case .timeline(let view):
+            TimelineRenderView(
+                view: view, records: data.timeline, endpoint: data.snapshot.engine.endpoint, now: data.now,
+                glyphs: glyphs
+            ).draw(on: &screen, band: layout.body)
         case .none, .detail, .filter, .editor:
             break
         }

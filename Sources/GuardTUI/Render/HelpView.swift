@@ -18,7 +18,10 @@ struct HelpView {
     var lines: [Line] {
         let dashboard: [(String, String)] = [
             ("j/k \(glyphs.up)/\(glyphs.down)", "move"), ("g/G", "top / bottom"), ("PgUp/PgDn", "page up / down"),
-            ("Enter", "details"), ("/", "filter"), ("o", "sort column"), ("O", "reverse sort"),
+            ("Enter", "details"), ("l", "logs (follow live)"), ("v", "the guard's decisions"),
+            ("c", "CPU / memory columns"), ("/", "filter"),
+            ("o", "sort column"),
+            ("O", "reverse sort"),
             ("A", "show stopped"), ("a", "allow (add a rule)"), ("d", "remove the rule allowing it"),
             ("e", "allow-list editor"), ("s", "stop selected"), ("S", "stop all violating"),
             ("y", "approve pending (asks)"), ("Y", "approve all pending (asks)"), ("m", "mode"), ("t", "theme"),

@@ -11,6 +11,10 @@ struct StatusBarView {
     static let keyHints = ["/ filter", "a allow", "s stop", "e edit", "q quit"]
     /// Read-only: only what still works is offered.
     static let readonlyHints = ["/ filter", "e view", "q quit"]
+    /// In the logs view.
+    static let logsHints = ["/ search", "n/N next", "f follow", "w wrap", "t time", "Esc back"]
+    /// In the decision timeline.
+    static let timelineHints = ["/ filter", "Enter go to row", "Esc back"]
     /// The shortest hint, kept whatever else the line holds.
     static let helpHint = "? help"
 
@@ -74,7 +78,12 @@ struct StatusBarView {
             segments.append(Segment(themeError, .error, priority: 8, mayTruncate: true))
         } else if state.editor == nil {
             // Each hint is its own segment, so a narrow bar drops whole hints from the end.
-            let hints = data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
+            let hints: [String] =
+                switch state.overlay {
+                case .logs: Self.logsHints
+                case .timeline: Self.timelineHints
+                default: data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
+                }
             for (index, hint) in hints.enumerated() {
                 segments.append(Segment(hint, .statusBar, priority: 4 - index))
             }

@@ -6,8 +6,12 @@ extension TableColumns {
         var status: Value
         var id: Value
         var rule: Value
+        var cpu: Value
+        var memory: Value
 
-        init(name: Value, image: Value, status: Value, id: Value, rule: Value) {
+        init(name: Value, image: Value, status: Value, id: Value, rule: Value, cpu: Value, memory: Value) {
+            self.cpu = cpu
+            self.memory = memory
             self.name = name
             self.image = image
             self.status = status
@@ -17,7 +21,8 @@ extension TableColumns {
 
         init(_ value: (Kind) -> Value) {
             self.init(
-                name: value(.name), image: value(.image), status: value(.status), id: value(.id), rule: value(.rule))
+                name: value(.name), image: value(.image), status: value(.status), id: value(.id), rule: value(.rule),
+                cpu: value(.cpu), memory: value(.memory))
         }
 
         subscript(kind: Kind) -> Value {
@@ -28,6 +33,8 @@ extension TableColumns {
                 case .status: status
                 case .id: id
                 case .rule: rule
+                case .cpu: cpu
+                case .memory: memory
                 }
             }
             set {
@@ -37,6 +44,8 @@ extension TableColumns {
                 case .status: status = newValue
                 case .id: id = newValue
                 case .rule: rule = newValue
+                case .cpu: cpu = newValue
+                case .memory: memory = newValue
                 }
             }
         }

@@ -3,6 +3,7 @@
 struct TableColumns: Equatable {
     enum Kind: String, CaseIterable {
         case name = "NAME", image = "IMAGE", status = "STATUS", id = "ID", rule = "RULE"
+        case cpu = "CPU%", memory = "MEM"
     }
 
     struct Column: Equatable {
@@ -28,15 +29,17 @@ struct TableColumns: Equatable {
         }
     }
 
-    init(width: Int, needs: Needs) {
+    init(width: Int, needs: Needs, stats: Bool = false) {
         var kinds: [Kind] = [.name]
         if width >= 50 { kinds.append(.image) }
         kinds.append(.status)
+        if stats { kinds += [.cpu, .memory] }
         if width >= 78 { kinds.append(.id) }
         if width >= 66 { kinds.append(.rule) }
         let wide = width >= 110
-        let minimum = PerKind(name: 10, image: 10, status: 10, id: 12, rule: 6)
-        let cap = PerKind(name: wide ? 40 : 24, image: wide ? 40 : 28, status: 30, id: 12, rule: 20)
+        let minimum = PerKind(name: 10, image: 10, status: 10, id: 12, rule: 6, cpu: 6, memory: 8)
+        let cap = PerKind(
+            name: wide ? 40 : 24, image: wide ? 40 : 28, status: 30, id: 12, rule: 20, cpu: 6, memory: 8)
         let available = width - Self.markWidth - Self.gap * kinds.count
         var widths = minimum
         var spare = available - kinds.map { widths[$0] }.reduce(0, +)

@@ -16,7 +16,8 @@ struct TableView {
             selected: selected, top: state.scrollTop, count: rows.count, visible: max(visible, 0))
         // Columns fit the rows on screen: sizing by every row would cost a frame O(containers).
         let shown = rows[min(top, rows.count)..<min(top + max(visible, 0), rows.count)]
-        let columns = TableColumns(width: screen.width, needs: TableColumns.Needs(rows: shown, cells: cell))
+        let columns = TableColumns(
+            width: screen.width, needs: TableColumns.Needs(rows: shown, cells: cell), stats: state.showStats)
         screen.fill(row: band.top, role: .columnHeader)
         let stale = isStale
         for column in columns.columns {
@@ -54,6 +55,7 @@ struct TableView {
             var role: Role = .normal
             if column.kind == .rule { role = row.verdict.isAllowed ? .muted : Role.of(row.verdict) }
             if column.kind == .status, isStale { role = .muted }
+            if column.kind == .cpu || column.kind == .memory { role = .muted }
             if selected { role = .selection }
             screen.put(
                 cell(row, column.kind), row: y, column: column.x, width: column.width, role: role,
@@ -74,6 +76,12 @@ struct TableView {
         case .rule:
             if case .allowed(let rule, _) = row.verdict { return "\(TextFit.basename(rule.path)):\(rule.line)" }
             return row.verdict.word
+        case .cpu, .memory:
+            guard record.isRunning, let sample = data.resources[row.id] else {
+                // Not sampled yet (or not running): nothing to say, right-aligned as the figures are.
+                return ResourceText.pad(record.isRunning ? String(glyphs.ellipsis) : "-", kind == .cpu ? 6 : 8)
+            }
+            return kind == .cpu ? ResourceText.percent(sample.cpuPercent) : ResourceText.bytes(sample.memoryBytes)
         }
     }
 

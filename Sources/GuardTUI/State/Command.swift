@@ -19,6 +19,10 @@ public enum Command: Sendable, Equatable {
     case setMode(EnforcementMode)
     /// The theme changed: the backend reloads its colours.
     case applyTheme(String)
+    /// Follows container `id`'s output for the logs view `session` (the last `tail` lines first).
+    case openLogs(id: String, session: Int, tail: Int)
+    /// The logs view closed: its stream ends.
+    case closeLogs(session: Int)
     case quit
 }
 

@@ -11,13 +11,25 @@ extension DashboardMachine {
         case .enter: if context.selected(state) != nil { state.overlay = .detail }
         case .character("/"): state.overlay = .filter(LineEditor(state.table.filter))
         case .escape: state.table.filter = ""
-        case .character("o"): state.table.sort = state.table.sort.next
+        case .character("o"):
+            // CPU and memory sort only while their columns show.
+            repeat {
+                state.table.sort = state.table.sort.next
+            } while !state.showStats
+                && (state.table.sort == .cpu || state.table.sort == .memory)
+        case .character("c"):
+            state.showStats.toggle()
+            if !state.showStats, state.table.sort == .cpu || state.table.sort == .memory { state.table.sort = .name }
+            state.message = .init(
+                state.showStats ? "CPU and memory: sampled every 2 s for the rows on screen" : "CPU and memory off")
         case .character("O"): state.table.descending.toggle()
         case .character("A"): state.table.showStopped.toggle()
         case .character("?"):
             state.overlay = .help
             state.helpScroll = 0
         case .character("t"): return cycleTheme(&state)
+        case .character("l"): return openLogs(state: &state, context: context)
+        case .character("v"): state.overlay = .timeline(TimelineView())
         case .character("q"), .control("c"):
             state.quitting = true
             return [.quit]

@@ -35,6 +35,8 @@ public enum DashboardMachine {
             return editorKey(key, editor: editor, state: &state, readonly: context.data.enforcer.readonly)
         case .editorDialog(let editor, let dialog):
             return editorDialogKey(key, editor: editor, dialog: dialog, state: &state)
+        case .logs: return logsKey(key, state: &state)
+        case .timeline(let view): return timelineKey(key, view: view, state: &state, context: context)
         }
     }
 

@@ -14,4 +14,9 @@ public enum Overlay: Sendable, Equatable {
     case editor(AllowListEditor)
     /// A question asked from within the editor, which stays open beneath it.
     case editorDialog(AllowListEditor, Dialog)
+    /// `l`: the selected container's output (its state is ``UIState/logs``, kept out of the
+    /// overlay so that appending lines never copies them).
+    case logs
+    /// `v`: the guard's recent decisions, newest first.
+    case timeline(TimelineView)
 }

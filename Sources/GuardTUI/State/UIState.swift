@@ -30,6 +30,12 @@ public struct UIState: Sendable, Equatable {
     public var actionsUnderWay = 0
     /// The last key that did nothing, so "unknown key" is said once, not on every press.
     public var lastUnknownKey: Key?
+    /// `c`: the CPU and memory columns, sampled for the rows on screen only.
+    public var showStats = false
+    /// The logs view, while `l` has it open.
+    public var logs: LogView?
+    /// Counts the logs views opened, so lines of a closed one are told apart.
+    public var logSession = 0
     /// Set once the operator has chosen to quit.
     public var quitting = false
 

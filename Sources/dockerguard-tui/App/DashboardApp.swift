@@ -49,7 +49,8 @@ struct DashboardApp {
             tasks.addTask { try await group.run() }
             tasks.addTask {
                 await feed.follow(
-                    store: parts.store, policy: parts.policy, enforcer: parts.enforcer, refused: parts.refusedCreates)
+                    store: parts.store, policy: parts.policy, enforcer: parts.enforcer, refused: parts.refusedCreates,
+                    timeline: parts.audit.timeline)
             }
             tasks.addTask {
                 for await signal in signals {
@@ -61,14 +62,16 @@ struct DashboardApp {
                     }
                 }
             }
-            try await runUIThread(feed: feed, data: data)
+            let stats = StatsSampler(views: parts.containerViews, feed: feed)
+            tasks.addTask { await stats.run() }
+            try await runUIThread(feed: feed, data: data, stats: stats)
             await group.triggerGracefulShutdown()
             tasks.cancelAll()
         }
     }
 
     /// Starts the UI thread and waits for it to end; the terminal is restored before this returns.
-    private func runUIThread(feed: DashboardFeed, data: DashboardData) async throws {
+    private func runUIThread(feed: DashboardFeed, data: DashboardData, stats: StatsSampler) async throws {
         let enforcer = parts.enforcer
         let actions = OperatorActions(
             act: { ids, cause in
@@ -101,7 +104,8 @@ struct DashboardApp {
                     logger.error("\(error)")
                 }
                 DashboardLoop(
-                    feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions, data: data,
+                    feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions,
+                    logs: LogFollower(views: parts.containerViews, feed: feed), stats: stats, data: data,
                     state: state, logger: logger
                 ).run()
                 terminal.close()

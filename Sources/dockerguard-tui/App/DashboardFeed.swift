@@ -12,7 +12,11 @@ final class DashboardFeed: Sendable {
         var enforcer: EnforcerStatus?
         var api: APIStatus?
         var refused: [RefusedCreate]?
+        var timeline: [AuditRecord]?
+        var resources: [String: ResourceSample]?
         var events: [AppEvent] = []
+        /// The logs view's lines and its stream's end, in order.
+        var logs: [LogNews] = []
         var quitRequested = false
         /// SIGWINCH arrived.
         var resized = false
@@ -36,8 +40,12 @@ final class DashboardFeed: Sendable {
     }
 
     /// Follows the store, the allow-list, the enforcer and the plugin's refusals until cancelled.
-    func follow(store: ContainerStore, policy: PolicyState, enforcer: Enforcer, refused: RefusedCreates) async {
+    func follow(
+        store: ContainerStore, policy: PolicyState, enforcer: Enforcer, refused: RefusedCreates,
+        timeline: DecisionTimeline
+    ) async {
         await withDiscardingTaskGroup { group in
+            group.addTask { for await entries in timeline.entries.changes() { self.post { $0.timeline = entries } } }
             group.addTask { for await list in refused.entries.changes() { self.post { $0.refused = list } } }
             group.addTask { for await snapshot in store.snapshots() { self.post { $0.snapshot = snapshot } } }
             group.addTask { for await current in policy.changes() { self.post { $0.policy = current } } }

@@ -12,6 +12,10 @@ final class DashboardLoop {
     private let themes: ThemeSource
     private let saver: AllowListSaver
     private let actions: OperatorActions
+    private let logs: LogFollower
+    private let stats: StatsSampler
+    /// The containers the sampler was last told are on screen.
+    private var sampled: [String] = []
     private let logger: Logger
     private var data: DashboardData
     private var state: UIState
@@ -27,8 +31,11 @@ final class DashboardLoop {
 
     init(
         feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver,
-        actions: OperatorActions, data: DashboardData, state: UIState, logger: Logger
+        actions: OperatorActions, logs: LogFollower, stats: StatsSampler, data: DashboardData, state: UIState,
+        logger: Logger
     ) {
+        self.stats = stats
+        self.logs = logs
         self.logger = logger
         self.feed = feed
         self.terminal = terminal
@@ -102,8 +109,24 @@ final class DashboardLoop {
             data.api = api
             dirty = true
         }
+        if let resources = inbox.resources {
+            data.resources = resources
+            data.resourcesVersion += 1
+            dirty = true
+        }
+        if let timeline = inbox.timeline {
+            data.timeline = timeline
+            dirty = true
+        }
         if let refused = inbox.refused {
             data.refused = refused
+            dirty = true
+        }
+        for news in inbox.logs {
+            if !news.entries.isEmpty {
+                DashboardMachine.receiveLogs(news.entries, session: news.session, state: &state)
+            }
+            if news.ended { DashboardMachine.logsEnded(session: news.session, error: news.error, state: &state) }
             dirty = true
         }
         for event in inbox.events {
@@ -135,6 +158,8 @@ final class DashboardLoop {
                 actions.act(ids, cause)
                 state.message = .init(
                     "\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
+            case .openLogs(let id, let session, let tail): logs.open(id: id, session: session, tail: tail)
+            case .closeLogs(let session): logs.close(session: session)
             case .setMode(let mode):
                 actions.setMode(mode)
                 state.message = .init("mode \(mode.rawValue)")
@@ -158,7 +183,8 @@ final class DashboardLoop {
         if case .proposal(let proposal) = state.overlay { draft = "+" + proposal.rule }
         let key = TableKey(
             snapshot: data.snapshot.version, policy: data.policy.version, enforcer: data.enforcer, builder: state.table,
-            draft: draft, refused: data.refused, minute: Int(data.now / 60))
+            draft: draft, refused: data.refused, minute: Int(data.now / 60),
+            resources: state.table.sort == .cpu || state.table.sort == .memory ? data.resourcesVersion : 0)
         if let cached = tableCache, cached.key == key { return cached.table }
         let table = state.table.table(data, preview: TablePreview(state))
         tableCache = (key, table)
@@ -176,6 +202,8 @@ final class DashboardLoop {
         var refused: [RefusedCreate]
         /// Refused creates expire: the table is judged again at least once a minute.
         var minute: Int
+        /// Sorted by CPU or memory: sorted again with each round of samples.
+        var resources: Int
     }
 
     private func drawFrame(now: Double) {
@@ -193,6 +221,19 @@ final class DashboardLoop {
         if terminal.draw(screen) { lastFrame = now }
         dirty = false
         let visible = rows.dropFirst(state.scrollTop).prefix(state.pageSize)
+        // Sampled: the running rows on screen, while the columns show and the table is not covered.
+        let tableShown: Bool
+        switch state.overlay {
+        case .logs, .timeline, .help, .editor, .editorDialog: tableShown = false
+        default: tableShown = true
+        }
+        let onScreen =
+            state.showStats && tableShown
+            ? visible.filter { $0.refusal == nil && $0.record.isRunning }.map(\.id) : []
+        if onScreen != sampled {
+            sampled = onScreen
+            stats.show(onScreen)
+        }
         let interval = visible.map { StatusText.refreshInterval($0.record, now: data.now) }.min() ?? .infinity
         nextTick = now + min(interval, 60)
     }

@@ -1,0 +1,51 @@
+import GuardCore
+import Synchronization
+
+/// Carries the logs view's stream: opened when the view opens, cancelled when it closes, so a
+/// container's output is read only while someone looks at it. Lines go to the feed in batches.
+final class LogFollower: Sendable {
+    private let views: ContainerViews
+    private let feed: DashboardFeed
+    private let current = Mutex<(session: Int, task: Task<Void, Never>)?>(nil)
+
+    init(views: ContainerViews, feed: DashboardFeed) {
+        self.views = views
+        self.feed = feed
+    }
+
+    func open(id: String, session: Int, tail: Int) {
+        let views = self.views
+        let feed = self.feed
+        let task = Task {
+            do {
+                for try await batch in try await views.followLogs(id, tail: tail) {
+                    feed.post { $0.logs.append(.init(session: session, entries: batch)) }
+                }
+                feed.post { $0.logs.append(.init(session: session, ended: true)) }
+            } catch {
+                if Task.isCancelled { return }
+                feed.post { $0.logs.append(.init(session: session, ended: true, error: "\(error)")) }
+            }
+        }
+        current.withLock { current in
+            current?.task.cancel()
+            current = (session, task)
+        }
+    }
+
+    func close(session: Int) {
+        current.withLock { current in
+            guard let running = current, running.session == session else { return }
+            running.task.cancel()
+            current = nil
+        }
+    }
+}
+
+/// News from a logs stream for the UI thread.
+struct LogNews: Sendable {
+    var session: Int
+    var entries: [LogEntry] = []
+    var ended = false
+    var error: String?
+}

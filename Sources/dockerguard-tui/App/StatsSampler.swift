@@ -1,0 +1,71 @@
+import GuardCore
+import Synchronization
+
+/// Samples CPU and memory for the rows on screen only, on a budget: one one-shot request per
+/// container, at most `inFlight` at once, a round every `interval`, nothing at all while no rows
+/// are shown (the columns off, or the table covered). A row scrolled off is no longer sampled.
+final class StatsSampler: Sendable {
+    static let interval: Duration = .seconds(2)
+    static let inFlight = 4
+
+    private let views: ContainerViews
+    private let feed: DashboardFeed
+    private let visible = Mutex<[String]>([])
+    /// Wakes the loop when rows appear after none were shown.
+    private let wake: AsyncStream<Void>.Continuation
+    private let wakes: AsyncStream<Void>
+
+    init(views: ContainerViews, feed: DashboardFeed) {
+        self.views = views
+        self.feed = feed
+        (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// The containers on screen now (empty: sample nothing).
+    func show(_ ids: [String]) {
+        let wasEmpty = visible.withLock { visible in
+            defer { visible = ids }
+            return visible.isEmpty
+        }
+        if wasEmpty, !ids.isEmpty { wake.yield() }
+    }
+
+    /// Samples until cancelled.
+    func run() async {
+        var previous: [String: ResourceSample] = [:]
+        var wakeups = wakes.makeAsyncIterator()
+        while !Task.isCancelled {
+            let ids = visible.withLock { $0 }
+            if ids.isEmpty {
+                previous = [:]
+                guard await wakeups.next() != nil else { return }
+                continue
+            }
+            let started = ContinuousClock.now
+            let samples = await sample(ids, previous: previous)
+            // Only the rows sampled this round stay: memory bounded by the screen.
+            previous = samples
+            feed.post { $0.resources = samples }
+            try? await Task.sleep(until: started + Self.interval)
+        }
+    }
+
+    private func sample(_ ids: [String], previous: [String: ResourceSample]) async -> [String: ResourceSample] {
+        let views = self.views
+        return await withTaskGroup(of: (String, ResourceSample?).self) { group in
+            var results: [String: ResourceSample] = [:]
+            var pending = ids[...]
+            func startNext() {
+                guard let id = pending.popFirst() else { return }
+                let before = previous[id]
+                group.addTask { (id, try? await views.sample(id, previous: before)) }
+            }
+            for _ in 0..<Self.inFlight { startNext() }
+            while let (id, sample) = await group.next() {
+                if let sample { results[id] = sample }
+                startNext()
+            }
+            return results
+        }
+    }
+}

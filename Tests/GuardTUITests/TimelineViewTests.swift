@@ -1,0 +1,64 @@
+import GuardCore
+import Testing
+
+@testable import GuardTUI
+
+@Suite("decision timeline: keys")
+struct TimelineViewTests {
+    typealias F = DashboardFixtures
+
+    static func context() -> DashboardMachine.Context {
+        var data = F.data()
+        data.timeline = ViewScene.timeline()
+        return .init(data: data, rows: RowBuilder().rows(data))
+    }
+
+    static func view(_ state: UIState) -> TimelineView? {
+        if case .timeline(let view) = state.overlay { view } else { nil }
+    }
+
+    @Test("v opens it; j/k move; / filters as typed; Esc closes")
+    func moveAndFilter() {
+        var state = F.state()
+        let context = Self.context()
+        _ = DashboardMachine.handle(.character("v"), state: &state, context: context)
+        #expect(Self.view(state) == TimelineView())
+        _ = DashboardMachine.handle(.character("j"), state: &state, context: context)
+        _ = DashboardMachine.handle(.character("j"), state: &state, context: context)
+        #expect(Self.view(state)?.selected == 2)
+        _ = DashboardMachine.handle(.character("G"), state: &state, context: context)
+        #expect(Self.view(state)?.selected == 4)
+        _ = DashboardMachine.handle(.character("/"), state: &state, context: context)
+        for character in "fail" { _ = DashboardMachine.handle(.character(character), state: &state, context: context) }
+        #expect(Self.view(state)?.filter == "fail" && Self.view(state)?.selected == 0)
+        #expect(Self.view(state)?.rows(context.data.timeline).map(\.result) == ["failed"])
+        _ = DashboardMachine.handle(.enter, state: &state, context: context)
+        #expect(Self.view(state)?.filterEditor == nil && Self.view(state)?.filter == "fail")
+        _ = DashboardMachine.handle(.escape, state: &state, context: context)
+        #expect(state.overlay == .none)
+    }
+
+    @Test("Enter goes to the record's row; a container that is gone is said so")
+    func jump() {
+        var state = F.state()
+        state.table.filter = "web"
+        var context = Self.context()
+        context.rows = state.table.rows(context.data)
+        _ = DashboardMachine.handle(.character("v"), state: &state, context: context)
+        _ = DashboardMachine.handle(.character("j"), state: &state, context: context)
+        _ = DashboardMachine.handle(.enter, state: &state, context: context)
+        #expect(state.overlay == .none && state.selectedID == F.minerID && state.table.filter.isEmpty)
+
+        var gone = Self.context()
+        gone.data.snapshot.containers.removeAll { $0.id == F.minerID }
+        _ = DashboardMachine.handle(.character("v"), state: &state, context: gone)
+        _ = DashboardMachine.handle(.character("j"), state: &state, context: gone)
+        _ = DashboardMachine.handle(.enter, state: &state, context: gone)
+        #expect(Self.view(state) != nil && state.message?.text.hasSuffix("no longer exists") == true)
+    }
+
+    @Test("actions in the last hour: done or failed, within 3600 s")
+    func lastHour() {
+        #expect(TimelineView.actionsInLastHour(ViewScene.timeline(), now: F.now) == 2)
+    }
+}
