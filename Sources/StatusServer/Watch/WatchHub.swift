@@ -158,8 +158,12 @@ public final class WatchHub: Service, Sendable {
             if let since, let floor = state.floor, since.process == latest.process,
                 since == latest || (since < latest && (since == floor || floor < since))
             {
-                for frame in state.kept where since < frame.version { _ = send(frame, to: client) }
-                return (id, .resumed)
+                let replay = state.kept.filter { since < $0.version }
+                // More than a queue's worth behind is cheaper (and not dropped) as a fresh sync.
+                if replay.count < clientBuffer {
+                    for frame in replay { _ = send(frame, to: client) }
+                    return (id, .resumed)
+                }
             }
             return (id, .sync(snapshot, state.latestPolicy, latest))
         }
