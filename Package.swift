@@ -133,6 +133,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The in-process scale benchmark (issue 16, BENCHMARKS.md "scale"): synthetic events through
+        // the store, the enforcer, the API's encoders and the dashboard's rows, with allocation counts
+        // from CMallocCounter (glibc's allocator interposed in this executable only).
+        .target(name: "CMallocCounter"),
+        .executableTarget(
+            name: "dockerguard-bench-scale",
+            dependencies: [
+                "CMallocCounter", "DockerEngine", "GuardCore", "GuardTUI", "StatusServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["DockerEngine", .product(name: "Logging", package: "swift-log")],

@@ -7,6 +7,8 @@ import NIOCore
 public struct StatusAPIServer: Sendable {
     public let listen: ListenAddress
     let responder: StatusResponder
+    /// The watch stream's clients (`GET /containers?watch=true`); runs with the application.
+    public let watch: WatchHub
     let logger: Logger
     let onListening: @Sendable (ListenAddress) async -> Void
 
@@ -18,12 +20,15 @@ public struct StatusAPIServer: Sendable {
         metrics: GuardMetrics = GuardMetrics(),
         listen: ListenAddress = .default,
         version: String,
+        watchClientBuffer: Int = 1024,
         logger: Logger,
         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) {
         self.listen = listen
+        let watch = WatchHub(store: store, policy: policy, aliases: aliases, clientBuffer: watchClientBuffer)
+        self.watch = watch
         self.responder = StatusResponder(
-            store: store, policy: policy, aliases: aliases, metrics: metrics, version: version)
+            store: store, policy: policy, aliases: aliases, metrics: metrics, version: version, hub: watch)
         self.logger = logger
         self.onListening = onListening
     }
@@ -43,6 +48,7 @@ public struct StatusAPIServer: Sendable {
             server: .http1(additionalChannelHandlers: [BadRequestHandler.Installer()]),
             configuration: .init(
                 address: .hostname(listen.host, port: listen.port), serverName: "dockerguard", reuseAddress: true),
+            services: [watch],
             onServerRunning: { channel in
                 // Accepted sockets inherit the listener's send buffer: large enough that a whole
                 // /containers body leaves in one write instead of waiting for the socket to drain.

@@ -14,13 +14,16 @@ struct StatusResponder: HTTPResponder {
     let version: String
     let containers: ContainersRoute
 
-    init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, metrics: GuardMetrics, version: String) {
+    init(
+        store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, metrics: GuardMetrics, version: String,
+        hub: WatchHub
+    ) {
         self.store = store
         self.policy = policy
         self.aliases = aliases
         self.metrics = metrics
         self.version = version
-        self.containers = ContainersRoute(store: store, policy: policy, aliases: aliases)
+        self.containers = ContainersRoute(store: store, policy: policy, aliases: aliases, hub: hub)
     }
 
     enum Route: String, CaseIterable {

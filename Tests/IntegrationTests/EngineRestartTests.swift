@@ -35,6 +35,11 @@ struct EngineRestartTests {
         let api = guardian.probe
         #expect(await api.waitUntilReady() != nil, "\(guardian.log)")
         #expect(try await api.containers()[before] != nil)
+        // A client following the watch stream across the restart (issue 16).
+        let watcher = try WatchStream(port: WatchStream.port(of: api.baseURL))
+        defer { watcher.close() }
+        watcher.startReading()
+        #expect(await watcher.waitForEvent { $0.name == "sync" } != nil)
 
         // The engine crashes.
         _ = try await TestEngine.dockerPrivate("kill", directory)
@@ -58,6 +63,16 @@ struct EngineRestartTests {
         }
         let after = (try? await api.containers().keys.sorted()) ?? []
         #expect(listed != nil, "after the restart the API lists \(after)")
+        let seen = await watcher.waitForEvent { event in
+            (try? event.json()["changed"] as? [[String: Any]])?.contains { $0["container_id"] as? String == during }
+                == true
+        }
+        #expect(
+            seen != nil, "the watcher saw \(watcher.events.map(\.name)) but not \(during); closed: \(watcher.isClosed)")
+        let disconnected = watcher.events.contains { event in
+            ((try? event.json()["engine"] as? [String: Any])?["connected"] as? Bool) == false
+        }
+        #expect(disconnected, "the stream told of the lost engine")
         #expect(state(always) == "running", "a killed 'always' container did not come back at daemon start")
         #expect(state(unlessStopped) == "exited")
         #expect(guardian.isRunning)

@@ -59,8 +59,16 @@ public actor Enforcer {
     /// re-judging one that stays violating (a mode switch, a resync, a reload) counts nothing.
     /// Keyed by container ID, the start time of the run found in violation.
     private var violating: [String: String] = [:] {
-        didSet { if violating.count != oldValue.count { metrics.violationsNow(violating.count) } }
+        // Not `oldValue`: naming it copies the whole dictionary on every change (quadratic in a
+        // first judging of thousands of containers, issue 16).
+        didSet {
+            if violating.count != violatingReported {
+                violatingReported = violating.count
+                metrics.violationsNow(violating.count)
+            }
+        }
     }
+    private var violatingReported = 0
     /// Violations waiting for an operator (confirm mode).
     public private(set) var pending: Set<String> = [] {
         didSet { if pending != oldValue { status.update { [pending] in $0.pending = pending } } }
@@ -140,9 +148,7 @@ public actor Enforcer {
         let current = policy.current
         guard settleSelf(from: snapshot), let list = current.allowList else { return }
         let version = current.listVersion  // a rejected file changes nothing to judge
-        var present: Set<String> = []
         for record in snapshot.containers {
-            present.insert(record.id)
             let previous = judged[record.id]
             let now = JudgedState(record: record, policyVersion: version)
             guard previous != now else { continue }
@@ -169,7 +175,10 @@ public actor Enforcer {
                 await stopped(record, list: list)
             }
         }
-        // Forget containers that are gone.
+        // Forget containers that are gone. Every container of the snapshot has an entry by now, so
+        // there is none to forget when the counts agree: no set of N IDs per snapshot.
+        guard judged.count > snapshot.containers.count else { return }
+        let present = Set(snapshot.containers.lazy.map(\.id))
         for id in judged.keys where !present.contains(id) {
             judged[id] = nil
             pending.remove(id)

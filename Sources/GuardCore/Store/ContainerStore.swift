@@ -6,6 +6,7 @@ import DockerEngine
 /// server reads it on every request) or subscribe to `snapshots()`.
 public actor ContainerStore {
     private var table = ContainerTable()
+    private var ordered = SortedRecords(ContainerTable())
     private var engine: EngineStatus
     private var isSynced = false
     private var lastSyncAt: Double?
@@ -31,6 +32,7 @@ public actor ContainerStore {
     /// Replaces every container after a full list (start-up, reconnect, the periodic resync).
     public func replaceAll(with records: [ContainerRecord], at time: Double) {
         table = ContainerTable(records)
+        ordered = SortedRecords(table)
         isSynced = true
         lastSyncAt = time
         publish()
@@ -38,18 +40,26 @@ public actor ContainerStore {
 
     /// Applies an engine event; tells the caller when it must inspect a container it does not know.
     public func apply(_ event: EngineEvent) -> ContainerTable.Effect {
+        let old = table.byID[event.actor.id]
         let effect = table.apply(event)
-        if effect == .changed { publish() }
+        if effect == .changed { changed(old, id: event.actor.id) }
         return effect
     }
 
     /// Inserts or updates one container from a fresh inspect.
     public func upsert(_ record: ContainerRecord) {
-        if table.upsert(record) { publish() }
+        let old = table.byID[record.id]
+        if table.upsert(record) { changed(old, id: record.id) }
     }
 
     public func remove(id: String) {
-        if table.remove(id: id) { publish() }
+        let old = table.byID[id]
+        if table.remove(id: id) { changed(old, id: id) }
+    }
+
+    private func changed(_ old: ContainerRecord?, id: String) {
+        ordered.replace(old, with: table.byID[id])
+        publish()
     }
 
     public func setConnection(_ connection: EngineConnection) {
@@ -67,7 +77,7 @@ public actor ContainerStore {
     private func publish() {
         version += 1
         let snapshot = ContainerSnapshot(
-            version: version, containers: table.sorted, engine: engine, isSynced: isSynced, lastSyncAt: lastSyncAt)
+            version: version, containers: ordered.records, engine: engine, isSynced: isSynced, lastSyncAt: lastSyncAt)
         published.update { $0 = snapshot }
     }
 }

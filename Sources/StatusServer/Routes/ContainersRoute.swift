@@ -6,12 +6,14 @@ struct ContainersRoute: Sendable {
     let store: ContainerStore
     let policy: PolicyState?
     let aliases: ImageAliases
+    let watch: WatchRoute
     private let cache = ResponseCache<Variant>()
 
-    init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases) {
+    init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, hub: WatchHub) {
         self.store = store
         self.policy = policy
         self.aliases = aliases
+        self.watch = WatchRoute(hub: hub, aliases: aliases)
     }
 
     /// The distinct answers this route can give for one snapshot.
@@ -24,9 +26,19 @@ struct ContainersRoute: Sendable {
 
     func respond(to request: Request) -> Response {
         let variant: Variant
-        do {
-            let query = try QueryOptions(request.uri.query.map { Substring($0) }, allowed: ["all", "violating"])
+        let following: Bool
+        let since: String?
+        do throws(QueryOptions.Problem) {
+            let query = try QueryOptions(
+                request.uri.query.map { Substring($0) }, allowed: ["all", "violating", "watch", "since"])
             variant = Variant(all: try query.bool("all"), violating: try query.bool("violating"))
+            following = try query.bool("watch")
+            since = query.string("since")
+            if following, variant != Variant(all: false, violating: false) {
+                throw QueryOptions.Problem(
+                    message: "watch streams every container, as all=true does; filter its events by state and allowed")
+            }
+            if since != nil, !following { throw QueryOptions.Problem(message: "since is only for watch=true") }
         } catch {
             return JSONBody.error(.badRequest, error.message)
         }
@@ -35,12 +47,28 @@ struct ContainersRoute: Sendable {
             let reason = snapshot.engine.connection.lastError.map { ": \($0)" } ?? ""
             return JSONBody.error(.serviceUnavailable, "not yet synchronised with the Docker engine\(reason)")
         }
+        if following { return watch.respond(since: since ?? Self.lastEventID(request)) }
         let policy = policy?.current
+        let version = WatchVersion(snapshot, policy)
+        // Revalidation instead of no-store: a client that sends the ETag back gets 304 and no body.
+        let headers: HTTPFields = [.eTag: version.etag]
+        if let tags = request.headers[.ifNoneMatch], version.matches(ifNoneMatch: tags) {
+            var fields = headers
+            fields[.cacheControl] = "no-cache"
+            return Response(status: .notModified, headers: fields)
+        }
         let stamp = ResponseCache<Variant>.Stamp(snapshot: snapshot.version, policy: policy?.version ?? 0)
         let body = cache.body(for: variant, stamp: stamp) {
             JSONBody.encode(Self.body(snapshot, variant, allowList: policy?.allowList, aliases: aliases))
         }
-        return JSONBody.response(.ok, body)
+        var response = JSONBody.response(.ok, body, headers: headers)
+        response.headers[.cacheControl] = "no-cache"
+        return response
+    }
+
+    /// The `Last-Event-ID` header an EventSource sends when it reconnects.
+    static func lastEventID(_ request: Request) -> String? {
+        request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
     }
 
     static func body(_ snapshot: ContainerSnapshot, _ variant: Variant, allowList: AllowList?, aliases: ImageAliases)

@@ -25,6 +25,9 @@ struct QueryOptions {
         }
     }
 
+    /// A parameter's text as given, nil when absent.
+    func string(_ name: String) -> String? { values[name] }
+
     /// A boolean parameter: `true`/`false`, `1`/`0`, `yes`/`no`; present without a value means true.
     func bool(_ name: String, default defaultValue: Bool = false) throws(Problem) -> Bool {
         guard let value = values[name] else { return defaultValue }

@@ -1,0 +1,70 @@
+import GuardCore
+import NIOCore
+
+/// What the watchers were last told of each container, and what a new snapshot changes of it: the
+/// records that differ, their decisions, the containers gone, the engine's link. Only changed
+/// records are judged again (all of them when the allow-list changed); the pass over the snapshot
+/// compares records, which share their storage with the store's when unchanged.
+struct WatchTable {
+    private struct Entry {
+        var record: ContainerRecord
+        var decision: Decision?
+        /// The pass that last saw it; an entry older than the current pass is gone.
+        var pass: UInt64
+    }
+
+    private var entries: [String: Entry] = [:]
+    private var pass: UInt64 = 0
+    private var listVersion: UInt64?
+    private var engine: EngineStatus?
+    let aliases: ImageAliases
+
+    init(aliases: ImageAliases) {
+        self.aliases = aliases
+    }
+
+    /// One snapshot's difference from the last, as one event's body.
+    struct Delta: Encodable {
+        let version: String
+        let changed: [ContainerItem]
+        let removed: [String]
+        let engine: EngineBody?
+
+        var isEmpty: Bool { changed.isEmpty && removed.isEmpty && engine == nil }
+    }
+
+    mutating func advance(to snapshot: ContainerSnapshot, policy: PolicyState.Current?, version: WatchVersion)
+        -> Delta
+    {
+        pass &+= 1
+        let list = policy?.allowList
+        let rejudge = policy?.listVersion != listVersion
+        listVersion = policy?.listVersion
+        var changed: [ContainerItem] = []
+        for record in snapshot.containers {
+            let pass = pass
+            let old = entries[record.id]
+            if let old, old.record == record, !rejudge {
+                entries[record.id]?.pass = pass
+                continue
+            }
+            let decision = list.map {
+                Decision.judge(record, list: $0, aliases: aliases, selfID: nil, cause: .resync)
+            }
+            entries[record.id] = Entry(record: record, decision: decision, pass: pass)
+            if old?.record != record || old?.decision != decision {
+                changed.append(ContainerItem(record: record, decision: decision))
+            }
+        }
+        var removed: [String] = []
+        if entries.count > snapshot.containers.count {
+            removed = entries.compactMap { $0.value.pass == pass ? nil : $0.key }.sorted()
+            for id in removed { entries.removeValue(forKey: id) }
+        }
+        let engineChanged = engine != snapshot.engine
+        engine = snapshot.engine
+        return Delta(
+            version: version.description, changed: changed, removed: removed,
+            engine: engineChanged ? EngineBody(status: snapshot.engine) : nil)
+    }
+}

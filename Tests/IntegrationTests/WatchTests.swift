@@ -1,0 +1,63 @@
+import DockerEngine
+import Foundation
+import TestSupport
+import Testing
+
+/// `dockerguard run`'s ETag and watch stream against the real engine.
+@Suite(
+    "dockerguard run: ETag, 304 and the watch stream",
+    .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"), .timeLimit(.minutes(3)))
+struct WatchTests {
+    @Test("a started container comes as a change with its decision, its removal too; the ETag moves with them")
+    func watchFollowsTheEngine() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, allowList: "name=dgwatch-ok*\n")
+        defer { _ = guardian.terminate() }
+        #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
+        let port = WatchStream.port(of: guardian.probe.baseURL)
+
+        let before = try await Self.get(port, "/containers")
+        let etag = try #require(before.headers["etag"])
+        #expect(try await Self.get(port, "/containers", headers: ["If-None-Match": etag]).status == 304)
+
+        let watcher = try WatchStream(port: port)
+        defer { watcher.close() }
+        watcher.startReading()
+        #expect(await watcher.waitForEvent { $0.name == "sync" } != nil, "\(watcher.bodyText)")
+
+        let name = TestEngine.uniqueName("dgwatch-bad")
+        defer { TestEngine.forceRemove([name]) }
+        let id = try await TestEngine.runContainer(client, name: name)
+        let started = await watcher.waitForEvent { event in
+            guard event.name == "change", let changed = try? event.json()["changed"] as? [[String: Any]] else {
+                return false
+            }
+            return changed.contains { $0["container_id"] as? String == id && $0["state"] as? String == "running" }
+        }
+        let change = try #require(started, "no change for \(id); got \(watcher.events.map(\.name))")
+        let item = try #require(
+            (try change.json()["changed"] as? [[String: Any]])?.first { $0["container_id"] as? String == id })
+        #expect(item["allowed"] as? Bool == false, "the decision comes with the change")
+        let after = try await Self.get(port, "/containers", headers: ["If-None-Match": etag])
+        #expect(after.status == 200, "the ETag did not move with the store")
+
+        _ = try await TestEngine.docker("rm", "-f", id)
+        let removed = await watcher.waitForEvent { event in
+            (try? event.json()["removed"] as? [String])?.contains(id) == true
+        }
+        #expect(removed != nil, "no removal of \(id); log:\n\(guardian.log)")
+        #expect(guardian.terminate() == 0)
+    }
+
+    static func get(_ port: Int, _ path: String, headers: [String: String] = [:]) async throws -> WatchStream {
+        var fields = headers
+        fields["Connection"] = "close"
+        let answer = try WatchStream(port: port, path: path, headers: fields)
+        answer.startReading()
+        guard await eventually(timeout: .seconds(10), { answer.isClosed }) != nil else {
+            answer.close()
+            throw TestFailure("\(path) did not answer")
+        }
+        return answer
+    }
+}

@@ -1,0 +1,172 @@
+import GuardCore
+import Logging
+import ServiceLifecycle
+import StatusServer
+import TestSupport
+import Testing
+
+/// `/containers`' ETag and 304, and the watch stream, served from an in-process store.
+@Suite("Following changes: ETag, 304 and the watch stream", .timeLimit(.minutes(3)))
+struct WatchAPITests {
+    static func record(_ name: String, labels: [String: String] = [:], state: String = "running") -> ContainerRecord {
+        ContainerRecord(
+            id: String(repeating: "d", count: 48)
+                + String(name.utf8.reduce(1 << 60) { $0 &* 31 &+ UInt64($1) } | 1 << 63, radix: 16),
+            name: "/" + name, imageRef: "busybox:local", imageID: "sha256:" + String(repeating: "4", count: 64),
+            state: state, createdAt: "2026-12-02T04:00:00Z", startedAt: "2026-12-02T04:00:01Z", labels: labels)
+    }
+
+    @Test("/containers answers an ETag, 304 to If-None-Match with it, and a new ETag once the store changes")
+    func etagAndNotModified() async throws {
+        let store = await syncedStore()
+        try await withWatchServer(store) { port, _ in
+            let first = try await Self.get(port, "/containers")
+            #expect(first.status == 200)
+            let etag = try #require(first.headers["etag"])
+            #expect(etag.hasPrefix("\"") && etag.hasSuffix("\""), "\(etag)")
+            #expect(first.headers["cache-control"] == "no-cache")
+
+            let same = try await Self.get(port, "/containers?all=true", headers: ["If-None-Match": etag])
+            #expect(same.status == 304)
+            #expect(same.headers["etag"] == etag)
+            #expect(same.bodyText.isEmpty)
+            let listed = try await Self.get(port, "/containers", headers: ["If-None-Match": "\"other\", W/\(etag)"])
+            #expect(listed.status == 304, "a weak tag in a list matches too")
+
+            await store.upsert(Self.record("new"))
+            let changed = try await Self.get(port, "/containers", headers: ["If-None-Match": etag])
+            #expect(changed.status == 200)
+            #expect(changed.headers["etag"] != nil && changed.headers["etag"] != etag)
+            #expect(changed.bodyText.contains("/new"))
+        }
+    }
+
+    @Test("watch: a sync, then one change per version with its id; since resumes; a bad since is a 400")
+    func watchAndResume() async throws {
+        let store = await syncedStore()
+        try await withWatchServer(store) { port, _ in
+            let watcher = try WatchStream(port: port)
+            defer { watcher.close() }
+            watcher.startReading()
+            let sync = try #require(await watcher.waitForEvent { $0.name == "sync" }, "\(watcher.bodyText)")
+            #expect(watcher.headers["content-type"] == "text/event-stream")
+            #expect(try sync.json()["count"] as? Int == 3)
+            #expect(try sync.json()["version"] as? String == sync.id)
+
+            let added = Self.record("added")
+            await store.upsert(added)
+            let change = try #require(await watcher.waitForEvent { $0.name == "change" })
+            let changed = try change.json()["changed"] as? [[String: Any]]
+            #expect(changed?.map { $0["container_id"] as? String } == [added.id])
+            #expect(try change.json()["version"] as? String == change.id)
+
+            await store.remove(id: added.id)
+            let removal = try #require(
+                await watcher.waitForEvent { $0.name == "change" && $0.data.contains("\"removed\":[\"") })
+            #expect(try removal.json()["removed"] as? [String] == [added.id])
+
+            // Resuming from the first change replays only the removal, without a sync.
+            let resumed = try WatchStream(port: port, path: "/containers?watch=true&since=\(try #require(change.id))")
+            defer { resumed.close() }
+            resumed.startReading()
+            let replayed = try #require(await resumed.waitForEvent())
+            #expect(replayed.name == "change")
+            #expect(replayed.id == removal.id)
+            // Last-Event-ID, as an EventSource sends it, resumes the same way.
+            let header = try WatchStream(port: port, headers: ["Last-Event-ID": try #require(removal.id)])
+            defer { header.close() }
+            header.startReading()
+            await store.upsert(Self.record("later"))
+            let next = try #require(await header.waitForEvent())
+            #expect(next.name == "change" && next.data.contains("/later"), "\(next)")
+
+            // A version of another run of the guard cannot be resumed from: a full sync.
+            let foreign = try WatchStream(port: port, path: "/containers?watch=true&since=abc-1-0")
+            defer { foreign.close() }
+            foreign.startReading()
+            #expect(await foreign.waitForEvent()?.name == "sync")
+
+            let bad = try await Self.get(port, "/containers?watch=true&since=12")
+            #expect(bad.status == 400)
+            #expect(bad.bodyText.contains("since"))
+            #expect(try await Self.get(port, "/containers?since=\(try #require(change.id))").status == 400)
+            #expect(try await Self.get(port, "/containers?watch=true&violating=true").status == 400)
+        }
+    }
+
+    @Test("a client that stops reading is dropped with a last 'dropped' event; the others and the store go on")
+    func slowClientDropped() async throws {
+        let store = await syncedStore()
+        try await withWatchServer(store, clientBuffer: 8) { port, server in
+            let slow = try WatchStream(port: port, receiveBuffer: 4096)
+            defer { slow.close() }
+            let fast = try WatchStream(port: port)
+            defer { fast.close() }
+            fast.startReading()
+            #expect(await eventually(timeout: .seconds(10)) { server.watch.clients == 2 } != nil)
+            _ = await fast.waitForEvent { $0.name == "sync" }
+            // Each change carries 64 KiB: the socket buffers fill after a few dozen, then the queue.
+            let big = String(repeating: "x", count: 65536)
+            var rounds = 0
+            while server.watch.dropped == 0, rounds < 400 {
+                rounds += 1
+                let record = Self.record("big", labels: ["round": "\(rounds)", "pad": big])
+                await store.upsert(record)
+                let seen = await fast.waitForEvent { $0.data.contains("\"round\":\"\(rounds)\"") }
+                #expect(seen != nil, "the reading client missed round \(rounds)")
+                if seen == nil { break }
+            }
+            #expect(server.watch.dropped == 1, "after \(rounds) changes")
+            slow.startReading()
+            #expect(await eventually(timeout: .seconds(30)) { slow.isEnded } != nil, "the stream did not end")
+            let last = try #require(slow.events.last)
+            #expect(last.name == "dropped")
+            #expect(try last.json()["error"] as? String ?? "" != "")
+            #expect(try last.json()["since"] is String, "names the version to resume from")
+            #expect(
+                !slow.events.contains { $0.data.contains("\"round\":\"\(rounds)\"") },
+                "the slow client got the change that overflowed its queue")
+            let lastChange = slow.events.last { $0.name != "dropped" }
+            #expect(try last.json()["since"] as? String == lastChange?.id, "since is the last version it was sent")
+            #expect(!fast.isEnded)
+            #expect(server.watch.clients == 1)
+        }
+    }
+
+    static func get(_ port: Int, _ path: String, headers: [String: String] = [:]) async throws -> WatchStream {
+        var fields = headers
+        fields["Connection"] = "close"
+        let answer = try WatchStream(port: port, path: path, headers: fields)
+        answer.startReading()
+        guard await eventually(timeout: .seconds(10), { answer.isClosed }) != nil else {
+            answer.close()
+            throw TestFailure("\(path) did not answer")
+        }
+        return answer
+    }
+}
+
+/// Runs the API on a free loopback port, giving `body` the port and the server (for its hub).
+func withWatchServer(
+    _ store: ContainerStore, clientBuffer: Int = 1024, _ body: (Int, StatusAPIServer) async throws -> Void
+) async throws {
+    let bound = AsyncStream<ListenAddress>.makeStream()
+    let server = StatusAPIServer(
+        store: store, listen: ListenAddress(host: "127.0.0.1", port: 0), version: "test",
+        watchClientBuffer: clientBuffer, logger: .quiet,
+        onListening: { address in bound.continuation.yield(address) })
+    let group = ServiceGroup(services: [server.application()], logger: Logger.quiet)
+    try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        var addresses = bound.stream.makeAsyncIterator()
+        guard let address = await addresses.next() else { throw TestFailure("server did not start") }
+        do {
+            try await body(address.port, server)
+        } catch {
+            await group.triggerGracefulShutdown()
+            throw error
+        }
+        await group.triggerGracefulShutdown()
+        try await tasks.waitForAll()
+    }
+}
