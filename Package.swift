@@ -20,6 +20,9 @@ let package = Package(
         // SwiftNIO directly for the engine socket: Hummingbird already builds it, so the client costs
         // no extra build time, and it streams /events without buffering (README, "Layout").
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // TLS to a remote engine (tcp:// with --tlsverify, a context's TLS files). Its BoringSSL is the
+        // one new build cost of the engine client (BENCHMARKS.md, "Endpoints").
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -43,6 +46,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

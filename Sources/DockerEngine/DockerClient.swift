@@ -5,7 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// A client for the Docker Engine API over a unix socket or TCP.
+/// A client for the Docker Engine API over a unix socket, TCP (TLS), or ssh.
 ///
 /// It speaks the API version negotiated with `/_ping` (never newer than the engine's), renegotiated
 /// by `negotiate()` after every reconnect because the engine may have been upgraded meanwhile.
@@ -30,9 +30,28 @@ public final class DockerClient: Sendable {
         self.requestTimeout = requestTimeout
     }
 
-    /// A client for `DOCKER_HOST`, or the default socket when it is unset.
+    /// A client for a resolved endpoint, with its TLS; a TLS file that cannot be used is an error
+    /// here, naming it, before any connection.
+    public init(
+        resolved: ResolvedEndpoint,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        taskExecutor: (any TaskExecutor)? = nil,
+        requestTimeout: TimeAmount = .seconds(30)
+    ) throws(EngineError) {
+        self.endpoint = resolved.endpoint
+        let tls = try resolved.tls.map { tls throws(EngineError) in try TLSSetup(tls) }
+        self.transport = HTTPTransport(endpoint: resolved.endpoint, group: group, tls: tls)
+        self.taskExecutor = taskExecutor
+        self.requestTimeout = requestTimeout
+    }
+
+    /// A client for the engine the docker CLI would use with this environment (see ``EndpointResolver``).
     public convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(EngineError) {
-        self.init(endpoint: try EngineEndpoint(dockerHost: environment["DOCKER_HOST"]))
+        try self.init(resolved: try EndpointResolver(environment: environment).resolve())
+    }
+
+    deinit {
+        transport.pool?.closeAll()
     }
 
     /// The API version in use, once negotiated.

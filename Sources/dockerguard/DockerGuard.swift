@@ -8,10 +8,14 @@ struct DockerGuard: AsyncParsableCommand {
         commandName: "dockerguard",
         abstract: "Keep a Docker host running only the containers its operator allows.",
         discussion: """
-            The engine is found through DOCKER_HOST (unix:///var/run/docker.sock when unset). See \
+            The engine is found as the docker CLI finds it: --context, --docker-host, DOCKER_HOST, \
+            DOCKER_CONTEXT, the current context of `docker context use`, the default socket (then \
+            Podman's); `dockerguard endpoint` says which. See \
             https://github.com/dockerguard/dockerguard for the API and deployment guides.
             """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, SnapshotCommand.self, AuthzCommand.self]
+        subcommands: [
+            RunCommand.self, CheckCommand.self, SnapshotCommand.self, AuthzCommand.self, EndpointCommand.self,
+        ]
     )
 }

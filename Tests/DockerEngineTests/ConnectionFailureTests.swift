@@ -45,7 +45,7 @@ struct ConnectionFailureTests {
 
     @Test("a bad engine URL names the value and why, in one line")
     func invalidEndpoint() {
-        #expect(throws: EngineError.self) { try EngineEndpoint(dockerHost: "ssh://foo") }
+        #expect(throws: EngineError.self) { try EngineEndpoint(dockerHost: "npipe://foo") }
         let error = EngineError.invalidEndpoint("ssh://foo", reason: "only unix:// and tcp:// are supported")
         #expect(error.description == "invalid Docker engine URL 'ssh://foo': only unix:// and tcp:// are supported")
         #expect(!error.description.contains("\n"))

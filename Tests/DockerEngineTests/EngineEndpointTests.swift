@@ -23,7 +23,8 @@ struct EngineEndpointTests {
     @Test(
         "unsupported or malformed DOCKER_HOST is an error that says why",
         arguments: [
-            "ssh://user@host", "https://host:2376", "unix://relative.sock", "tcp://host:99999", "tcp://::1:2375",
+            "https://host:2376", "ssh://user:pw@host", "ssh://", "unix://relative.sock", "tcp://host:99999",
+            "tcp://::1:2375",
             "docker.sock",
         ])
     func rejects(value: String) {

@@ -18,11 +18,13 @@ extension CommandsTests {
         "a bad engine URL names where it came from and shows the usage of the command run",
         arguments: [
             (
-                ["snapshot", "--docker-host", "ssh://foo"], [], "--docker-host: invalid Docker engine URL 'ssh://foo'",
+                ["snapshot", "--docker-host", "npipe://foo"], [],
+                "--docker-host: invalid Docker engine URL 'npipe://foo'",
                 "snapshot"
             ),
             (
-                ["check", "--engine"], ["DOCKER_HOST=ssh://foo"], "DOCKER_HOST: invalid Docker engine URL 'ssh://foo'",
+                ["check", "--engine"], ["DOCKER_HOST=npipe://foo"],
+                "DOCKER_HOST: invalid Docker engine URL 'npipe://foo'",
                 "check"
             ),
             (["snapshot"], ["DOCKER_HOST=tcp://host:99999"], "DOCKER_HOST: invalid Docker engine URL", "snapshot"),

@@ -5,18 +5,34 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// HTTP/1.1 over a unix socket or TCP, one connection per request.
+/// HTTP/1.1 over a unix socket, TCP (with or without TLS) or ssh.
 ///
-/// A fresh connection per request keeps the client stateless: a unix-socket connect costs tens of
-/// microseconds, there is no pool to drain when the engine restarts, and the `/events` stream holds
-/// its own connection for as long as it runs.
+/// Over a unix socket or plain TCP, a fresh connection per request keeps the client stateless: a
+/// connect costs tens of microseconds, there is no pool to drain when the engine restarts. Over TLS
+/// and ssh, where a connection costs a handshake or a process, requests share keep-alive
+/// connections (``ConnectionPool``). The `/events` stream always holds its own connection.
 struct HTTPTransport: Sendable {
     let endpoint: EngineEndpoint
     let group: any EventLoopGroup
-    var connectTimeout: TimeAmount = .seconds(5)
+    let dialer: EngineDialer
+    let pool: ConnectionPool?
     /// Answers larger than this are refused rather than buffered (a list of thousands of containers
     /// is a few MB).
-    var maxBodyBytes = 64 * 1024 * 1024
+    let maxBodyBytes = 64 * 1024 * 1024
+
+    init(endpoint: EngineEndpoint, group: any EventLoopGroup, tls: TLSSetup? = nil) {
+        self.endpoint = endpoint
+        self.group = group
+        let dialer = EngineDialer(endpoint: endpoint, group: group, tls: tls)
+        self.dialer = dialer
+        let keepAlive: Bool
+        switch endpoint {
+        case .ssh: keepAlive = true
+        case .tcp: keepAlive = tls != nil
+        case .unix: keepAlive = false
+        }
+        pool = keepAlive ? ConnectionPool(dialer: dialer, maxBodyBytes: maxBodyBytes) : nil
+    }
 
     typealias Connection = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
 
@@ -24,7 +40,8 @@ struct HTTPTransport: Sendable {
     func execute(_ request: EngineRequest, apiVersion: APIVersion?, timeout: TimeAmount) async throws(EngineError)
         -> EngineResponse
     {
-        let connection = try await connect()
+        if let pool { return try await executePooled(request, apiVersion: apiVersion, timeout: timeout, pool: pool) }
+        let (connection, _) = try await connect()
         let timedOut = NIOLockedValueBox(false)
         let deadline = connection.channel.eventLoop.scheduleTask(in: timeout) {
             timedOut.withLockedValue { $0 = true }
@@ -80,7 +97,7 @@ struct HTTPTransport: Sendable {
         onHead: @Sendable (HTTPResponseHead) async throws -> Void,
         onBody: @Sendable (ByteBuffer) async throws -> Void
     ) async throws(EngineError) {
-        let connection = try await connect()
+        let (connection, process) = try await connect()
         do {
             try await withTaskCancellationHandler {
                 try await connection.executeThenClose { inbound, outbound in
@@ -112,12 +129,29 @@ struct HTTPTransport: Sendable {
         } catch is CancellationError {
             throw .unreachable(endpoint: endpoint.description, reason: "cancelled")
         } catch {
+            throw .unreachable(endpoint: endpoint.description, reason: await dialer.describe(error, process: process))
+        }
+    }
+
+    private func executePooled(
+        _ request: EngineRequest, apiVersion: APIVersion?, timeout: TimeAmount, pool: ConnectionPool
+    ) async throws(EngineError) -> EngineResponse {
+        let timedOut = NIOLockedValueBox(false)
+        do {
+            return try await pool.execute(
+                head: requestHead(request, apiVersion: apiVersion), body: request.body, timeout: timeout,
+                timedOut: timedOut)
+        } catch {
+            if timedOut.withLockedValue({ $0 }) { throw .timeout(operation: "\(request.method) \(request.path)") }
+            if let error = error as? EngineError { throw error }
+            if let failure = error as? PooledFailure {
+                throw .unreachable(endpoint: endpoint.description, reason: failure.description)
+            }
             throw .unreachable(endpoint: endpoint.description, reason: Self.describe(error))
         }
     }
 
-    private func connect() async throws(EngineError) -> Connection {
-        let bootstrap = ClientBootstrap(group: group).connectTimeout(connectTimeout)
+    private func connect() async throws(EngineError) -> (Connection, SSHProcess?) {
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHTTPClientHandlers()
@@ -125,14 +159,11 @@ struct HTTPTransport: Sendable {
             }
         }
         do {
-            switch endpoint {
-            case .unix(let path):
-                return try await bootstrap.connect(unixDomainSocketPath: path, channelInitializer: initializer)
-            case .tcp(let host, let port):
-                return try await bootstrap.connect(host: host, port: port, channelInitializer: initializer)
-            }
+            return try await dialer.connect(initializer)
+        } catch let error as EngineError {
+            throw error
         } catch {
-            throw .unreachable(endpoint: endpoint.description, reason: Self.describe(error))
+            throw .unreachable(endpoint: endpoint.description, reason: await dialer.describe(error, process: nil))
         }
     }
 
@@ -141,6 +172,14 @@ struct HTTPTransport: Sendable {
         apiVersion: APIVersion?,
         on outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>
     ) async throws {
+        try await outbound.write(.head(requestHead(request, apiVersion: apiVersion)))
+        if let body = request.body {
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
+        }
+        try await outbound.write(.end(nil))
+    }
+
+    private func requestHead(_ request: EngineRequest, apiVersion: APIVersion?) -> HTTPRequestHead {
         var headers = HTTPHeaders()
         headers.add(name: "Host", value: endpoint.hostHeader)
         headers.add(name: "User-Agent", value: "dockerguard")
@@ -150,13 +189,8 @@ struct HTTPTransport: Sendable {
         } else if request.method == .POST {
             headers.add(name: "Content-Length", value: "0")
         }
-        let head = HTTPRequestHead(
+        return HTTPRequestHead(
             version: .http1_1, method: request.method, uri: request.target(apiVersion: apiVersion), headers: headers)
-        try await outbound.write(.head(head))
-        if let body = request.body {
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
-        }
-        try await outbound.write(.end(nil))
     }
 
     private static func readHead(

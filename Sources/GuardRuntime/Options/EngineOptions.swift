@@ -4,18 +4,45 @@ import GuardCore
 import NIOCore
 import NIOPosix
 
-/// `--docker-host`, shared by every command that talks to the engine.
+/// The docker CLI's endpoint flags (`--context`, `--docker-host`/`-H`, `--tls*`), shared by every
+/// command that talks to the engine. Resolution is DockerEngine's ``EndpointResolver``.
 public struct EngineOptions: ParsableArguments {
     public init() {}
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Docker engine endpoint, overriding DOCKER_HOST (unix:///path or tcp://host:port).", valueName: "url"))
+            "Docker context to use (overrides DOCKER_HOST, DOCKER_CONTEXT and `docker context use`).",
+            valueName: "name"))
+    public var context: String?
+
+    @Option(
+        name: [.long, .customShort("H")],
+        help: ArgumentHelp(
+            "Docker engine endpoint, overriding DOCKER_HOST (unix:///path, tcp://host:port, ssh://user@host).",
+            valueName: "url"))
     public var dockerHost: String?
 
-    /// A bad `--docker-host` is a usage error of the command it was given to, found before it runs.
+    @Flag(name: .long, help: "Use TLS to a tcp:// engine (implied by --tlsverify).")
+    public var tls = false
+
+    @Flag(name: .long, help: "Use TLS and verify the engine's certificate (default: DOCKER_TLS_VERIFY).")
+    public var tlsverify = false
+
+    @Option(name: .long, help: ArgumentHelp("Trust certificates signed by this CA.", valueName: "path"))
+    public var tlscacert: String?
+
+    @Option(name: .long, help: ArgumentHelp("Client TLS certificate.", valueName: "path"))
+    public var tlscert: String?
+
+    @Option(name: .long, help: ArgumentHelp("Client TLS key.", valueName: "path"))
+    public var tlskey: String?
+
+    /// A bad `--docker-host`, or `--context` with it, is a usage error found before the command runs.
     public func validate() throws {
+        if let context, !context.isEmpty, let dockerHost, !dockerHost.isEmpty {
+            throw ValidationError("conflicting options: either specify --docker-host or --context, not both")
+        }
         guard let dockerHost else { return }
         do {
             _ = try EngineEndpoint(dockerHost: dockerHost)
@@ -24,24 +51,49 @@ public struct EngineOptions: ParsableArguments {
         }
     }
 
-    /// The client for `--docker-host`, else the configured engine, else DOCKER_HOST, else the default socket.
-    public func client(
-        settings: GuardSettings? = nil, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        taskExecutor: (any TaskExecutor)? = nil
-    ) throws -> DockerClient {
-        let chosen = engineURL(settings: settings)
+    /// What the flags (and the engine setting, which stands in for `--docker-host`) ask for.
+    public func endpointOptions(settings: GuardSettings?) -> EndpointOptions {
+        var options = EndpointOptions(
+            context: context, tls: tls, tlsVerify: tlsverify ? true : nil, tlsCACert: tlscacert, tlsCert: tlscert,
+            tlsKey: tlskey)
+        if let dockerHost {
+            options.host = dockerHost
+        } else if let engine = settings?.engine {
+            options.host = engine
+            options.hostSource = "the engine setting"
+        }
+        return options
+    }
+
+    /// The endpoint in force and why, as the docker CLI would find it.
+    public func resolve(settings: GuardSettings? = nil) throws -> ResolvedEndpoint {
+        let options = endpointOptions(settings: settings)
+        let resolver = EndpointResolver()
         do {
-            let endpoint = try EngineEndpoint(dockerHost: chosen.url)
-            return DockerClient(endpoint: endpoint, group: group, taskExecutor: taskExecutor)
+            return try resolver.resolve(options)
         } catch {
-            throw ValidationError("\(chosen.source): \(error.description)")
+            // A bad URL says where it came from: the flag, the setting or DOCKER_HOST.
+            if case .invalidEndpoint(let value, _) = error {
+                if value == options.host { throw ValidationError("\(options.hostSource): \(error.description)") }
+                if value == resolver.environment["DOCKER_HOST"] {
+                    throw ValidationError("DOCKER_HOST: \(error.description)")
+                }
+            }
+            throw ValidationError(error.description)
         }
     }
 
-    /// The engine URL in force and where it came from, for a message that names it.
-    func engineURL(settings: GuardSettings?) -> (url: String?, source: String) {
-        if let dockerHost { return (dockerHost, "--docker-host") }
-        if let engine = settings?.engine { return (engine, "the engine setting") }
-        return (Environment.dockerHost, "DOCKER_HOST")
+    /// The client for the endpoint in force.
+    public func client(
+        settings: GuardSettings? = nil, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        taskExecutor: (any TaskExecutor)? = nil, requestTimeout: TimeAmount = .seconds(30)
+    ) throws -> DockerClient {
+        let resolved = try resolve(settings: settings)
+        do {
+            return try DockerClient(
+                resolved: resolved, group: group, taskExecutor: taskExecutor, requestTimeout: requestTimeout)
+        } catch {
+            throw ValidationError("\(resolved.sourceDescription): \(error.description)")
+        }
     }
 }

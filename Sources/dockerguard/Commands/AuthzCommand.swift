@@ -38,8 +38,7 @@ struct AuthzStatusCommand: AsyncParsableCommand {
                 + " (\(probe.detail), \(String(format: "%.1f", millis)) ms)")
         var configured = false
         do {
-            let endpoint = try EngineEndpoint(dockerHost: engine.dockerHost ?? Environment.dockerHost)
-            let client = DockerClient(endpoint: endpoint, requestTimeout: .seconds(5))
+            let client = try engine.client(requestTimeout: .seconds(5))
             let plugins = try await client.authorizationPlugins()
             let listed = plugins.contains(authz.authzName)
             // `docker info` lists only the plugins the engine started with, not one added from
@@ -57,7 +56,7 @@ struct AuthzStatusCommand: AsyncParsableCommand {
                 case false?: "does not call \(authz.authzName) (a /_ping of ours did not reach it)"
                 case nil: listed ? "calls \(authz.authzName)" : "\(authz.authzName) is not among its plugins"
                 }
-            print("engine \(endpoint): \(calls); docker info lists authorization plugins: \(list)")
+            print("engine \(client.endpoint): \(calls); docker info lists authorization plugins: \(list)")
         } catch {
             print(
                 "engine: \(error)"

@@ -41,9 +41,9 @@ struct SettingsErrorTests {
             ("audit-log-max-bytes: 10MB", "audit-log-max-bytes: '10MB' is not a whole number of bytes, 1 or more"),
             ("stop-timeout: 1.5", "stop-timeout: '1.5' is not a whole number of seconds, 0 or more"),
             (
-                "engine: ssh://me@host",
-                "engine: 'ssh://me@host' is not a Docker engine URL: "
-                    + "only unix:// and tcp:// (plain HTTP) endpoints are supported"
+                "engine: npipe://me@host",
+                "engine: 'npipe://me@host' is not a Docker engine URL: "
+                    + "only unix://, tcp:// and ssh:// endpoints are supported"
             ),
             ("allowlist: ''", "allowlist: must not be empty"),
             ("mode: [audit, enforce]", "mode: expected a single value, found a list"),
