@@ -5,10 +5,17 @@ extension Decision {
     }
 
     /// The smallest rule that would allow this container: its name, else its image.
+    /// With the terms that lift the limits its configuration fails, so that it allows it at once.
     public var suggestedRule: String? {
-        if !displayName.isEmpty { return "name=\(displayName)" }
-        if !subject.imageRef.isEmpty { return "image=\(subject.imageRef)" }
-        return nil
+        let who: String
+        if !displayName.isEmpty {
+            who = "name=\(displayName)"
+        } else if !subject.imageRef.isEmpty {
+            who = "image=\(subject.imageRef)"
+        } else {
+            return nil
+        }
+        return ([who] + liftingTerms.map(AllowRule.render(term:))).joined(separator: " ")
     }
 
     /// What the user's `docker` command prints when the plugin refuses, e.g.

@@ -20,12 +20,18 @@ public struct Decision: Sendable, Hashable {
     public var subject: MatchSubject
     /// The allow-list's file, for messages that say where to add a rule.
     public var allowListPath: String
+    /// The list's profile, for what a new rule would have to lift.
+    public var profile: SecurityProfile
 
-    public init(verdict: Verdict, cause: DecisionCause, subject: MatchSubject, allowListPath: String) {
+    public init(
+        verdict: Verdict, cause: DecisionCause, subject: MatchSubject, allowListPath: String,
+        profile: SecurityProfile = .defaultProfile
+    ) {
         self.verdict = verdict
         self.cause = cause
         self.subject = subject
         self.allowListPath = allowListPath
+        self.profile = profile
     }
 
     /// Judges `subject` against `list`. Pure: the same inputs always give the same decision.
@@ -43,7 +49,8 @@ public struct Decision: Sendable, Hashable {
                 verdict = .limited(rule: rule, location: location, profile: profile, violations: violations)
             }
         }
-        return Decision(verdict: verdict, cause: cause, subject: subject, allowListPath: list.path)
+        return Decision(
+            verdict: verdict, cause: cause, subject: subject, allowListPath: list.path, profile: list.profile)
     }
 
     /// Whether the container may run (its own container always may).
@@ -66,6 +73,22 @@ public struct Decision: Sendable, Hashable {
         case .violating, .ownContainer: .violating
         case .limited(let rule, let location, let profile, let violations):
             .limited(rule: rule, location: location, profile: profile, violations: violations)
+        }
+    }
+
+    /// The terms a rule must carry to allow how it runs: those of the limits that failed, or, when
+    /// no rule matches who it is, those its configuration would fail under the list's profile (so
+    /// that a new rule allows it at the first try).
+    public var liftingTerms: [RuleTerm] {
+        switch verdict {
+        case .limited: return listVerdict.liftingTerms
+        case .violating:
+            var terms: [RuleTerm] = []
+            for violation in subject.runtime.violations(under: profile) {
+                if let term = violation.liftingTerm, !terms.contains(term) { terms.append(term) }
+            }
+            return terms
+        case .allowed, .ownContainer: return []
         }
     }
 

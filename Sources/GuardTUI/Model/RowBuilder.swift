@@ -39,7 +39,7 @@ public struct RowBuilder: Sendable, Equatable {
             if let decision, case .limited = decision.verdict {
                 row.violations = decision.violations
                 row.limitReason = decision.reason
-                row.liftingTerms = decision.listVerdict.liftingTerms
+                row.liftingTerms = decision.liftingTerms
             }
             // The edited list is judged under the profile in force, as it will be once saved.
             if preview.isActive,
@@ -78,7 +78,7 @@ public struct RowBuilder: Sendable, Equatable {
         if let decision, case .limited = decision.verdict {
             row.violations = decision.violations
             row.limitReason = decision.reason
-            row.liftingTerms = decision.listVerdict.liftingTerms
+            row.liftingTerms = decision.liftingTerms
         }
         if let allowedAfter = preview.allows(refusal.subject, current: verdict, profile: list?.profile),
             allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter

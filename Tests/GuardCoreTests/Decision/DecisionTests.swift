@@ -22,6 +22,19 @@ struct DecisionTests {
         #expect(decision.cause == .start)
     }
 
+    @Test("no matching rule for a container that runs beyond the profile: the proposed rule lifts it too")
+    func violatingWithLimits() throws {
+        var subject = MatchSubject(id: "", name: "dg-cap", imageRef: "busybox:local")
+        subject.runtime = RuntimeFacts(networkMode: "host", capAdd: ["SYS_ADMIN"])
+        let decision = Decision.judge(subject, list: list, selfID: nil, cause: .authzCreate)
+        #expect(decision.verdict == .violating)
+        #expect(decision.suggestedRule == "name=dg-cap host-network cap=SYS_ADMIN")
+        #expect(decision.denialMessage.contains("(add 'name=dg-cap host-network cap=SYS_ADMIN' to "))
+        // The rule it proposes allows it at the first try.
+        let widened = try PolicySamples.list(try #require(decision.suggestedRule), path: "/x")
+        #expect(Decision.judge(subject, list: widened, selfID: nil, cause: .authzCreate).isAllowed)
+    }
+
     @Test("no matching rule: violating, with a message that says what would allow it")
     func violating() {
         let subject = MatchSubject(id: "", name: "miner", imageRef: "busybox:local")
