@@ -24,7 +24,7 @@ struct HelpView {
             ("O", "reverse sort"),
             ("A", "show stopped"), ("a", "allow (add a rule)"), ("d", "remove the rule allowing it"),
             ("e", "allow-list editor"), ("s", "stop selected"), ("S", "stop all violating"),
-            ("y", "approve pending (asks)"), ("Y", "approve all pending (asks)"), ("m", "mode"), ("t", "theme"),
+            ("y", "act on pending (asks)"), ("Y", "act on all pending (asks)"), ("m", "mode"), ("t", "theme"),
             ("u", "undo last save"), ("?", "help"), ("q", "quit"),
         ]
         let editor: [(String, String)] = [
