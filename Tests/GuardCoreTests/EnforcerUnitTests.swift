@@ -81,7 +81,7 @@ struct EnforcerUnitTests {
         /// The audit lines once `count` satisfy `match` (actions finish in the background).
         func audit(atLeast count: Int, where match: @escaping ([String: Any]) -> Bool) async -> [[String: Any]] {
             var found: [[String: Any]] = []
-            _ = await eventually(timeout: .seconds(5)) {
+            _ = await eventually(timeout: .seconds(20)) {
                 found = auditRecords.filter(match)
                 return found.count >= count
             }

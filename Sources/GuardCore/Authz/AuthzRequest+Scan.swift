@@ -6,7 +6,7 @@ extension AuthzRequest {
     /// Sound for what the engine sends: Go's encoder escapes every `"` inside a string, so the first
     /// `"RequestMethod":"` in the bytes is that key, and the engine writes it before any field a
     /// user controls the keys of (the headers map).
-    static func scanMethod(_ json: [UInt8]) -> String? {
+    public static func scanMethod(_ json: [UInt8]) -> String? {
         let key = Array(#""RequestMethod":""#.utf8)
         guard json.count > key.count else { return nil }
         var index = 0

@@ -29,6 +29,8 @@ public struct AuthzPluginServer: Service {
     let executor: DedicatedExecutor
     /// Requests larger than this are refused: the engine forwards at most 4 MiB of body, in base64.
     static let maxRequestBytes = 16 << 20
+    /// How far into a request its method is looked for while it arrives.
+    static let methodScanBytes = 4 << 10
 
     public init(
         listener: Listener, service: AuthzService, executor: DedicatedExecutor, logger: Logger,
@@ -100,17 +102,28 @@ public struct AuthzPluginServer: Service {
                 var head: HTTPRequestHead?
                 var body = ByteBuffer()
                 var tooLarge = false
+                // The call is a read (GET, HEAD): its method is in the body's first bytes and the
+                // rest is not needed. AuthZRes of `docker ps` carries the whole list: not kept.
+                var isRead = false
                 for try await part in inbound {
                     switch part {
                     case .head(let requestHead):
                         head = requestHead
                         body.clear()
                         tooLarge = false
+                        isRead = false
                     case .body(var chunk):
+                        guard !isRead else { continue }
                         if body.readableBytes + chunk.readableBytes > Self.maxRequestBytes {
                             tooLarge = true
                         } else {
                             body.writeBuffer(&chunk)
+                        }
+                        // The engine writes RequestMethod before any body or header it forwards.
+                        if body.readableBytes <= Self.methodScanBytes,
+                            let method = AuthzRequest.scanMethod(Array(body.readableBytesView)), method != "POST"
+                        {
+                            isRead = true
                         }
                     case .end:
                         guard let requestHead = head else { continue }
