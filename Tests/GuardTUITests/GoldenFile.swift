@@ -1,5 +1,6 @@
 import Foundation
 import GuardTUI
+import Testing
 
 /// Golden files: a screen's text (what one sees with colour off) and its roles, one letter per
 /// cell (what the theme colours). `DOCKERGUARD_UPDATE_GOLDEN=1` rewrites them in the source tree.
@@ -54,5 +55,23 @@ enum GoldenFile {
             }
         }
         return "the files differ only in line endings"
+    }
+
+    /// Checks `screen`'s text and roles against the golden files `name.txt` and `name.roles.txt`
+    /// (rewrites them instead when updating).
+    static func check(_ screen: Screen, name: String) throws {
+        for (file, actual) in [("\(name).txt", text(screen)), ("\(name).roles.txt", roles(screen))] {
+            if updating {
+                try write(actual, name: file)
+                continue
+            }
+            guard let expected = bundled(file) else {
+                Issue.record("no golden \(file): run DOCKERGUARD_UPDATE_GOLDEN=1 swift test --filter GuardTUITests")
+                continue
+            }
+            if let difference = difference(expected: expected, actual: actual) {
+                Issue.record("\(file): \(difference)")
+            }
+        }
     }
 }

@@ -18,10 +18,10 @@ struct WatchTests {
 
         // The engine is shared with other suites: their containers move the version too. A 304 for
         // the ETag just given, once no change came between the two requests.
-        var etag = try #require(try await Self.get(port, "/containers").headers["etag"])
+        var etag = try #require(try await WatchStream.get(port, "/containers").headers["etag"])
         var notModified = false
         for _ in 0..<20 where !notModified {
-            let again = try await Self.get(port, "/containers", headers: ["If-None-Match": etag])
+            let again = try await WatchStream.get(port, "/containers", headers: ["If-None-Match": etag])
             notModified = again.status == 304
             if !notModified { etag = try #require(again.headers["etag"], "a 200 without an ETag") }
         }
@@ -45,7 +45,7 @@ struct WatchTests {
         let item = try #require(
             (try change.json()["changed"] as? [[String: Any]])?.first { $0["container_id"] as? String == id })
         #expect(item["allowed"] as? Bool == false, "the decision comes with the change")
-        let after = try await Self.get(port, "/containers", headers: ["If-None-Match": etag])
+        let after = try await WatchStream.get(port, "/containers", headers: ["If-None-Match": etag])
         #expect(after.status == 200, "the ETag did not move with the store")
 
         _ = try await TestEngine.docker("rm", "-f", id)
@@ -54,17 +54,5 @@ struct WatchTests {
         }
         #expect(removed != nil, "no removal of \(id); log:\n\(guardian.log)")
         #expect(guardian.terminate() == 0)
-    }
-
-    static func get(_ port: Int, _ path: String, headers: [String: String] = [:]) async throws -> WatchStream {
-        var fields = headers
-        fields["Connection"] = "close"
-        let answer = try WatchStream(port: port, path: path, headers: fields)
-        answer.startReading()
-        guard await eventually(timeout: .seconds(10), { answer.isClosed }) != nil else {
-            answer.close()
-            throw TestFailure("\(path) did not answer")
-        }
-        return answer
     }
 }

@@ -9,17 +9,37 @@ func withStatusServer(
     _ store: ContainerStore, policy: PolicyState? = nil, logger: Logger = .quiet,
     _ body: (HTTPProbe) async throws -> Void
 ) async throws {
+    try await withAPIServer(store, policy: policy, logger: logger) { address, _ in
+        try await body(HTTPProbe(baseURL: "http://\(address)"))
+    }
+}
+
+/// Runs the API on a free loopback port, giving `body` the port and the server (for its hub).
+func withWatchServer(
+    _ store: ContainerStore, clientBuffer: Int = 1024, _ body: (Int, StatusAPIServer) async throws -> Void
+) async throws {
+    try await withAPIServer(store, clientBuffer: clientBuffer) { address, server in
+        try await body(address.port, server)
+    }
+}
+
+/// The API around `body`: started on a free loopback port, shut down gracefully on every path.
+private func withAPIServer(
+    _ store: ContainerStore, policy: PolicyState? = nil, clientBuffer: Int = 1024, logger: Logger = .quiet,
+    _ body: (ListenAddress, StatusAPIServer) async throws -> Void
+) async throws {
     let bound = AsyncStream<ListenAddress>.makeStream()
     let server = StatusAPIServer(
         store: store, policy: policy, listen: ListenAddress(host: "127.0.0.1", port: 0), version: "test",
-        logger: logger, onListening: { address in bound.continuation.yield(address) })
+        watchClientBuffer: clientBuffer, logger: logger,
+        onListening: { address in bound.continuation.yield(address) })
     let group = ServiceGroup(services: [server.application()], logger: Logger.quiet)
     try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }
         var addresses = bound.stream.makeAsyncIterator()
         guard let address = await addresses.next() else { throw TestFailure("server did not start") }
         do {
-            try await body(HTTPProbe(baseURL: "http://\(address)"))
+            try await body(address, server)
         } catch {
             await group.triggerGracefulShutdown()
             throw error

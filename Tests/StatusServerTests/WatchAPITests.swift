@@ -20,21 +20,22 @@ struct WatchAPITests {
     func etagAndNotModified() async throws {
         let store = await syncedStore()
         try await withWatchServer(store) { port, _ in
-            let first = try await Self.get(port, "/containers")
+            let first = try await WatchStream.get(port, "/containers")
             #expect(first.status == 200)
             let etag = try #require(first.headers["etag"])
             #expect(etag.hasPrefix("\"") && etag.hasSuffix("\""), "\(etag)")
             #expect(first.headers["cache-control"] == "no-cache")
 
-            let same = try await Self.get(port, "/containers?all=true", headers: ["If-None-Match": etag])
+            let same = try await WatchStream.get(port, "/containers?all=true", headers: ["If-None-Match": etag])
             #expect(same.status == 304)
             #expect(same.headers["etag"] == etag)
             #expect(same.bodyText.isEmpty)
-            let listed = try await Self.get(port, "/containers", headers: ["If-None-Match": "\"other\", W/\(etag)"])
+            let listed = try await WatchStream.get(
+                port, "/containers", headers: ["If-None-Match": "\"other\", W/\(etag)"])
             #expect(listed.status == 304, "a weak tag in a list matches too")
 
             await store.upsert(Self.record("new"))
-            let changed = try await Self.get(port, "/containers", headers: ["If-None-Match": etag])
+            let changed = try await WatchStream.get(port, "/containers", headers: ["If-None-Match": etag])
             #expect(changed.status == 200)
             #expect(changed.headers["etag"] != nil && changed.headers["etag"] != etag)
             #expect(changed.bodyText.contains("/new"))
@@ -86,11 +87,11 @@ struct WatchAPITests {
             foreign.startReading()
             #expect(await foreign.waitForEvent()?.name == "sync")
 
-            let bad = try await Self.get(port, "/containers?watch=true&since=12")
+            let bad = try await WatchStream.get(port, "/containers?watch=true&since=12")
             #expect(bad.status == 400)
             #expect(bad.bodyText.contains("since"))
-            #expect(try await Self.get(port, "/containers?since=\(try #require(change.id))").status == 400)
-            #expect(try await Self.get(port, "/containers?watch=true&violating=true").status == 400)
+            #expect(try await WatchStream.get(port, "/containers?since=\(try #require(change.id))").status == 400)
+            #expect(try await WatchStream.get(port, "/containers?watch=true&violating=true").status == 400)
         }
     }
 
@@ -131,42 +132,5 @@ struct WatchAPITests {
             #expect(!fast.isEnded)
             #expect(server.watch.clients == 1)
         }
-    }
-
-    static func get(_ port: Int, _ path: String, headers: [String: String] = [:]) async throws -> WatchStream {
-        var fields = headers
-        fields["Connection"] = "close"
-        let answer = try WatchStream(port: port, path: path, headers: fields)
-        answer.startReading()
-        guard await eventually(timeout: .seconds(10), { answer.isClosed }) != nil else {
-            answer.close()
-            throw TestFailure("\(path) did not answer")
-        }
-        return answer
-    }
-}
-
-/// Runs the API on a free loopback port, giving `body` the port and the server (for its hub).
-func withWatchServer(
-    _ store: ContainerStore, clientBuffer: Int = 1024, _ body: (Int, StatusAPIServer) async throws -> Void
-) async throws {
-    let bound = AsyncStream<ListenAddress>.makeStream()
-    let server = StatusAPIServer(
-        store: store, listen: ListenAddress(host: "127.0.0.1", port: 0), version: "test",
-        watchClientBuffer: clientBuffer, logger: .quiet,
-        onListening: { address in bound.continuation.yield(address) })
-    let group = ServiceGroup(services: [server.application()], logger: Logger.quiet)
-    try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        var addresses = bound.stream.makeAsyncIterator()
-        guard let address = await addresses.next() else { throw TestFailure("server did not start") }
-        do {
-            try await body(address.port, server)
-        } catch {
-            await group.triggerGracefulShutdown()
-            throw error
-        }
-        await group.triggerGracefulShutdown()
-        try await tasks.waitForAll()
     }
 }

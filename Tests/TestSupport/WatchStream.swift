@@ -67,6 +67,19 @@ public final class WatchStream: Sendable {
         }
     }
 
+    /// One request on its own connection (`Connection: close`), read until the server closes it.
+    public static func get(_ port: Int, _ path: String, headers: [String: String] = [:]) async throws -> WatchStream {
+        var fields = headers
+        fields["Connection"] = "close"
+        let answer = try WatchStream(port: port, path: path, headers: fields)
+        answer.startReading()
+        guard await eventually(timeout: .seconds(10), { answer.isClosed }) != nil else {
+            answer.close()
+            throw TestFailure("\(path) did not answer")
+        }
+        return answer
+    }
+
     /// The port of a base URL such as `http://127.0.0.1:8080`.
     public static func port(of baseURL: String) -> Int {
         Int(baseURL.split(separator: ":").last ?? "") ?? 0
