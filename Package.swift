@@ -187,7 +187,8 @@ let package = Package(
         .testTarget(
             name: "GuardRuntimeTests",
             dependencies: [
-                "GuardRuntime", "GuardCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GuardRuntime", "GuardCore", "DockerEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

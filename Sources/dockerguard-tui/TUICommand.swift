@@ -67,9 +67,17 @@ struct TUICommand: AsyncParsableCommand {
                 process: process, settings: settings, engine: engine, interactive: true, logger: logger)
             let plugin = try parts.authzServices(authz, logger: logger)
             logger.info("dockerguard-tui starting", metadata: parts.startMetadata)
+            // `x` only where it can work: the docker CLI on PATH, and never read-only.
+            let shell = try ShellLauncher.findDocker().flatMap { docker in
+                settings.readonly
+                    ? nil
+                    : ShellLauncher(
+                        docker: docker, endpointArguments: try engine.dockerCLI(settings: settings).arguments,
+                        cleared: DockerCLIEndpoint.clearedEnvironment)
+            }
             try await DashboardApp(
                 parts: parts, apiEnabled: !noAPI, themeName: settings.theme, readyFile: options.readyFile,
-                logger: logger, plugin: plugin
+                logger: logger, shell: shell, plugin: plugin
             ).run()
         }
         logger.info("dockerguard-tui stopped")

@@ -25,6 +25,20 @@ struct ViewScene: Sendable, CustomStringConvertible {
         case timelineFilter = "timeline-filter"
         /// `c`: CPU and memory of the rows on screen, sorted by CPU; one not sampled yet.
         case tableStats = "table-stats"
+        /// `i`: the worker's inspect, its secret env values masked, scrolled to them.
+        case inspect
+        /// `M`: the same with the values shown; a search hit.
+        case inspectShown = "inspect-shown"
+        /// The inspect while the engine is asked.
+        case inspectLoading = "inspect-loading"
+        /// Space: three rows marked (the mark column), one of them selected.
+        case tableMarks = "table-marks"
+        /// `s` with rows marked: one dialog listing them.
+        case dialogMarked = "dialog-marked"
+        /// `a` with rows marked: one rule each or one they share.
+        case proposalMarked = "proposal-marked"
+        /// `P`: one header per Compose project with its counts and worst verdict, one folded.
+        case tableGroups = "table-groups"
     }
 
     var view: View
@@ -37,13 +51,32 @@ struct ViewScene: Sendable, CustomStringConvertible {
     static let all: [ViewScene] =
         View.allCases.flatMap { view in
             [(80, 24), (40, 10)].map { ViewScene(view: view, width: $0.0, height: $0.1) }
-        } + [ViewScene(view: .timeline, width: 120, height: 40), ViewScene(view: .tableStats, width: 120, height: 40)]
+        }
+        + [.timeline, .tableStats, .inspect, .tableMarks, .tableGroups, .proposalMarked].map {
+            ViewScene(view: $0, width: 120, height: 40)
+        }
 
     func render() -> Screen {
         let (data, state, rows) = inputs()
         return DashboardRenderer.render(
             data: data, state: state, rows: rows, width: width, height: height, glyphs: .utf8)
     }
+
+    /// An inspect as the engine writes it (one line, keys in its order), with secrets in Env.
+    static let inspectJSON = """
+        {"Id":"5c1d0e9a4b21","Created":"2026-11-25T21:00:00Z","Path":"python","Args":["-m","shop.worker",\
+        "--api-token=from-args"],"State":{"Status":"running","Running":true,"Paused":false,"Pid":4242,\
+        "ExitCode":0,"StartedAt":"2026-11-25T21:00:03Z"},"Image":"sha256:44d2","Name":"/shop-worker-1",\
+        "RestartCount":0,"HostConfig":{"NetworkMode":"shop_default","RestartPolicy":{"Name":"unless-stopped",\
+        "MaximumRetryCount":0},"Privileged":false,"CapAdd":null,"Binds":[]},"Config":{"Hostname":"5c1d0e9a4b21",\
+        "User":"app","Tty":false,"Env":["PATH=/usr/local/bin:/usr/bin:/bin","POSTGRES_PASSWORD=hunter2",\
+        "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG","GITHUB_TOKEN=ghp_16C7e42F292c6912E7710c838347Ae178B4a",\
+        "DATABASE_URL=postgres://app:s3cret@db:5432/shop","LANG=C.UTF-8","PWD=/srv"],\
+        "Cmd":["python","-m","shop.worker"],"Image":"python:3.12-slim","WorkingDir":"/srv",\
+        "Labels":{"com.docker.compose.project":"shop","com.docker.compose.service":"worker"}},\
+        "NetworkSettings":{"Networks":{"shop_default":{"IPAddress":"172.18.0.4","Gateway":"172.18.0.1"}}},\
+        "Mounts":[{"Type":"volume","Source":"shop_data","Destination":"/srv/data","RW":true}]}
+        """
 
     static func logLines(_ count: Int, from start: Int = 0) -> [LogEntry] {
         (start..<(start + count)).map { index in
@@ -140,6 +173,38 @@ struct ViewScene: Sendable, CustomStringConvertible {
             for (record, figure) in zip(data.snapshot.containers.filter(\.isRunning), figures) {
                 data.resources[record.id] = ResourceSample(cpuPercent: figure.0, memoryBytes: figure.1)
             }
+        case .inspect, .inspectShown, .inspectLoading:
+            var view = InspectView(containerID: F.workerID, name: "shop-worker-1", session: 1)
+            if self.view != .inspectLoading { view.text = InspectText(json: Self.inspectJSON) }
+            view.top = 20
+            if self.view == .inspectShown {
+                view.showSecrets = true
+                view.search = "token"
+                view.hit = 28
+            }
+            state.overlay = .inspect(view)
+        case .tableMarks, .dialogMarked:
+            state.marked = [F.workerID, F.minerID, F.debugShellID]
+            state.overlay = .none
+            if view == .dialogMarked {
+                var dialog = Dialog(.stop([F.target(4), F.target(5), F.target(6)], action: "kill"))
+                dialog.fromMarks = true
+                state.overlay = .dialog(dialog)
+            }
+        case .proposalMarked:
+            // The worker and the exited migration: same image, same project, names that start alike.
+            let all = RowBuilder(showStopped: true).rows(data)
+            let rows = all.filter { [F.workerID, F.containers[9].id].contains($0.id) }
+            var proposal = DashboardMachine.markedProposal(rows)
+            proposal.note = DashboardMachine.proposalNote(
+                proposal, context: .init(data: data, rows: all))
+            state.marked = Set(rows.map(\.id))
+            state.overlay = .proposal(proposal)
+        case .tableGroups:
+            state.overlay = .none
+            state.table.groupByProject = true
+            state.table.showStopped = true
+            state.marked = [F.workerID]
         case .timelineFilter:
             var view = TimelineView()
             view.filter = "kill"

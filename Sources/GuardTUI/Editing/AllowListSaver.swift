@@ -43,9 +43,12 @@ public struct AllowListSaver: Sendable {
     func append(_ rule: String) throws -> AppEvent {
         let disk = try read()
         var document = AllowListDocument(text: disk)
-        document.append(rule)
+        // Rules proposed for marked containers come one per line: appended as they are, one save.
+        let rules = rule.split(separator: "\n").map(String.init)
+        for line in rules { document.append(line) }
         try write(document.text())
-        return .saved(description: "added '\(rule)'", before: disk, after: document.text())
+        let added = rules.map { "'\($0)'" }.joined(separator: ", ")
+        return .saved(description: "added \(added)", before: disk, after: document.text())
     }
 
     func remove(line: Int, expected: String) throws -> AppEvent {

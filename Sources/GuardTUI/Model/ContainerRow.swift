@@ -16,6 +16,8 @@ public struct ContainerRow: Sendable, Equatable, Identifiable {
     public var violations: [RuntimeViolation] = []
     public var limitReason: String?
     public var liftingTerms: [RuleTerm] = []
+    /// Set on a Compose project's header row (`P`): no container, the project's counts.
+    public var group: ProjectGroup?
 
     public init(
         record: ContainerRecord, verdict: RowVerdict, preview: PreviewFlip? = nil, isActing: Bool = false,

@@ -9,6 +9,10 @@ public struct RowBuilder: Sendable, Equatable {
     public var filter = ""
     /// Show exited and created containers too (`A`).
     public var showStopped = false
+    /// `P`: a header row per Compose project, its containers under it.
+    public var groupByProject = false
+    /// The projects folded to their header (``ProjectGroup/key``).
+    public var folded: Set<String> = []
 
     public init(sort: SortKey = .name, descending: Bool = false, filter: String = "", showStopped: Bool = false) {
         self.sort = sort
@@ -58,7 +62,8 @@ public struct RowBuilder: Sendable, Equatable {
             if row.verdict == .pending { counts.pending += 1 }  // waiting, though nothing runs
             if matchesFilter(row) { rows.append(row) }
         }
-        return DashboardTable(rows: sorted(rows, resources: data.resources), counts: counts)
+        let sorted = sorted(rows, resources: data.resources)
+        return DashboardTable(rows: groupByProject ? grouped(sorted) : sorted, counts: counts)
     }
 
     /// A refused create waits for the operator until the list in force allows it; from then the

@@ -34,7 +34,8 @@ public enum DashboardRenderer {
         StatusBarView(data: data, state: state, glyphs: glyphs).draw(on: &screen, band: layout.statusBar)
         switch state.overlay {
         case .help:
-            HelpView(glyphs: glyphs, scroll: state.helpScroll).draw(on: &screen, band: layout.body)
+            HelpView(glyphs: glyphs, scroll: state.helpScroll, exec: state.canExec && !data.enforcer.readonly).draw(
+                on: &screen, band: layout.body)
         case .proposal(let proposal):
             ProposalView(proposal: proposal, glyphs: glyphs).draw(on: &screen)
         case .dialog(let dialog):
@@ -53,6 +54,8 @@ public enum DashboardRenderer {
                 view: view, records: data.timeline, endpoint: data.snapshot.engine.endpoint, now: data.now,
                 glyphs: glyphs
             ).draw(on: &screen, band: layout.body)
+        case .inspect(let view):
+            InspectRenderView(view: view, glyphs: glyphs).draw(on: &screen, band: layout.body)
         case .none, .detail, .filter, .editor:
             break
         }

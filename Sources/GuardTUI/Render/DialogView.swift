@@ -49,7 +49,7 @@ struct DialogView {
             return box
         case .approveAll(let targets, let action):
             return box(
-                "Approve all pending?",
+                dialog.fromMarks ? "Approve the \(targets.count) marked?" : "Approve all pending?",
                 body: [
                     Line(
                         text: "\(describe(action)) \(targets.count) pending container\(targets.count == 1 ? "" : "s"):",

@@ -26,16 +26,23 @@ public struct Glyphs: Sendable, Equatable {
     /// For the help's arrow keys.
     public var up: Character
     public var down: Character
+    /// A row marked with Space.
+    public var mark: Character
+    /// A Compose project's header row, folded or open (`P`).
+    public var folded: Character
+    public var unfolded: Character
 
     public static let utf8 = Glyphs(
         allowed: "✓", violating: "✗", pending: "…", notAllowed: "○", unknown: "·", arrow: "→", ellipsis: "…",
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        separator: "·", dash: "—", times: "×", up: "↑", down: "↓")
+        separator: "·", dash: "—", times: "×", up: "↑", down: "↓", mark: "●", folded: "▸",
+        unfolded: "▾")
 
     public static let ascii = Glyphs(
         allowed: "+", violating: "!", pending: "?", notAllowed: "o", unknown: "-", arrow: ">", ellipsis: "~",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        separator: "/", dash: "-", times: "x", up: "^", down: "v")
+        separator: "/", dash: "-", times: "x", up: "^", down: "v", mark: "*", folded: "+",
+        unfolded: "-")
 
     /// The set for a terminal whose locale does (or does not) speak UTF-8.
     public static func forLocale(utf8: Bool) -> Glyphs {

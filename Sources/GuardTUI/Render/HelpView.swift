@@ -5,6 +5,8 @@ struct HelpView {
     var glyphs: Glyphs
     /// The first line shown, when they do not all fit.
     var scroll = 0
+    /// `x` is offered (the docker CLI on PATH, not read-only).
+    var exec = false
 
     static let keyWidth = 9
     static let columnWidth = 36
@@ -16,17 +18,22 @@ struct HelpView {
     }
 
     var lines: [Line] {
-        let dashboard: [(String, String)] = [
-            ("j/k \(glyphs.up)/\(glyphs.down)", "move"), ("g/G", "top / bottom"), ("PgUp/PgDn", "page up / down"),
-            ("Enter", "details"), ("l", "logs (follow live)"), ("v", "the guard's decisions"),
-            ("c", "CPU / memory columns"), ("/", "filter"),
-            ("o", "sort column"),
-            ("O", "reverse sort"),
-            ("A", "show stopped"), ("a", "allow (add a rule)"), ("d", "remove the rule allowing it"),
-            ("e", "allow-list editor"), ("s", "stop selected"), ("S", "stop all violating"),
-            ("y", "act on pending (asks)"), ("Y", "act on all pending (asks)"), ("m", "mode"), ("t", "theme"),
-            ("u", "undo last save"), ("?", "help"), ("q", "quit"),
-        ]
+        let dashboard: [(String, String)] =
+            [
+                ("j/k \(glyphs.up)/\(glyphs.down)", "move"), ("g/G", "top / bottom"), ("PgUp/PgDn", "page up / down"),
+                ("Enter", "details / fold project"), ("l", "logs (follow live)"), ("i", "inspect (M: secrets)"),
+                ("v", "the guard's decisions"),
+            ] + (exec ? [("x", "shell (docker exec sh)")] : []) + [
+                ("c", "CPU / memory columns"), ("/", "filter"), ("Space", "mark / unmark"),
+                ("Esc", "clear marks, filter"),
+                ("P", "group by Compose project"),
+                ("o", "sort column"),
+                ("O", "reverse sort"),
+                ("A", "show stopped"), ("a", "allow (marked: all)"), ("d", "remove the rule allowing it"),
+                ("e", "allow-list editor"), ("s", "stop selected/marked"), ("S", "stop all violating"),
+                ("y", "act on pending (asks)"), ("Y", "act on all pending (asks)"), ("m", "mode"), ("t", "theme"),
+                ("u", "undo last save"), ("?", "help"), ("q", "quit"),
+            ]
         let editor: [(String, String)] = [
             ("j/k", "move"), ("Enter/i", "edit line"), ("o", "add line below"), ("O", "add line above"),
             ("x/Delete", "delete line"), ("w", "save"), ("u", "undo"), ("Esc", "close"),

@@ -16,10 +16,7 @@ struct LogsView {
         var rows = band.height - 1
         if let editor = view.searchEditor, rows > 0 {
             let y = band.bottom - 1
-            screen.fill(row: y, role: .dialog)
-            screen.put("/", row: y, column: 0, role: .dialog)
-            LineEditorView(editor: editor, role: .dialog, glyphs: glyphs).draw(
-                on: &screen, row: y, column: 1, width: screen.width - 1)
+            screen.searchPrompt(editor, row: y, glyphs: glyphs)
             rows -= 1
         }
         guard rows > 0 else { return }
@@ -34,7 +31,10 @@ struct LogsView {
         var parts = ["logs \(view.name)", state]
         if view.wrap { parts.append("wrap") }
         if view.timestamps { parts.append("times") }
-        parts.append("\(buffer.count) line\(buffer.count == 1 ? "" : "s")")
+        // An open stream with nothing in it yet: "0 lines" would read as broken.
+        if !buffer.isEmpty || view.opening || view.ended != nil {
+            parts.append("\(buffer.count) line\(buffer.count == 1 ? "" : "s")")
+        }
         if buffer.dropped > 0 { parts.append("\(buffer.dropped) older dropped") }
         let title = parts.joined(separator: "  ")
         // Why the output stopped outranks the title's tail: what the operator must know.
@@ -53,6 +53,7 @@ struct LogsView {
     var state: String {
         if view.opening { return "opening\(glyphs.ellipsis)" }
         if view.ended != nil { return "ended" }
+        if view.buffer.isEmpty { return "following, no output yet" }
         if view.following { return "following" }
         let below = view.linesBelow
         return below > 0 ? "paused, \(below) new below" : "paused"
@@ -131,23 +132,6 @@ struct LogsView {
                 String(line.text), row: row, column: x, width: width, role: role, ellipsis: glyphs.ellipsis)
         }
         if line.number == view.hit { screen.paint(row: row, from: 0, count: 1, role: .selection) }
-        highlight(line.text, on: &screen, row: row, column: x)
-    }
-
-    /// Paints each occurrence of the search in the visible text.
-    func highlight(_ text: Substring, on screen: inout Screen, row: Int, column: Int) {
-        guard !view.search.isEmpty else { return }
-        let needle = Array(view.search.lowercased())
-        let characters = Array(text.lowercased())
-        guard characters.count >= needle.count, characters.count == text.count else { return }
-        var index = 0
-        while index + needle.count <= characters.count {
-            if Array(characters[index..<(index + needle.count)]) == needle {
-                screen.paint(row: row, from: column + index, count: needle.count, role: .selection)
-                index += needle.count
-            } else {
-                index += 1
-            }
-        }
+        screen.highlight(view.search, in: line.text, row: row, column: x)
     }
 }

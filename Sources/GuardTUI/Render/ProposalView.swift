@@ -8,7 +8,7 @@ struct ProposalView {
         let choices = proposal.choices.enumerated().map { index, choice in
             let selected = index == proposal.selected && proposal.editor == nil
             return DialogBox.Line(
-                text: "\(index + 1) \(choice)", role: selected ? .selection : .dialog, spans: selected)
+                text: "\(index + 1) \(shown(choice))", role: selected ? .selection : .dialog, spans: selected)
         }
         let range = "1-\(proposal.choices.count)"
         // While a rule is typed, letters and digits go into it: only Enter and Esc still act.
@@ -21,7 +21,11 @@ struct ProposalView {
             : ["Enter save  Esc cancel"]
         return DialogBox(
             title: "Allow \(proposal.container)",
-            body: [DialogBox.Line(text: "Add a rule that allows it:", wraps: true)]
+            body: [
+                DialogBox.Line(
+                    text: proposal.containerIDs.isEmpty
+                        ? "Add a rule that allows it:" : "Add one rule each, or one they share:", wraps: true)
+            ]
                 + (proposal.warning.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? []),
             list: choices,
             input: proposal.editor.map { (prompt: "rule: ", editor: $0) },
@@ -29,6 +33,13 @@ struct ProposalView {
                 ?? proposal.note.map { [DialogBox.Line(text: $0, role: .error, wraps: true)] } ?? [],
             hints: hints,
             glyphs: glyphs)
+    }
+
+    /// For the marked containers: `each: name=a, name=b` (one rule per line saved) or `shared: …`.
+    func shown(_ choice: String) -> String {
+        guard !proposal.containerIDs.isEmpty else { return choice }
+        let rules = choice.split(separator: "\n")
+        return rules.count > 1 ? "each: " + rules.joined(separator: ", ") : "shared: " + choice
     }
 
     func draw(on screen: inout Screen) {

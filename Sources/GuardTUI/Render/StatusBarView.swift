@@ -13,6 +13,8 @@ struct StatusBarView {
     static let readonlyHints = ["/ filter", "e view", "q quit"]
     /// In the logs view.
     static let logsHints = ["/ search", "n/N next", "f follow", "w wrap", "t time", "Esc back"]
+    /// In the inspect view.
+    static let inspectHints = ["/ search", "n/N next", "M secrets", "Esc back"]
     /// In the decision timeline.
     static let timelineHints = ["/ filter", "Enter go to row", "Esc back"]
     /// The shortest hint, kept whatever else the line holds.
@@ -82,6 +84,7 @@ struct StatusBarView {
                 switch state.overlay {
                 case .logs: Self.logsHints
                 case .timeline: Self.timelineHints
+                case .inspect: Self.inspectHints
                 default: data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
                 }
             for (index, hint) in hints.enumerated() {

@@ -46,6 +46,7 @@ struct TableView {
         _ row: ContainerRow, selected: Bool, row y: Int, columns: TableColumns, on screen: inout Screen
     ) {
         if selected { screen.fill(row: y, role: .selection) }
+        if isMarked(row) { screen[y, 0] = Screen.Cell(glyphs.mark, selected ? .selection : .preview) }
         screen[y, 1] = Screen.Cell(glyphs.verdict(row.verdict), Role.of(row.verdict))
         if let preview = row.preview {
             screen[y, 2] = Screen.Cell(glyphs.arrow, .preview)
@@ -56,6 +57,7 @@ struct TableView {
             if column.kind == .rule { role = row.verdict.isAllowed ? .muted : Role.of(row.verdict) }
             if column.kind == .status, isStale { role = .muted }
             if column.kind == .cpu || column.kind == .memory { role = .muted }
+            if row.group != nil { role = column.kind == .name ? .dialogTitle : .muted }
             if selected { role = .selection }
             screen.put(
                 cell(row, column.kind), row: y, column: column.x, width: column.width, role: role,
@@ -65,6 +67,7 @@ struct TableView {
 
     /// The text of one cell, before truncation.
     func cell(_ row: ContainerRow, _ kind: TableColumns.Kind) -> String {
+        if let group = row.group { return groupCell(group, verdict: row.verdict, kind) }
         let record = row.record
         switch kind {
         case .name: return row.refusal != nil && record.displayName.isEmpty ? "(no name)" : record.displayName
@@ -83,6 +86,26 @@ struct TableView {
             }
             return kind == .cpu ? ResourceText.percent(sample.cpuPercent) : ResourceText.bytes(sample.memoryBytes)
         }
+    }
+
+    /// A Compose project's header: `▾ shop (3)`, its counts under STATUS, its worst verdict under RULE.
+    func groupCell(_ group: ProjectGroup, verdict: RowVerdict, _ kind: TableColumns.Kind) -> String {
+        let fold = group.folded ? glyphs.folded : glyphs.unfolded
+        switch kind {
+        case .name: return "\(fold) \(group.project ?? "no project") (\(group.memberIDs.count))"
+        case .status: return group.summary(glyphs)
+        case .rule: return verdict.word
+        case .image, .id, .cpu, .memory: return ""
+        }
+    }
+
+    /// Marked with Space; a project's header when all its containers are.
+    func isMarked(_ row: ContainerRow) -> Bool {
+        guard !state.marked.isEmpty else { return false }
+        if let group = row.group {
+            return !group.memberIDs.isEmpty && group.memberIDs.allSatisfy(state.marked.contains)
+        }
+        return state.marked.contains(row.id)
     }
 
     /// Synced once, but not connected now: every row is the engine's last word.

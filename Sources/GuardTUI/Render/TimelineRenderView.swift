@@ -25,8 +25,9 @@ struct TimelineRenderView {
         Column(title: "RESULT", width: 8) { $0.result },
         Column(title: "LATENCY", width: 7) { $0.latencyMS.map(latency) ?? "-" },
         Column(title: "MODE", width: 7) { $0.mode },
-        Column(title: "EVENT", width: 8) { $0.event },
-        Column(title: "RULE / WHY", width: 0) { $0.rule.map(TextFit.basename) ?? $0.reason ?? $0.error ?? "-" },
+        // Wide enough for `authz-create` and `authz-resent`.
+        Column(title: "EVENT", width: 12) { $0.event },
+        Column(title: "RULE / WHY", width: 0) { why($0) },
     ]
 
     func draw(on screen: inout Screen, band: DashboardLayout.Band) {
@@ -46,10 +47,7 @@ struct TimelineRenderView {
         var bottom = band.bottom
         if let editor = view.filterEditor {
             bottom -= 1
-            screen.fill(row: bottom, role: .dialog)
-            screen.put("/", row: bottom, column: 0, role: .dialog)
-            LineEditorView(editor: editor, role: .dialog, glyphs: glyphs).draw(
-                on: &screen, row: bottom, column: 1, width: screen.width - 1)
+            screen.searchPrompt(editor, row: bottom, glyphs: glyphs)
         }
         let visible = max(bottom - band.top - 2, 0)
         guard !rows.isEmpty else {
@@ -84,6 +82,14 @@ struct TimelineRenderView {
             screen.put(value, row: row, column: x, width: width, role: role, ellipsis: glyphs.ellipsis)
             x += width + 1
         }
+    }
+
+    /// The rule that allowed it, else why not: the profile's reason, the error, or, for a plain
+    /// refusal (which records neither), that no rule matched.
+    static func why(_ record: AuditRecord) -> String {
+        if let rule = record.rule { return TextFit.basename(rule) }
+        if let reason = record.reason ?? record.error { return reason }
+        return record.verdict == "violating" ? "no rule matches" : "-"
     }
 
     /// `412 ms`, `14.8 s`, `3 min`: from the container's start to the action done.

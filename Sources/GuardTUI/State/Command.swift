@@ -23,6 +23,10 @@ public enum Command: Sendable, Equatable {
     case openLogs(id: String, session: Int, tail: Int)
     /// The logs view closed: its stream ends.
     case closeLogs(session: Int)
+    /// Reads container `id`'s inspect for the inspect view `session`.
+    case inspect(id: String, session: Int)
+    /// `x`: a shell in container `id` (`docker exec -it … sh`), the dashboard suspended meanwhile.
+    case exec(id: String, name: String)
     case quit
 }
 

@@ -11,6 +11,7 @@ extension DashboardMachine {
             state.message = .init("cancelled")
             return []
         }
+        if dialog.fromMarks { state.marked = [] }
         switch dialog.kind {
         case .stop(let targets, _): return [.act(ids: targets.map(\.id), cause: "operator")]
         case .approve(let target, _): return [.act(ids: [target.id], cause: "operator approved")]

@@ -6,15 +6,22 @@ extension DashboardMachine {
 
     /// `l`: opens the selected container's logs.
     static func openLogs(state: inout UIState, context: Context) -> [Command] {
-        guard let row = context.selected(state) else { return [] }
-        guard row.refusal == nil else {
-            state.message = .init("the plugin refused this create: there is no container, no output")
-            return []
-        }
+        guard let row = viewedContainer(state: &state, context: context, nothing: "no output") else { return [] }
         state.logSession += 1
         state.logs = LogView(containerID: row.record.id, name: row.record.displayName, session: state.logSession)
         state.overlay = .logs
         return [.openLogs(id: row.record.id, session: state.logSession, tail: logTail)]
+    }
+
+    /// The selected container for a view of it (logs, inspect): none on a project's header, nor
+    /// on a refused create, which never became one (said, with what there is `nothing` of).
+    static func viewedContainer(state: inout UIState, context: Context, nothing: String) -> ContainerRow? {
+        guard let row = context.selected(state), row.group == nil else { return nil }
+        guard row.refusal == nil else {
+            state.message = .init("the plugin refused this create: there is no container, \(nothing)")
+            return nil
+        }
+        return row
     }
 
     /// Keys in the logs view.
@@ -85,6 +92,12 @@ extension DashboardMachine {
         guard state.logs?.session == session else { return }
         state.logs?.opening = false
         state.logs?.buffer.append(contentsOf: entries)
+    }
+
+    /// The stream of `session` is open, whether or not anything came yet.
+    public static func logsOpened(session: Int, state: inout UIState) {
+        guard state.logs?.session == session else { return }
+        state.logs?.opening = false
     }
 
     /// The stream of `session` ended; `error` says why when it was not the engine's normal end.

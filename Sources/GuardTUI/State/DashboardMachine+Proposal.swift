@@ -25,6 +25,10 @@ extension DashboardMachine {
         where digit.wholeNumberValue.map({ (1...proposal.choices.count).contains($0) }) == true:
             proposal.selected = digit.wholeNumberValue! - 1
         case .character("e"), .character("i"), .tab:
+            guard !proposal.rule.contains("\n") else {
+                proposal.error = "one rule per container: save them, then edit them in the allow-list (e)"
+                break
+            }
             proposal.editor = LineEditor(proposal.choices[proposal.selected])
             proposal.error = ruleError(proposal.rule)
         case .enter: return saveProposal(proposal, state: &state, context: context)
@@ -52,32 +56,42 @@ extension DashboardMachine {
             return []
         }
         state.overlay = .none
+        if !proposal.containerIDs.isEmpty { state.marked = [] }
         return [.appendRule(proposal.rule.trimmingWhitespace())]
     }
 
     /// Whether the proposed rule allows the container it was proposed for; nil when it cannot
     /// tell (an invalid rule, the container gone).
     static func proposalMatchesContainer(_ proposal: RuleProposal, context: Context) -> Bool? {
-        guard let list = proposal.ruleList, let record = proposedRecord(proposal, context: context) else { return nil }
-        return list.verdict(for: record, aliases: context.data.aliases).isAllowed
+        let records = proposedRecords(proposal, context: context)
+        guard let list = proposal.ruleList, !records.isEmpty else { return nil }
+        return records.allSatisfy { list.verdict(for: $0, aliases: context.data.aliases).isAllowed }
     }
 
-    static func proposedRecord(_ proposal: RuleProposal, context: Context) -> ContainerRecord? {
-        context.data.snapshot.containers.first { $0.id == proposal.containerID }
+    /// The containers it is proposed for that still exist: the marked ones, or the one.
+    static func proposedRecords(_ proposal: RuleProposal, context: Context) -> [ContainerRecord] {
+        let ids = proposal.containerIDs.isEmpty ? proposal.containerID.map { [$0] } ?? [] : proposal.containerIDs
+        return context.data.snapshot.containers.filter { ids.contains($0.id) }
     }
 
     /// What the rule would do beyond the container, shown before saving: that it does not match
     /// the container at all, or how many other containers it would allow too.
     static func proposalNote(_ proposal: RuleProposal, context: Context) -> String? {
-        guard let list = proposal.ruleList, let record = proposedRecord(proposal, context: context) else { return nil }
+        let records = proposedRecords(proposal, context: context)
+        guard let list = proposal.ruleList, !records.isEmpty else { return nil }
         let aliases = context.data.aliases
-        guard list.verdict(for: record, aliases: aliases).isAllowed else {
+        let unmatched = records.filter { !list.verdict(for: $0, aliases: aliases).isAllowed }
+        guard unmatched.isEmpty else {
             let again = proposal.confirmedRule == proposal.rule ? ": Enter again to save it anyway" : ""
-            return "this rule does not match \(proposal.container)\(again)"
+            let which =
+                proposal.containerIDs.isEmpty
+                ? proposal.container : unmatched.map(\.displayName).joined(separator: ", ")
+            return "this rule does not match \(which)\(again)"
         }
         let current = context.data.policy.allowList
+        let ids = Set(records.map(\.id))
         let others = context.data.snapshot.containers.filter { other in
-            other.id != record.id && current?.verdict(for: other, aliases: aliases).isAllowed != true
+            !ids.contains(other.id) && current?.verdict(for: other, aliases: aliases).isAllowed != true
                 && list.verdict(for: other, aliases: aliases).isAllowed
         }
         guard !others.isEmpty else { return nil }

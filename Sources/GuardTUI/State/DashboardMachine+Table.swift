@@ -8,9 +8,29 @@ extension DashboardMachine {
         switch key {
         case .character("e") where context.data.enforcer.readonly:
             return [.openEditor]  // to read: the panel refuses every change
-        case .enter: if context.selected(state) != nil { state.overlay = .detail }
+        case .enter:
+            if let group = context.selected(state)?.group {
+                fold(group, state: &state)
+            } else if context.selected(state) != nil {
+                state.overlay = .detail
+            }
         case .character("/"): state.overlay = .filter(LineEditor(state.table.filter))
-        case .escape: state.table.filter = ""
+        case .escape:
+            // Marks go first: they are what the next action would touch.
+            if !state.marked.isEmpty {
+                state.message = .init("marks cleared")
+                state.marked = []
+            } else {
+                state.table.filter = ""
+            }
+        case .character(" "): toggleMark(state: &state, context: context)
+        case .character("P"):
+            state.table.groupByProject.toggle()
+            state.message = .init(
+                state.table.groupByProject ? "grouped by Compose project: Enter on a header folds it" : "not grouped")
+        case .character("i"): return openInspect(state: &state, context: context)
+        case .character("x") where state.canExec && !context.data.enforcer.readonly:
+            return openShell(state: &state, context: context)
         case .character("o"):
             // CPU and memory sort only while their columns show.
             repeat {
@@ -40,6 +60,15 @@ extension DashboardMachine {
                 state.message = readonlyMessage
                 return []
             }
+            // On a project's header, keys about one container have none to act on (with marks,
+            // a, s and y act on the marked ones instead).
+            let markedKeys: [Key] = state.marked.isEmpty ? [] : [.character("a"), .character("s"), .character("y")]
+            if context.selected(state)?.group != nil, !markedKeys.contains(key),
+                [Key.character("a"), .character("d"), .character("s"), .character("y")].contains(key)
+            {
+                state.message = .init("a project's header: Space marks its containers, then a, s or y acts on them")
+                return []
+            }
             return changeKey(key, state: &state, context: context)
         default:
             // Said once, so that a key that does nothing is not a silent mystery.
@@ -57,6 +86,9 @@ extension DashboardMachine {
     static func changeKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
         let selected = context.selected(state)
         let action = context.data.enforcer.action
+        if !state.marked.isEmpty, [.character("a"), .character("s"), .character("y")].contains(key) {
+            return markedKey(key, state: &state, context: context)
+        }
         switch key {
         case .character("a"):
             guard let row = selected else { return [] }

@@ -37,6 +37,7 @@ public enum DashboardMachine {
             return editorDialogKey(key, editor: editor, dialog: dialog, state: &state)
         case .logs: return logsKey(key, state: &state)
         case .timeline(let view): return timelineKey(key, view: view, state: &state, context: context)
+        case .inspect(let view): return inspectKey(key, view: view, state: &state)
         }
     }
 
@@ -82,7 +83,11 @@ public enum DashboardMachine {
     /// Help and detail: read, move, close.
     static func viewerKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
         if case .detail = state.overlay, navigate(key, state: &state, rows: context.rows) { return [] }
-        if case .help = state.overlay, scrollHelp(key, state: &state) { return [] }
+        if case .help = state.overlay,
+            scrollHelp(key, state: &state, exec: state.canExec && !context.data.enforcer.readonly)
+        {
+            return []
+        }
         switch key {
         case .escape, .enter, .character("q"), .character("?"): state.overlay = .none
         default: break
@@ -91,8 +96,8 @@ public enum DashboardMachine {
     }
 
     /// j/k, arrows, PgUp/PgDn, g/G in the help overlay; true when `key` was one of them.
-    static func scrollHelp(_ key: Key, state: inout UIState) -> Bool {
-        let count = HelpView(glyphs: .ascii).lines.count
+    static func scrollHelp(_ key: Key, state: inout UIState, exec: Bool) -> Bool {
+        let count = HelpView(glyphs: .ascii, exec: exec).lines.count
         let page = max(state.pageSize - 1, 1)
         let last = max(count - page, 0)
         switch key {

@@ -5,6 +5,8 @@ public struct Dialog: Sendable, Equatable {
     public var typed = LineEditor()
     /// Why the last answer was refused (a wrong count); the dialog stays open to try again.
     public var error: String?
+    /// Asked for the marked rows: answering yes clears the marks.
+    public var fromMarks = false
 
     public init(_ kind: Kind) {
         self.kind = kind

@@ -19,4 +19,6 @@ public enum Overlay: Sendable, Equatable {
     case logs
     /// `v`: the guard's recent decisions, newest first.
     case timeline(TimelineView)
+    /// `i`: the selected container's inspect JSON.
+    case inspect(InspectView)
 }

@@ -15,6 +15,9 @@ public struct RuleProposal: Sendable, Equatable {
     public var warning: String?
     /// The container it is proposed for.
     public var containerID: String?
+    /// Proposed for the marked containers: all of them (a choice may then hold one rule per
+    /// line, one for each).
+    public var containerIDs: [String] = []
     /// What the rule would do beyond it (matches it not at all, or allows others too).
     public var note: String?
     /// A rule that does not match the container, saved only on a second Enter: the rule that had

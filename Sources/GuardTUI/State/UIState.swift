@@ -36,6 +36,12 @@ public struct UIState: Sendable, Equatable {
     public var logs: LogView?
     /// Counts the logs views opened, so lines of a closed one are told apart.
     public var logSession = 0
+    /// Counts the inspect views opened, so an answer for a closed one is told apart.
+    public var inspectSession = 0
+    /// `Space`: the containers marked, by ID, for `a`, `s` and `y` to act on together.
+    public var marked: Set<String> = []
+    /// `x` opens a shell: the docker CLI is on PATH and the dashboard is not read-only.
+    public var canExec = false
     /// Set once the operator has chosen to quit.
     public var quitting = false
 

@@ -16,6 +16,8 @@ struct DashboardApp {
     /// `--ready-file`: written once the API listens.
     let readyFile: String?
     let logger: Logger
+    /// `x`'s shell: the docker CLI on PATH and the flags for this endpoint; nil hides `x`.
+    var shell: ShellLauncher?
     /// The authorization plugin's service, when `--authz` is given.
     var plugin: [ServiceGroupConfiguration.ServiceConfiguration] = []
 
@@ -88,7 +90,10 @@ struct DashboardApp {
         let catalog = ThemeCatalog(
             directories: ThemeCatalog.standardDirectories(
                 environment: ProcessInfo.processInfo.environment, executablePath: CommandLine.arguments[0]))
-        let state = UIState(theme: themeName, themes: catalog.names())
+        var initial = UIState(theme: themeName, themes: catalog.names())
+        initial.canExec = shell != nil && !parts.settings.readonly
+        let state = initial
+        let shell = self.shell
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 let terminal = NcursesTerminal(theme: .builtInDefault)
@@ -105,7 +110,8 @@ struct DashboardApp {
                 }
                 DashboardLoop(
                     feed: feed, terminal: terminal, themes: themes, saver: saver, actions: actions,
-                    logs: LogFollower(views: parts.containerViews, feed: feed), stats: stats, data: data,
+                    logs: LogFollower(views: parts.containerViews, feed: feed), stats: stats,
+                    inspects: InspectReader(views: parts.containerViews, feed: feed), shell: shell, data: data,
                     state: state, logger: logger
                 ).run()
                 terminal.close()

@@ -17,6 +17,8 @@ final class DashboardFeed: Sendable {
         var events: [AppEvent] = []
         /// The logs view's lines and its stream's end, in order.
         var logs: [LogNews] = []
+        /// Inspects read for the inspect view.
+        var inspected: [InspectNews] = []
         var quitRequested = false
         /// SIGWINCH arrived.
         var resized = false

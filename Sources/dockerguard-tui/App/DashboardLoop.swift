@@ -14,6 +14,9 @@ final class DashboardLoop {
     private let actions: OperatorActions
     private let logs: LogFollower
     private let stats: StatsSampler
+    private let inspects: InspectReader
+    /// `x`'s shell, when the docker CLI is on PATH.
+    private let shell: ShellLauncher?
     /// The containers the sampler was last told are on screen.
     private var sampled: [String] = []
     private let logger: Logger
@@ -31,9 +34,11 @@ final class DashboardLoop {
 
     init(
         feed: DashboardFeed, terminal: NcursesTerminal, themes: ThemeSource, saver: AllowListSaver,
-        actions: OperatorActions, logs: LogFollower, stats: StatsSampler, data: DashboardData, state: UIState,
-        logger: Logger
+        actions: OperatorActions, logs: LogFollower, stats: StatsSampler, inspects: InspectReader,
+        shell: ShellLauncher?, data: DashboardData, state: UIState, logger: Logger
     ) {
+        self.inspects = inspects
+        self.shell = shell
         self.stats = stats
         self.logs = logs
         self.logger = logger
@@ -123,10 +128,15 @@ final class DashboardLoop {
             dirty = true
         }
         for news in inbox.logs {
+            if news.opened { DashboardMachine.logsOpened(session: news.session, state: &state) }
             if !news.entries.isEmpty {
                 DashboardMachine.receiveLogs(news.entries, session: news.session, state: &state)
             }
             if news.ended { DashboardMachine.logsEnded(session: news.session, error: news.error, state: &state) }
+            dirty = true
+        }
+        for news in inbox.inspected {
+            DashboardMachine.receiveInspect(json: news.json, error: news.error, session: news.session, state: &state)
             dirty = true
         }
         for event in inbox.events {
@@ -160,6 +170,8 @@ final class DashboardLoop {
                     "\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
             case .openLogs(let id, let session, let tail): logs.open(id: id, session: session, tail: tail)
             case .closeLogs(let session): logs.close(session: session)
+            case .inspect(let id, let session): inspects.read(id: id, session: session)
+            case .exec(let id, let name): runShell(id: id, name: name)
             case .setMode(let mode):
                 actions.setMode(mode)
                 state.message = .init("mode \(mode.rawValue)")
@@ -168,6 +180,25 @@ final class DashboardLoop {
                     run(DashboardMachine.handle(event, state: &state, path: data.policy.path))
                 }
             }
+        }
+    }
+
+    /// `x`: curses suspended, the shell on the terminal until it exits, then the dashboard back.
+    private func runShell(id: String, name: String) {
+        guard let shell else { return }
+        // Nothing is sampled for a screen no one sees.
+        sampled = []
+        stats.show([])
+        terminal.suspend()
+        let result = shell.run(id: id, name: name)
+        terminal.resume()
+        dirty = true
+        switch result {
+        case .success(let status):
+            state.message = .init("shell in \(name) ended (exit \(status))", isError: status != 0 && status != 130)
+        case .failure(let failure):
+            state.message = .init("cannot run docker exec: \(failure.message)", isError: true)
+            logger.error("docker exec failed to start: \(failure.message)")
         }
     }
 
@@ -224,7 +255,7 @@ final class DashboardLoop {
         // Sampled: the running rows on screen, while the columns show and the table is not covered.
         let tableShown: Bool
         switch state.overlay {
-        case .logs, .timeline, .help, .editor, .editorDialog: tableShown = false
+        case .logs, .timeline, .inspect, .help, .editor, .editorDialog: tableShown = false
         default: tableShown = true
         }
         let onScreen =

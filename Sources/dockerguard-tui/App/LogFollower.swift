@@ -18,7 +18,10 @@ final class LogFollower: Sendable {
         let feed = self.feed
         let task = Task {
             do {
-                for try await batch in try await views.followLogs(id, tail: tail) {
+                let lines = try await views.followLogs(id, tail: tail)
+                // Open, though a quiet container may send nothing for a long while: the view says so.
+                feed.post { $0.logs.append(.init(session: session, opened: true)) }
+                for try await batch in lines {
                     feed.post { $0.logs.append(.init(session: session, entries: batch)) }
                 }
                 feed.post { $0.logs.append(.init(session: session, ended: true)) }
@@ -46,6 +49,8 @@ final class LogFollower: Sendable {
 struct LogNews: Sendable {
     var session: Int
     var entries: [LogEntry] = []
+    /// The stream is open (nothing may have come yet).
+    var opened = false
     var ended = false
     var error: String?
 }

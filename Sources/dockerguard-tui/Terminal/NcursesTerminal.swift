@@ -52,6 +52,21 @@ final class NcursesTerminal {
         endwin()
     }
 
+    /// Hands the terminal to another program (`x`'s shell): curses' modes saved, the terminal
+    /// as it was before the dashboard.
+    func suspend() {
+        def_prog_mode()
+        endwin()
+    }
+
+    /// Takes the terminal back after ``suspend()``: curses' modes again, every row redrawn, and
+    /// the size asked again (the shell's window may have been resized meanwhile).
+    func resume() {
+        reset_prog_mode()
+        resized(askingTheKernel: true)
+        wrefresh(dg_stdscr())
+    }
+
     func setTheme(_ theme: Theme) {
         self.theme = theme
         resolveRoles()

@@ -1,0 +1,82 @@
+import GuardCore
+
+extension DashboardMachine {
+    /// `i`: asks for the selected container's inspect; the view shows "reading" until it comes.
+    static func openInspect(state: inout UIState, context: Context) -> [Command] {
+        guard let row = viewedContainer(state: &state, context: context, nothing: "nothing to inspect") else {
+            return []
+        }
+        state.inspectSession += 1
+        state.overlay = .inspect(
+            InspectView(containerID: row.record.id, name: row.record.displayName, session: state.inspectSession))
+        return [.inspect(id: row.record.id, session: state.inspectSession)]
+    }
+
+    /// Keys in the inspect view.
+    static func inspectKey(_ key: Key, view: InspectView, state: inout UIState) -> [Command] {
+        var view = view
+        let page = max(state.pageSize - (view.searchEditor == nil ? 0 : 1), 1)
+        defer {
+            if case .inspect = state.overlay { state.overlay = .inspect(view) }
+        }
+        if var editor = view.searchEditor {
+            switch editor.handle(key) {
+            case .editing: view.searchEditor = editor
+            case .submit:
+                view.searchEditor = nil
+                view.search = editor.text
+                findInspect(&view, from: view.top, backwards: false, page: page, state: &state)
+            case .cancel: view.searchEditor = nil
+            case .ignored: break
+            }
+            return []
+        }
+        switch key {
+        case .escape, .character("q"), .character("i"):
+            state.overlay = .none
+            return []
+        case .character("j"), .down: view.top += 1
+        case .character("k"), .up: view.top -= 1
+        case .pageDown, .control("f"), .character(" "): view.top += page
+        case .pageUp, .control("b"): view.top -= page
+        case .character("g"), .home: view.top = 0
+        case .character("G"), .end: view.top = view.lineCount
+        case .character("/"): view.searchEditor = LineEditor(view.search)
+        case .character("n"):
+            findInspect(&view, from: (view.hit ?? view.top - 1) + 1, backwards: false, page: page, state: &state)
+        case .character("N"):
+            findInspect(&view, from: (view.hit ?? view.top) - 1, backwards: true, page: page, state: &state)
+        case .character("M"):
+            view.showSecrets.toggle()
+            let count = view.text?.secretCount ?? 0
+            state.message = .init(
+                view.showSecrets
+                    ? "\(count) secret value\(count == 1 ? "" : "s") shown: M masks them again"
+                    : "secret values masked")
+        default: break
+        }
+        view.clamp(page: page)
+        return []
+    }
+
+    /// Moves the view to the next line with the search, down or up, and says where.
+    static func findInspect(_ view: inout InspectView, from: Int, backwards: Bool, page: Int, state: inout UIState) {
+        guard !view.search.isEmpty else { return }
+        guard let line = view.find(from: from, backwards: backwards) else {
+            state.message = .init("no line \(backwards ? "above" : "below") with '\(view.search)'")
+            return
+        }
+        view.hit = line
+        if line < view.top || line >= view.top + page { view.top = line - page / 3 }
+        view.clamp(page: page)
+        state.message = .init("'\(view.search)' at line \(line + 1) of \(view.lineCount)")
+    }
+
+    /// The inspect of `session`'s container came (or could not be read: `error`).
+    public static func receiveInspect(json: String?, error: String?, session: Int, state: inout UIState) {
+        guard case .inspect(var view) = state.overlay, view.session == session else { return }
+        if let json { view.text = InspectText(json: json) }
+        view.error = error
+        state.overlay = .inspect(view)
+    }
+}
