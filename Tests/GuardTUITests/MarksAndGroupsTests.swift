@@ -102,6 +102,12 @@ struct MarksAndGroupsTests {
         #expect(shop.group?.memberIDs == [id("miner"), id("shop-web")] && shop.verdict == .violating)
         #expect(shop.group?.summary(.utf8) == "✗ 1  ✓ 1" && shop.group?.summary(.ascii) == "! 1  + 1")
         #expect(rows[3].verdict == .pending && rows[3].group?.project == nil)
+        // Its detail pane says the same in words.
+        #expect(
+            DetailView(data: data, row: shop, glyphs: .utf8).lines(shop, rows: 5).map(\.value) == [
+                "violating — its worst container's", "2: 1 violating, 1 allowed",
+                "Enter folds it, Space marks its containers",
+            ])
         // Enter on a header folds it; Space there marks all of its containers.
         _ = state.press([.character("g"), .enter], data: data)
         rows = state.table.rows(data)

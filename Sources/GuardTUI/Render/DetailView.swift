@@ -16,7 +16,8 @@ struct DetailView {
         screen.fill(row: band.top, role: .dialogTitle)
         let titleWidth = screen.width - hint.count - 4
         screen.put(
-            row.map { "container " + $0.record.displayName } ?? "no container selected", row: band.top, column: 1,
+            row.map { ($0.group == nil ? "container " : "project ") + $0.record.displayName }
+                ?? "no container selected", row: band.top, column: 1,
             width: titleWidth, role: .dialogTitle, ellipsis: glyphs.ellipsis)
         if screen.width - hint.count - 1 > 1 + min(titleWidth, 12) {
             screen.put(hint, row: band.top, column: screen.width - hint.count - 1, role: .dialogTitle)
@@ -38,9 +39,25 @@ struct DetailView {
         var role: Role = .dialog
     }
 
+    /// A Compose project's header: its verdict (its worst container's) and its counts in words.
+    func groupLines(_ group: ProjectGroup, verdict: RowVerdict) -> [Line] {
+        let counts = group.counts
+        let words = [
+            (counts.pending, "pending"), (counts.violating, "violating"), (counts.unknown, "unknown"),
+            (counts.notAllowed, "not allowed"), (counts.allowed, "allowed"),
+        ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        let why = "\(verdict.word) \(glyphs.dash) its worst container's"
+        return [
+            Line(label: "verdict", value: why, role: Role.of(verdict)),
+            Line(label: "containers", value: "\(group.memberIDs.count): " + words.joined(separator: ", ")),
+            Line(label: "keys", value: "Enter folds it, Space marks its containers"),
+        ]
+    }
+
     /// The pane's lines for `rows` rows: the fixed facts, then the labels as far as they go.
     func lines(_ row: ContainerRow, rows: Int) -> [Line] {
         let record = row.record
+        if let group = row.group { return Array(groupLines(group, verdict: row.verdict).prefix(max(rows, 0))) }
         if let refusal = row.refusal { return Array(refusalLines(row, refusal).prefix(max(rows, 0))) }
         var lines = [
             Line(
