@@ -63,6 +63,17 @@ struct DashboardShellTests {
         }
         #expect(returned.matched, "\(returned.screen)\nlog:\n\(dashboard.log)")
         #expect(!Self.hasMarker(returned.screen), "the shell's output is gone: the dashboard redrew")
+        // A shell that fails: its last words stay on screen until Enter.
+        try dashboard.tmux.send("x")
+        let again = await dashboard.screen(within: .seconds(30)) { $0.contains("/ #") }
+        #expect(again.matched, "\(again.screen)")
+        try dashboard.tmux.send("exit 3", literal: true)
+        try dashboard.tmux.send("Enter")
+        let held = await dashboard.screen { $0.contains("ended with status 3: Enter returns") }
+        #expect(held.matched && !held.screen.contains("NAME"), "\(held.screen)")
+        try dashboard.tmux.send("Enter")
+        let failed = await dashboard.screen { $0.contains("shell in vault ended (exit 3)") && $0.contains("NAME") }
+        #expect(failed.matched, "\(failed.screen)")
         // Still answering keys.
         try dashboard.tmux.send("?")
         let help = await dashboard.screen { $0.contains("shell (docker exec sh)") }

@@ -16,7 +16,11 @@ extension DashboardMachine {
     /// The selected container for a view of it (logs, inspect): none on a project's header, nor
     /// on a refused create, which never became one (said, with what there is `nothing` of).
     static func viewedContainer(state: inout UIState, context: Context, nothing: String) -> ContainerRow? {
-        guard let row = context.selected(state), row.group == nil else { return nil }
+        guard let row = context.selected(state) else { return nil }
+        if let group = row.group {
+            state.message = .init("\(group.project ?? "no project") is a Compose project's header: select a container")
+            return nil
+        }
         guard row.refusal == nil else {
             state.message = .init("the plugin refused this create: there is no container, \(nothing)")
             return nil

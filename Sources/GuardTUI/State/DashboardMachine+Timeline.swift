@@ -53,6 +53,8 @@ extension DashboardMachine {
             return []
         }
         state.overlay = .none
+        // A folded project opens, so its container's row shows.
+        state.table.folded.remove(container.labels[ProjectGroup.label] ?? ProjectGroup.noProjectKey)
         if !context.rows.contains(where: { $0.id == container.id }) {
             // Hidden by the filter or stopped: shown again so the selection can land on it.
             state.table.filter = ""

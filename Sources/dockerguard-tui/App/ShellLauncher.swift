@@ -27,8 +27,7 @@ struct ShellLauncher: Sendable {
         let environment = ProcessInfo.processInfo.environment.filter { !cleared.contains($0.key) }
             .map { "\($0.key)=\($0.value)" }
         // Straight to the terminal: no stdio buffer to flush before the shell takes it.
-        let banner = Array("dockerguard-tui: a shell in \(name) (exit it to return to the dashboard)\r\n".utf8)
-        _ = banner.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        say("dockerguard-tui: a shell in \(name) (exit it to return to the dashboard)")
         // The dashboard traps INT, TERM, HUP and WINCH for itself: the shell gets them back as
         // they are by default, and no signal blocked.
         var attributes = posix_spawnattr_t()
@@ -50,7 +49,29 @@ struct ShellLauncher: Sendable {
         var exit: Int32 = 0
         while waitpid(pid, &exit, 0) == -1, errno == EINTR {}
         // WIFEXITED/WEXITSTATUS are macros Swift cannot import.
-        return .success((exit & 0x7F) == 0 ? (exit >> 8) & 0xFF : 128 + (exit & 0x7F))
+        let code = (exit & 0x7F) == 0 ? (exit >> 8) & 0xFF : 128 + (exit & 0x7F)
+        // A failure (no `sh` in the image, the container gone) is said by docker on this screen,
+        // which the dashboard would cover at once: it waits for Enter first.
+        if code != 0 {
+            waitForEnter("dockerguard-tui: the shell ended with status \(code): Enter returns to the dashboard")
+        }
+        return .success(code)
+    }
+
+    private func say(_ line: String) {
+        let bytes = Array((line + "\r\n").utf8)
+        _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    }
+
+    /// Reads the terminal (cooked again, curses being suspended) up to a newline or its end.
+    private func waitForEnter(_ prompt: String) {
+        say(prompt)
+        var byte: UInt8 = 0
+        while true {
+            let count = read(0, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return }
+        }
     }
 
     private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
