@@ -79,6 +79,9 @@ struct HeaderView {
                 Segment("sort \(table.sort.rawValue)" + (table.descending ? " reversed" : ""), .header, priority: 4))
         }
         if table.showStopped { segments.append(Segment("+stopped", .header, priority: 3)) }
+        // What a, s and y would act on: said as long as the marks last, not only in a message.
+        if !state.marked.isEmpty { segments.append(Segment("\(state.marked.count) marked", .header, priority: 7)) }
+        if table.groupByProject { segments.append(Segment("by project", .header, priority: 2)) }
         if !table.filter.isEmpty {
             segments.append(Segment("filter '\(table.filter)'", .header, priority: 7, mayTruncate: true))
         }
