@@ -14,7 +14,7 @@ struct DockerClientEngineTests {
         let version = try await client.negotiate()
         let negotiated = try #require(client.negotiatedAPIVersion)
         #expect(negotiated <= APIVersion(version.apiVersion)!)
-        await #expect(version.version == (try TestEngine.docker("version", "--format", "{{.Server.Version}}")))
+        #expect(version.version == (try await TestEngine.docker("version", "--format", "{{.Server.Version}}")))
     }
 
     @Test("create, start, inspect, list, rename, stop, start, kill, remove: each as the engine reports it")
@@ -28,7 +28,7 @@ struct DockerClientEngineTests {
         #expect(details.id == id)
         #expect(details.name == "/" + name)
         #expect(details.state.status == "running")
-        await #expect(details.image == (try TestEngine.docker("container", "inspect", "-f", "{{.Image}}", id)))
+        #expect(details.image == (try await TestEngine.docker("container", "inspect", "-f", "{{.Image}}", id)))
         #expect(details.config.labels?["dg.test"] == "yes")
 
         let listed = try await client.listContainers(filters: ["label": ["dg.test=yes"], "name": [name]])
@@ -36,16 +36,16 @@ struct DockerClientEngineTests {
         #expect(listed.first?.names == ["/" + name])
 
         try await client.renameContainer(id, to: name + "-renamed")
-        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.Name}}", id) == "/\(name)-renamed")
+        #expect(try await TestEngine.docker("container", "inspect", "-f", "{{.Name}}", id) == "/\(name)-renamed")
 
         try await client.stopContainer(id, timeout: 1)
-        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "exited")
+        #expect(try await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "exited")
         try await client.stopContainer(id, timeout: 1)  // already stopped: not an error
 
         try await client.startContainer(id)
         try await client.startContainer(id)  // already running: not an error
         try await client.killContainer(id)
-        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "exited")
+        #expect(try await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "exited")
 
         try await client.removeContainer(id, force: true)
         #expect(try await client.listContainers(all: true, filters: ["id": [id]]).isEmpty)

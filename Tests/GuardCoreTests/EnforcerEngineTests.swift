@@ -14,8 +14,8 @@ import Testing
     "Enforcer against the real engine", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
     .timeLimit(.minutes(2)))
 struct EnforcerEngineTests {
-    func state(_ id: String) -> String? {
-        try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id)
+    func state(_ id: String) async -> String? {
+        try? await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id)
     }
 
     func waitForState(_ harness: EnforcerHarness, _ id: String, _ state: String) async -> Bool {
@@ -43,7 +43,7 @@ struct EnforcerEngineTests {
             harness.auditRecords(for: victim).contains { $0["result"] as? String == "recorded (readonly)" }
         }
         #expect(recorded != nil, "\(harness.auditRecords(for: victim))")
-        #expect(state(victim) == "running")
+        #expect(await state(victim) == "running")
 
         // The keep-running container stops; once the enforcer has judged that, it has decided.
         try await client.killContainer(keep)
@@ -51,8 +51,8 @@ struct EnforcerEngineTests {
         #expect(await harness.enforcerCaughtUp())
         #expect(!harness.logLines.all.contains { $0.contains("keep-running: restarting") }, "\(harness.logLines.all)")
         #expect(harness.auditRecords.allSatisfy { $0["action"] is NSNull }, "\(harness.auditRecords)")
-        #expect(state(keep) == "exited")
-        #expect(state(victim) == "running")
+        #expect(await state(keep) == "exited")
+        #expect(await state(victim) == "running")
     }
 
     @Test("with no valid allow-list nothing is judged or acted on, until a valid one arrives")
@@ -70,7 +70,7 @@ struct EnforcerEngineTests {
         #expect(await harness.enforcerCaughtUp())
         #expect(await harness.enforcer.selfIdentity != nil, "the enforcer has not seen a synced snapshot")
         #expect(harness.auditRecords(for: id).isEmpty, "\(harness.auditRecords(for: id))")
-        #expect(state(id) == "running")
+        #expect(await state(id) == "running")
 
         // A valid list judges it at once, by that list (one that allows all: this enforcer acts
         // in enforce mode, on a shared engine).
@@ -78,7 +78,7 @@ struct EnforcerEngineTests {
         let judged = await eventually(timeout: .seconds(30)) { !harness.auditRecords(for: id).isEmpty }
         #expect(judged != nil)
         #expect(harness.auditRecords(for: id).map { $0["verdict"] as? String } == ["allowed"])
-        #expect(state(id) == "running")
+        #expect(await state(id) == "running")
     }
 
     @Test("confirm mode: a violation waits; the operator's approval acts once and is audited")
@@ -95,7 +95,7 @@ struct EnforcerEngineTests {
         let pending = await eventually(timeout: .seconds(30)) { await harness.enforcer.pending.contains(id) }
         #expect(pending != nil)
         #expect(harness.auditRecords(for: id).map { $0["result"] as? String } == ["pending"])
-        #expect(state(id) == "running")
+        #expect(await state(id) == "running")
 
         // The dashboard's `y` (and a second press, and `Y` over all) while the first is under way.
         async let first = harness.enforcer.actForOperator(on: [id], cause: "operator approved")
@@ -114,6 +114,6 @@ struct EnforcerEngineTests {
         #expect(actions.first?["mode"] as? String == "confirm")
         #expect(actions.first?["result"] as? String == "done")
         #expect(await !harness.enforcer.pending.contains(id))
-        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", id) == "137")
+        #expect(try await TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", id) == "137")
     }
 }

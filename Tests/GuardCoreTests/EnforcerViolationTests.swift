@@ -29,7 +29,7 @@ struct EnforcerViolationTests {
 
     @Test("a stopped pending violation leaves the pending set; a violation counts once per run")
     func violations() async throws {
-        let engine = try OwnEngine()
+        let engine = try await OwnEngine.start()
         defer { engine.stop() }
         try await pendingThatStopsLeavesPending(engine.host)
         try await violationCountedOncePerRun(engine.host)

@@ -34,7 +34,7 @@ struct EngineSyncEngineTests {
             } != nil)
         let record = try #require(store.current.containers.first { $0.id == afterID })
         #expect(record.name == "/" + after)
-        await #expect(record.imageID == (try TestEngine.docker("container", "inspect", "-f", "{{.Image}}", afterID)))
+        #expect(record.imageID == (try await TestEngine.docker("container", "inspect", "-f", "{{.Image}}", afterID)))
 
         try await client.stopContainer(afterID, timeout: 0)
         #expect(

@@ -8,9 +8,9 @@ import Testing
 struct AuthzDashboardTests {
     @Test("confirm: a refused create is a pending row; `a` allows it; the same docker run then succeeds")
     func refusedCreateAllowedFromTheDashboard() async throws {
-        let engine = try PluginEngine()
+        let engine = try await PluginEngine.make()
         let name = "dgask-\(UUID().uuidString.prefix(6).lowercased())"
-        let dashboard = try DashboardProcess(
+        let dashboard = try await DashboardProcess.start(
             engineHost: engine.host, allowList: "name=dgok-*\n",
             arguments: ["--listen", "127.0.0.1:0", "--mode", "confirm", "--authz", "--authz-name", engine.name])
         // The engine stops first, while the plugin still answers its calls.
@@ -31,18 +31,19 @@ struct AuthzDashboardTests {
         #expect(pending.matched, "no pending row for \(name):\n\(pending.screen)\nlog:\n\(dashboard.log)")
         #expect(pending.screen.contains("pending 1"), "\(pending.screen)")
 
-        try dashboard.tmux.send("/")
-        try dashboard.tmux.send(name, literal: true)
-        try dashboard.tmux.send("Enter")
-        try dashboard.tmux.send("a")
+        try await dashboard.tmux.send("/")
+        try await dashboard.tmux.send(name, literal: true)
+        try await dashboard.tmux.send("Enter")
+        try await dashboard.tmux.send("a")
         let proposed = await dashboard.screen { $0.contains("name=\(name)") }
         #expect(proposed.matched, "no proposal:\n\(proposed.screen)")
-        try dashboard.tmux.send("Enter")
+        try await dashboard.tmux.send("Enter")
         // Waited for on disk: while the proposal is open the row already previews `…→✓`.
         let saved = await eventually(timeout: .seconds(15)) {
             (try? String(contentsOfFile: dashboard.allowListPath, encoding: .utf8))?.hasSuffix("name=\(name)\n") == true
         }
-        #expect(saved != nil, "the rule was not saved; screen:\n\(dashboard.tmux.capture())")
+        let screen = await dashboard.tmux.capture()
+        #expect(saved != nil, "the rule was not saved; screen:\n\(screen)")
         let allowed = await dashboard.screen { screen in
             row(name, in: screen).map { $0.contains("✓") && !$0.contains("→") } == true
         }

@@ -13,7 +13,7 @@ struct AuthzPluginTests {
 
     @Test("enforce: a disallowed run fails with the message and never starts; allowed runs; start and rename refused")
     func enforce() async throws {
-        let engine = try PluginEngine()
+        let engine = try await PluginEngine.make()
         defer { engine.stop() }
         let tag = Self.tag()
         let (good, bad, snap) = ("dgok-\(tag)", "dgbad-\(tag)", "dgsnap-\(tag)")
@@ -64,7 +64,7 @@ struct AuthzPluginTests {
 
     @Test("the engine restarted under a running plugin comes back with it; the guard resyncs and keeps judging")
     func engineRestartedUnderThePlugin() async throws {
-        let engine = try PluginEngine()
+        let engine = try await PluginEngine.make()
         defer { engine.stop() }
         let tag = Self.tag()
         let guardian = try await engine.startGuard(mode: "enforce", allowList: "name=dgok-*\n")
@@ -98,7 +98,7 @@ struct AuthzPluginTests {
 
     @Test("audit: a disallowed run succeeds and is recorded as what would have been denied")
     func audit() async throws {
-        let engine = try PluginEngine()
+        let engine = try await PluginEngine.make()
         defer { engine.stop() }
         let bad = "dgbad-\(Self.tag())"
         let guardian = try await engine.startGuard(mode: "audit", allowList: "name=dgok-*\n")
@@ -129,7 +129,7 @@ struct AuthzPluginTests {
 
     @Test("confirm: denied with a word about confirm mode, then allowed once the rule is added")
     func confirm() async throws {
-        let engine = try PluginEngine()
+        let engine = try await PluginEngine.make()
         defer { engine.stop() }
         let name = "dgnew-\(Self.tag())"
         let guardian = try await engine.startGuard(mode: "confirm", allowList: "name=dgok-*\n")

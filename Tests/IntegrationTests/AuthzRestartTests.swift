@@ -55,7 +55,7 @@ struct AuthzRestartTests {
 
     @Test("SIGKILL and restart 5 times while docker ps and docker run loop: no command fails")
     func restarts() async throws {
-        let engine = try PluginEngine()
+        let engine = try await PluginEngine.make()
         // A fresh child knows nothing yet: a start it has not seen created is inspected on the engine,
         // which under the whole suite's load can take longer than the default 200 ms budget (then
         // the failure policy refuses it, as it should). This test is about restarts, not the budget
@@ -63,8 +63,11 @@ struct AuthzRestartTests {
         let holder = try SocketHolder(
             engine: engine, mode: "enforce", allowList: "name=dgok-*\n", extra: ["--authz-budget", "3000"])
         defer {
-            engine.stop()
-            holder.stop()
+            // In order: the engine stops while the plugin still answers its own calls.
+            BackgroundCleanup.run {
+                engine.stopAndWait()
+                holder.stopAndWait()
+            }
         }
         #expect(await eventually(timeout: .seconds(10)) { holder.activations == 1 } != nil, "log:\n\(holder.log)")
         try await engine.startEngine()

@@ -40,7 +40,7 @@ struct AuthzSocketTests {
         #expect(second.status != 0 && second.status != 124, "status \(second.status)")
         #expect(second.stderr.contains("another process already serves the plugin socket \(path)"), "\(second.stderr)")
         #expect(first.isRunning)
-        #expect(first.terminate() == 0)
+        #expect(await first.terminate() == 0)
         #expect(!FileManager.default.fileExists(atPath: path), "the socket is removed on a clean exit")
     }
 
@@ -55,7 +55,7 @@ struct AuthzSocketTests {
             guardian.log.contains("authz plugin listening on \(path)")
         }
         #expect(listening != nil, "log:\n\(guardian.log)")
-        #expect(guardian.terminate(signal: SIGHUP) == 0, "log:\n\(guardian.log)")
+        #expect(await guardian.terminate(signal: SIGHUP) == 0, "log:\n\(guardian.log)")
         #expect(!FileManager.default.fileExists(atPath: path), "the socket is removed on SIGHUP too")
     }
 }

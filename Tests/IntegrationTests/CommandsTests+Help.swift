@@ -30,11 +30,11 @@ extension CommandsTests {
     }
 
     @Test("--help wraps only at the width, and names the log levels once", arguments: [80, 120])
-    func helpWrapsAtTheWidth(width: Int) throws {
+    func helpWrapsAtTheWidth(width: Int) async throws {
         let home = try temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         for command in Self.helpCommands {
-            let result = try Subprocess.run(
+            let result = try await Subprocess.run(
                 "/usr/bin/env",
                 ["COLUMNS=\(width)", "HOME=\(home)", DockerGuardProcess.binaryPath] + command + ["--help"])
             #expect(result.status == 0, "\(command): \(result.stderr)")
@@ -51,8 +51,8 @@ extension CommandsTests {
     }
 
     @Test("the dashboard's --help wraps only at the width")
-    func dashboardHelpWrapsAtTheWidth() throws {
-        let result = try Subprocess.run("/usr/bin/env", ["COLUMNS=80", DashboardProcess.binaryPath, "--help"])
+    func dashboardHelpWrapsAtTheWidth() async throws {
+        let result = try await Subprocess.run("/usr/bin/env", ["COLUMNS=80", DashboardProcess.binaryPath, "--help"])
         #expect(result.status == 0, "\(result.stderr)")
         let breaks = Self.earlyBreaks(result.stdout, width: 80)
         #expect(breaks.isEmpty, "\(breaks.joined(separator: "\n"))")

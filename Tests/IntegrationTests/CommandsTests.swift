@@ -8,9 +8,9 @@ import Testing
     "check, snapshot and confirm", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
     .serialized)
 struct CommandsTests {
-    func run(_ arguments: [String], home: String) throws -> Subprocess.Result {
+    func run(_ arguments: [String], home: String) async throws -> Subprocess.Result {
         // `env` gives the command a private XDG home, so no user config is read.
-        try Subprocess.run(
+        try await Subprocess.run(
             "/usr/bin/env",
             [
                 "-u", "DOCKER_HOST", "XDG_CONFIG_HOME=\(home)/config", "XDG_STATE_HOME=\(home)/state", "HOME=\(home)",
@@ -25,12 +25,12 @@ struct CommandsTests {
     }
 
     @Test("check: every error with path:line:column and exit 1; a valid list passes")
-    func check() throws {
+    func check() async throws {
         let home = try temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let list = home + "/list"
         try "name=web-*\nnmae=x\nid=zz\nimage=\"unterminated\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let bad = try run(["check", "--allowlist", list], home: home)
+        let bad = try await run(["check", "--allowlist", list], home: home)
         #expect(bad.status == 1)
         let lines = bad.stdout.split(separator: "\n")
         #expect(lines.count == 3, "\(bad.stdout)")
@@ -39,7 +39,7 @@ struct CommandsTests {
         #expect(lines.contains { $0.hasPrefix("\(list):4:7: ") }, "\(bad.stdout)")
 
         try "# ok\nname=web-*\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let good = try run(["check", "--allowlist", list], home: home)
+        let good = try await run(["check", "--allowlist", list], home: home)
         #expect(good.status == 0)
         #expect(good.stdout.contains("1 rule, valid"))
     }
@@ -54,18 +54,18 @@ struct CommandsTests {
         try await TestEngine.runContainer(client, name: name)
         let list = home + "/list"
         try "name=nothing-matches\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let result = try run(
+        let result = try await run(
             ["check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!, "--mode", "enforce"],
             home: home)
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout.contains("VIOLATING  \(name)"), "\(result.stdout)")
         #expect(result.stdout.contains("no rule matches"))
         // A dry run: nothing was done.
-        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name) == "running")
+        #expect(try await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name) == "running")
 
         // Everything allowed: exit 0.
         try "name=*\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let allowed = try run(
+        let allowed = try await run(
             ["check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!], home: home)
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
         #expect(allowed.stdout.contains("allowed    \(name)"), "\(allowed.stdout)")
@@ -81,7 +81,7 @@ struct CommandsTests {
         let id = try await TestEngine.runContainer(client, name: name)
         let list = home + "/list"
         try "name=nothing-matches\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let result = try run(
+        let result = try await run(
             [
                 "check", "--allowlist", list, "--engine", "--docker-host", TestEngine.host!, "--mode", "enforce",
                 "--format", "json",
@@ -102,7 +102,7 @@ struct CommandsTests {
 
         // An invalid list: exit 1, its errors with line and column, and no engine part.
         try "nmae=x\n".write(toFile: list, atomically: true, encoding: .utf8)
-        let bad = try run(["check", "--allowlist", list, "--format", "json"], home: home)
+        let bad = try await run(["check", "--allowlist", list, "--format", "json"], home: home)
         #expect(bad.status == 1)
         let badJSON = try #require(try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
         let badList = try #require(badJSON["allowlist"] as? [String: Any])
@@ -120,7 +120,7 @@ struct CommandsTests {
         let name = TestEngine.uniqueName("snap")
         defer { TestEngine.forceRemove([name]) }
         let id = try await TestEngine.runContainer(client, name: name)
-        let result = try run(["snapshot", "--keep-running", "--docker-host", TestEngine.host!], home: home)
+        let result = try await run(["snapshot", "--keep-running", "--docker-host", TestEngine.host!], home: home)
         #expect(result.status == 0, "\(result.stderr)")
         let rule = result.stdout.split(separator: "\n").first { $0.contains(id) }
         #expect(rule?.hasPrefix("id=\(id) keep-running") == true, "\(result.stdout)")
@@ -128,7 +128,7 @@ struct CommandsTests {
         // The output is itself a valid allow-list.
         let list = home + "/snapshot"
         try result.stdout.write(toFile: list, atomically: true, encoding: .utf8)
-        #expect(try run(["check", "--allowlist", list], home: home).status == 0)
+        #expect(try await run(["check", "--allowlist", list], home: home).status == 0)
     }
 }
 
@@ -148,8 +148,8 @@ extension EnforcementTests {
         let record = guardian.auditRecords.first { $0["container_id"] as? String == id }
         #expect(record?["mode"] as? String == "confirm")
         #expect((record?["result"] as? String)?.hasPrefix("recorded") == true)
-        await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "running")
+        #expect(try await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id) == "running")
         #expect(guardian.log.contains("confirm mode without an operator"))
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }

@@ -11,13 +11,13 @@ import Testing
 struct DashboardConfirmTests {
     @Test("pending rows follow the engine; y asks; S retries a wrong count and names each container")
     func confirmSession() async throws {
-        let engine = try OwnEngine()
+        let engine = try await OwnEngine.start()
         defer { engine.stop() }
         let client = try TestEngine.client(host: engine.host)
         for name in ["ok-1", "bad-1", "bad-2", "bad-3", "bad-4"] {
             try await TestEngine.runContainer(client, name: name)
         }
-        let dashboard = try DashboardProcess(
+        let dashboard = try await DashboardProcess.start(
             engineHost: engine.host, allowList: "name=ok-*\n",
             arguments: ["--listen", "127.0.0.1:0", "--mode", "confirm", "--action", "kill"], width: 140, height: 30)
         defer { dashboard.stop() }
@@ -28,53 +28,54 @@ struct DashboardConfirmTests {
         _ = try await TestEngine.docker("kill", "bad-4", host: engine.host)
         let left = await dashboard.screen { $0.contains("pending 3") && !$0.contains("bad-4") }
         #expect(left.matched, "\(left.screen)")
-        try dashboard.tmux.send("A")
+        try await dashboard.tmux.send("A")
         let all = await dashboard.screen { line(containing: "bad-4", in: $0)?.hasSuffix("not allowed") == true }
         #expect(all.matched && all.screen.contains("not allowed 1"), "\(all.screen)")
-        try dashboard.tmux.send("A")
+        try await dashboard.tmux.send("A")
 
         // A key that does nothing says so.
-        try dashboard.tmux.send("z")
+        try await dashboard.tmux.send("z")
         #expect(await dashboard.screen { $0.contains("unknown key") }.matched)
 
         // `y` asks first; only the second `y` kills.
-        try dashboard.tmux.send("/")
-        try dashboard.tmux.send("bad-1", literal: true)
-        try dashboard.tmux.send("Enter")
-        try dashboard.tmux.send("y")
+        try await dashboard.tmux.send("/")
+        try await dashboard.tmux.send("bad-1", literal: true)
+        try await dashboard.tmux.send("Enter")
+        try await dashboard.tmux.send("y")
         let asked = await dashboard.screen { $0.contains("Approve: kill bad-1?") }
         #expect(asked.matched, "\(asked.screen)")
-        #expect(try state("bad-1", engine) == "running")
-        try dashboard.tmux.send("y")
-        #expect(await eventually(timeout: .seconds(15)) { (try? state("bad-1", engine)) == "exited" } != nil)
-        try dashboard.tmux.send("Escape")
+        #expect(try await state("bad-1", engine) == "running")
+        try await dashboard.tmux.send("y")
+        #expect(await eventually(timeout: .seconds(15)) { (try? await state("bad-1", engine)) == "exited" } != nil)
+        try await dashboard.tmux.send("Escape")
 
         // `S`: a wrong count keeps the dialog open; the right one reports both containers.
-        try dashboard.tmux.send("S")
+        try await dashboard.tmux.send("S")
         #expect(await dashboard.screen { $0.contains("type 2") }.matched)
-        try dashboard.tmux.send("5", literal: true)
-        try dashboard.tmux.send("Enter")
+        try await dashboard.tmux.send("5", literal: true)
+        try await dashboard.tmux.send("Enter")
         let retry = await dashboard.screen { $0.contains("typed '5', not 2") && $0.contains("type 2") }
         #expect(retry.matched, "\(retry.screen)")
-        try dashboard.tmux.send("2", literal: true)
-        try dashboard.tmux.send("Enter")
+        try await dashboard.tmux.send("2", literal: true)
+        try await dashboard.tmux.send("Enter")
         let report = await dashboard.screen(within: .seconds(20)) {
             $0.contains("kill 2: bad-2 done, bad-3 done")
         }
         #expect(report.matched, "\(report.screen)\nlog:\n\(dashboard.log)")
-        #expect(try state("bad-2", engine) == "exited" && state("bad-3", engine) == "exited")
+        #expect(try await state("bad-2", engine) == "exited")
+        #expect(try await state("bad-3", engine) == "exited")
         // The result goes after a few seconds and the key hints come back.
         let hints = await dashboard.screen(within: .seconds(15)) {
             !$0.contains("kill 2: bad-2") && $0.contains("/ filter")
         }
         #expect(hints.matched, "\(hints.screen)")
-        try dashboard.tmux.send("q")
+        try await dashboard.tmux.send("q")
         let exited = await dashboard.screen { $0.contains("terminal restored") || $0.contains("terminal left raw") }
         #expect(exited.screen.contains("dockerguard-tui exited 0"), "\(exited.screen)")
     }
 
-    func state(_ name: String, _ engine: OwnEngine) throws -> String {
-        try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name, host: engine.host)
+    func state(_ name: String, _ engine: OwnEngine) async throws -> String {
+        try await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", name, host: engine.host)
     }
 
     func line(containing name: String, in screen: String) -> String? {

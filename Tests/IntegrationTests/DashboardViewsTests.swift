@@ -18,13 +18,13 @@ struct DashboardViewsTests {
     /// v shows a violation the guard acted on, and Enter goes to its row.
     @Test("logs followed live, paused and ended; a violation acted on in the timeline")
     func logsFollowed() async throws {
-        let engine = try await offPool { try OwnEngine() }
+        let engine = try await OwnEngine.start()
         defer { engine.stop() }
         let script = "i=0; while :; do i=$((i+1)); echo \"tick $i\"; echo \"oops $i\" >&2; usleep 100000; done"
         _ = try await TestEngine.docker(
             ["run", "-d", "--name", "talker", "--network", "none", "busybox:local", "sh", "-c", script],
             host: engine.host)
-        let dashboard = try DashboardProcess(
+        let dashboard = try await DashboardProcess.start(
             engineHost: engine.host, allowList: "name=talker\n",
             arguments: ["--listen", "127.0.0.1:0", "--mode", "enforce", "--action", "stop"])
         defer { dashboard.stop() }
@@ -32,7 +32,7 @@ struct DashboardViewsTests {
         #expect(listed.matched, "screen:\n\(listed.screen)\nlog:\n\(dashboard.log)")
 
         // `c`: the container's CPU and memory appear in the columns (a second sample gives the CPU %).
-        try dashboard.tmux.send("c")
+        try await dashboard.tmux.send("c")
         let stats = await dashboard.screen(within: .seconds(20)) { screen in
             screen.contains("CPU%")
                 && screen.split(separator: "\n").contains {
@@ -41,7 +41,7 @@ struct DashboardViewsTests {
         }
         #expect(stats.matched, "\(stats.screen)\nlog:\n\(dashboard.log)")
 
-        try dashboard.tmux.send("l")
+        try await dashboard.tmux.send("l")
         let opened = await dashboard.screen { Self.newestTick($0) != nil && $0.contains("following") }
         #expect(opened.matched && opened.screen.contains("logs talker"), "\(opened.screen)\nlog:\n\(dashboard.log)")
         let first = Self.newestTick(opened.screen) ?? 0
@@ -52,13 +52,13 @@ struct DashboardViewsTests {
         #expect(live.screen.split(separator: "\n").contains { $0.hasPrefix("!oops ") }, "\(live.screen)")
 
         // f pauses: the newest line stays while new ones are counted below; G follows again.
-        try dashboard.tmux.send("f")
+        try await dashboard.tmux.send("f")
         let paused = await dashboard.screen { $0.contains("new below") }
         #expect(paused.matched, "\(paused.screen)")
         let held = Self.newestTick(paused.screen) ?? 0
         let stillHeld = await dashboard.screen { $0.contains("new below") && Self.newestTick($0) == held }
         #expect(stillHeld.matched, "\(stillHeld.screen)")
-        try dashboard.tmux.send("G")
+        try await dashboard.tmux.send("G")
         let again = await dashboard.screen(within: .seconds(20)) { (Self.newestTick($0) ?? 0) > held + 3 }
         #expect(again.matched, "\(again.screen)")
 
@@ -68,7 +68,7 @@ struct DashboardViewsTests {
         #expect(ended.matched && Self.newestTick(ended.screen) != nil, "\(ended.screen)")
 
         // Esc: back to the table.
-        try dashboard.tmux.send("Escape")
+        try await dashboard.tmux.send("Escape")
         let back = await dashboard.screen { !$0.contains("logs talker") && $0.contains("NAME") }
         #expect(back.matched, "\(back.screen)")
 
@@ -81,7 +81,7 @@ struct DashboardViewsTests {
                 ["container", "inspect", "-f", "{{.State.Running}}", "intruder"], host: engine.host)) == "false"
         }
         #expect(stopped != nil, "intruder still running; log:\n\(dashboard.log)")
-        try dashboard.tmux.send("v")
+        try await dashboard.tmux.send("v")
         let timeline = await dashboard.screen { screen in
             screen.contains("decisions")
                 && screen.split(separator: "\n").contains { line in
@@ -91,10 +91,10 @@ struct DashboardViewsTests {
         #expect(timeline.matched, "\(timeline.screen)\nlog:\n\(dashboard.log)")
         #expect(timeline.screen.contains("1 action in the last hour"), "\(timeline.screen)")
         // Enter on it: the table, stopped rows shown, the intruder selected.
-        try dashboard.tmux.send("/")
-        try dashboard.tmux.send("intruder", literal: true)
-        try dashboard.tmux.send("Enter")
-        try dashboard.tmux.send("Enter")
+        try await dashboard.tmux.send("/")
+        try await dashboard.tmux.send("intruder", literal: true)
+        try await dashboard.tmux.send("Enter")
+        try await dashboard.tmux.send("Enter")
         let row = await dashboard.screen { $0.contains("NAME") && $0.contains("intruder") && !$0.contains("decisions") }
         #expect(row.matched, "\(row.screen)")
     }

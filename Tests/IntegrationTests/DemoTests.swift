@@ -33,15 +33,16 @@ struct DemoTests {
             "env DOCKER_HOST=\(q(noEngine)) DOCKERGUARD_TUI_BIN=\(q(fake)) DEMO_LISTEN=127.0.0.1:0 "
             + "\(q(RepositoryPaths.root + "/scripts/demo")) --no-build 2>\(q(stderrPath)); "
             + "echo \"demo exited $?\" >\(q(exitPath)); sleep 60"
-        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let session = try await TmuxSession.start(command: command, width: 120, height: 40)
         defer { session.kill() }
         let stderr = { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
         let prompted = await eventually(timeout: .seconds(180)) { stderr().contains("Press Enter") }
         #expect(prompted != nil, "\(stderr())")
-        try session.send("Enter")
+        try await session.send("Enter")
         let exitLine = { (try? String(contentsOfFile: exitPath, encoding: .utf8)) ?? "" }
         let exited = await eventually(timeout: .seconds(120)) { exitLine().contains("demo exited") }
-        #expect(exited != nil, "\(session.capture())\n\(stderr())")
+        let screen = await session.capture()
+        #expect(exited != nil, "\(screen)\n\(stderr())")
         #expect(exitLine() == "demo exited 0\n", "\(stderr())")
 
         let said = try #require(
@@ -73,7 +74,7 @@ struct DemoTests {
             "env DOCKERGUARD_TUI_BIN=\(q(DashboardProcess.binaryPath)) DEMO_LISTEN=127.0.0.1:0 "
             + "\(q(RepositoryPaths.root + "/scripts/demo")) --authz --no-build 2>\(q(stderrPath)); "
             + "echo \"demo exited $?\" >\(q(exitPath)); sleep 60"
-        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let session = try await TmuxSession.start(command: command, width: 120, height: 40)
         defer { session.kill() }
         let stderr = { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
         let prompted = await eventually(timeout: .seconds(180)) { stderr().contains("Press Enter") }
@@ -82,11 +83,12 @@ struct DemoTests {
             stderr().split(separator: "\n").first { $0.contains("allow-list  /tmp/dg-demo.") }, "\(stderr())")
         let work = try #require(list.split(separator: " ").last.map { ($0 as NSString).deletingLastPathComponent })
         defer { if work.hasPrefix("/tmp/dg-demo.") { try? FileManager.default.removeItem(atPath: work) } }
-        try session.send("Enter")
+        try await session.send("Enter")
 
         let authzLog = { (try? String(contentsOfFile: work + "/xdg-state/demo-authz.log", encoding: .utf8)) ?? "" }
         let on = await eventually(timeout: .seconds(60)) { authzLog().contains("prevention on: ") }
-        #expect(on != nil, "\(authzLog())\n\(session.capture())")
+        let screen = await session.capture()
+        #expect(on != nil, "\(authzLog())\n\(screen)")
         let host = try #require(authzLog().split(separator: " ").first { $0.hasPrefix("unix://") }.map(String.init))
         // Turned on by SIGHUP, which `docker info` does not show: `authz status` sees it all the same.
         let socket = try #require(
@@ -102,14 +104,18 @@ struct DemoTests {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("waits in the dashboard"), "\(refused.stderr)")
         let pending = await eventually(timeout: .seconds(15)) {
-            session.capture().split(separator: "\n").contains { $0.contains("dgdemo-new") && $0.contains("Refused") }
+            await session.capture().split(separator: "\n").contains {
+                $0.contains("dgdemo-new") && $0.contains("Refused")
+            }
         }
-        #expect(pending != nil, "\(session.capture())")
+        let pendingScreen = await session.capture()
+        #expect(pending != nil, "\(pendingScreen)")
 
-        try session.send("q")
+        try await session.send("q")
         let exitLine = { (try? String(contentsOfFile: exitPath, encoding: .utf8)) ?? "" }
         let exited = await eventually(timeout: .seconds(120)) { exitLine().contains("demo exited") }
-        #expect(exited != nil, "\(session.capture())\n\(stderr())")
+        let lastScreen = await session.capture()
+        #expect(exited != nil, "\(lastScreen)\n\(stderr())")
         #expect(exitLine() == "demo exited 0\n", "\(stderr())")
         let off = try #require(stderr().range(of: "prevention off"), "\(stderr())")
         let stopping = try #require(stderr().range(of: "stopping the private engine"), "\(stderr())")

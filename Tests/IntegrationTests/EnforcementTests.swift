@@ -14,8 +14,8 @@ struct EnforcementTests {
 
     static func victimName(_ tag: String) -> String { "dgvictim-\(tag)-\(UUID().uuidString.prefix(8).lowercased())" }
 
-    func state(_ id: String) -> String? {
-        try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id)
+    func state(_ id: String) async -> String? {
+        try? await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id)
     }
 
     @Test(
@@ -35,15 +35,15 @@ struct EnforcementTests {
 
         let acted = await eventually(timeout: .seconds(5)) {
             switch action {
-            case "remove": return state(victim) == nil
-            default: return state(victim) == "exited"
+            case "remove": return await state(victim) == nil
+            default: return await state(victim) == "exited"
             }
         }
         #expect(acted != nil, "the engine does not show \(action) done; log:\n\(guardian.log)")
         if action == "kill" {
-            await #expect(try TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", victim) == "137")
+            #expect(try await TestEngine.docker("container", "inspect", "-f", "{{.State.ExitCode}}", victim) == "137")
         }
-        #expect(state(allowed) == "running")
+        #expect(await state(allowed) == "running")
 
         // The action's audit line follows the engine's answer, which may come after the state changed.
         let done = await eventually(timeout: .seconds(5)) {
@@ -66,7 +66,7 @@ struct EnforcementTests {
             #expect(all[victim]?["allowed"] as? Bool == false)
             #expect(all[allowed]?["allowed"] as? Bool == true)
         }
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("audit: a disallowed container keeps running and is recorded; ?violating=true lists it")
@@ -84,11 +84,11 @@ struct EnforcementTests {
         #expect(record?["verdict"] as? String == "violating")
         #expect(record?["result"] as? String == "recorded")
         #expect(record?["mode"] as? String == "audit")
-        #expect(state(victim) == "running")
+        #expect(await state(victim) == "running")
         let violating = try await guardian.probe.containers("?violating=true")
         #expect(violating[victim] != nil)
         #expect(violating.values.allSatisfy { $0["allowed"] as? Bool == false })
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("rename out of the list is judged at once")
@@ -103,16 +103,16 @@ struct EnforcementTests {
         defer { TestEngine.forceRemove([name, renamed]) }
         let id = try await TestEngine.runContainer(client, name: name)
         #expect(await guardian.audit(where: Self.allowed(id)) != nil, "\(guardian.log)")
-        #expect(state(id) == "running")
+        #expect(await state(id) == "running")
         try await client.renameContainer(id, to: renamed)
-        #expect(await eventually(timeout: .seconds(5)) { state(id) == "exited" } != nil, "\(guardian.log)")
+        #expect(await eventually(timeout: .seconds(5)) { await state(id) == "exited" } != nil, "\(guardian.log)")
         // The audit line is written once the engine has answered the kill, which may be after the
         // engine already reports the container exited.
         let audited = await eventually(timeout: .seconds(5)) {
             guardian.auditRecords.contains { $0["container_id"] as? String == id && $0["event"] as? String == "rename" }
         }
         #expect(audited != nil, "\(guardian.log)")
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("hot reload: a new list is in force within 2 s; an invalid one is reported and the last good one kept")
@@ -139,7 +139,7 @@ struct EnforcementTests {
         #expect(reloaded != nil, "not reloaded within 2 s")
         let first = try await TestEngine.runContainer(client, name: names[0])
         #expect(await guardian.audit(where: Self.allowed(first)) != nil)
-        #expect(state(first) == "running")
+        #expect(await state(first) == "running")
 
         try save("name=dgtest-*\nnmae=oops\nlabel=\n")
         let reported = await eventually(timeout: .seconds(2)) {
@@ -157,15 +157,15 @@ struct EnforcementTests {
         // dgreload-* is still allowed, and a container the last good list does not allow is still acted on.
         let second = try await TestEngine.runContainer(client, name: names[1])
         #expect(await guardian.audit(where: Self.allowed(second)) != nil)
-        #expect(state(second) == "running")
+        #expect(await state(second) == "running")
         let victim = try await TestEngine.runContainer(client, name: Self.victimName("reload"))
         defer { TestEngine.forceRemove([victim]) }
         let killed = await guardian.audit {
             $0["container_id"] as? String == victim && $0["action"] as? String == "kill"
         }
         #expect(killed?["result"] as? String == "done", "\(guardian.log)")
-        #expect(state(victim) == "exited")
-        #expect(guardian.terminate() == 0)
+        #expect(await state(victim) == "exited")
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("keep-running restarts a container that stops, with backoff against a crash loop")
@@ -181,7 +181,7 @@ struct EnforcementTests {
 
         let id = try await TestEngine.runContainer(client, name: steady)
         try await client.killContainer(id)
-        let restarted = await eventually(timeout: .seconds(5)) { state(id) == "running" }
+        let restarted = await eventually(timeout: .seconds(5)) { await state(id) == "running" }
         #expect(restarted != nil, "not restarted; log:\n\(guardian.log)")
 
         // A container that dies 0.1 s after each start: each restart waits as configured, 1 s, 2 s,
@@ -202,7 +202,7 @@ struct EnforcementTests {
             // Never sooner than configured; at most a second later (the run, the engine's start, a loaded machine).
             #expect(gap >= delay && gap < delay + 1.0, "restart gaps \(gaps), configured 1 s, 2 s, 4 s")
         }
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     /// Matches the audit line that says `id` was judged allowed.

@@ -13,7 +13,7 @@ struct EngineRestartTests {
         "/readyz goes 503 then 200, the last snapshot is served meanwhile, and one started during the outage is listed"
     )
     func engineRestart() async throws {
-        let ownEngine = try OwnEngine()
+        let ownEngine = try await OwnEngine.start()
         defer { ownEngine.stop() }
         let (host, directory) = (ownEngine.host, ownEngine.directory)
         let client = try TestEngine.client(host: host)
@@ -25,11 +25,11 @@ struct EngineRestartTests {
             client, name: "unless-stopped-killed", restartPolicy: "unless-stopped")
         try await client.killContainer(always)
         try await client.killContainer(unlessStopped)
-        func state(_ id: String) -> String? {
-            try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id, host: host)
+        func state(_ id: String) async -> String? {
+            try? await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id, host: host)
         }
-        #expect(await eventually(timeout: .seconds(10)) { state(always) == "exited" } != nil)
-        #expect(state(unlessStopped) == "exited")
+        #expect(await eventually(timeout: .seconds(10)) { await state(always) == "exited" } != nil)
+        #expect(await state(unlessStopped) == "exited")
 
         let guardian = try await DockerGuardProcess(engineHost: host)
         let api = guardian.probe
@@ -73,10 +73,10 @@ struct EngineRestartTests {
             ((try? event.json()["engine"] as? [String: Any])?["connected"] as? Bool) == false
         }
         #expect(disconnected, "the stream told of the lost engine")
-        #expect(state(always) == "running", "a killed 'always' container did not come back at daemon start")
-        #expect(state(unlessStopped) == "exited")
+        #expect(await state(always) == "running", "a killed 'always' container did not come back at daemon start")
+        #expect(await state(unlessStopped) == "exited")
         #expect(guardian.isRunning)
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }
 
@@ -84,7 +84,7 @@ extension EngineRestartTests {
     @Test(
         "enforcing across an engine restart: a disallowed container started around the outage is acted on after resync")
     func enforcementAcrossRestart() async throws {
-        let ownEngine = try OwnEngine()
+        let ownEngine = try await OwnEngine.start()
         defer { ownEngine.stop() }
         let (host, directory) = (ownEngine.host, ownEngine.directory)
         let client = try TestEngine.client(host: host)
@@ -99,19 +99,21 @@ extension EngineRestartTests {
         let victim = try await TestEngine.runContainer(client, name: "victim")
 
         let killed = await eventually(timeout: .seconds(20)) {
-            (try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", victim, host: host)) == "exited"
+            (try? await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", victim, host: host))
+                == "exited"
         }
         #expect(killed != nil, "victim survived; log:\n\(guardian.log)")
-        await #expect(
-            try TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", allowed, host: host) == "running")
-        #expect(guardian.terminate() == 0)
+        #expect(
+            try await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", allowed, host: host)
+                == "running")
+        #expect(await guardian.terminate() == 0)
     }
 }
 
 extension EngineRestartTests {
     @Test("events resume with since: a container started and removed while the guard was away shows in its events")
     func resumedWithSince() async throws {
-        let ownEngine = try OwnEngine()
+        let ownEngine = try await OwnEngine.start()
         defer { ownEngine.stop() }
         let (host, directory) = (ownEngine.host, ownEngine.directory)
         let client = try TestEngine.client(host: host)
@@ -142,6 +144,6 @@ extension EngineRestartTests {
         }
         let replayed = await eventually(timeout: .seconds(10)) { seen("create") && seen("start") && seen("destroy") }
         #expect(replayed != nil, "the outage's events were not replayed; log:\n\(guardian.log)")
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }

@@ -12,7 +12,7 @@ import Testing
 struct HungEngineTests {
     @Test("a silent engine makes /readyz 503 'engine not answering for N s' and the log say so; it recovers")
     func hungEngineIsNoticedAndRecovered() async throws {
-        let ownEngine = try OwnEngine()
+        let ownEngine = try await OwnEngine.start()
         defer { ownEngine.stop() }
         let pidText = try String(contentsOfFile: ownEngine.directory + "/dockerd.pid", encoding: .utf8)
         let dockerd = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -43,6 +43,6 @@ struct HungEngineTests {
         let after = try await TestEngine.runContainer(client, name: "after")
         let listed = await eventually(timeout: .seconds(10)) { (try? await api.containers()[after]) != nil }
         #expect(listed != nil)
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }

@@ -30,7 +30,7 @@ struct InContainerTests {
     /// One engine and one image build for all the modes.
     @Test("with an empty allow-list in enforce mode it acts on everything else and never on itself")
     func neverActsOnItself() async throws {
-        let ownEngine = try OwnEngine()
+        let ownEngine = try await OwnEngine.start()
         defer { ownEngine.stop() }
         let host = ownEngine.host
         let image = try await Subprocess.run(
@@ -48,10 +48,12 @@ struct InContainerTests {
     }
 
     func check(_ mode: Mode, host: String, client: DockerClient) async throws {
-        func state(_ id: String) -> String? {
-            try? TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id, host: host)
+        func state(_ id: String) async -> String? {
+            try? await TestEngine.docker("container", "inspect", "-f", "{{.State.Status}}", id, host: host)
         }
-        defer { TestEngine.forceRemove(["dockerguard", "netx", "victim"], host: host) }
+        // The modes reuse the names: the last mode's containers go first, and before this one starts
+        // (a cleanup in the background could remove this mode's netx). The engine goes at the end.
+        _ = try? await TestEngine.docker(["rm", "-f", "dockerguard", "netx", "victim"], host: host)
         // Started before the guard: the container whose network namespace the first mode shares.
         let netx = try await TestEngine.runContainer(client, name: "netx")
         let socket = String(host.dropFirst("unix://".count))
@@ -63,8 +65,10 @@ struct InContainerTests {
             ], host: host)
 
         // The fact that replaces waiting: it has settled which container it is, by its root's upper dir.
-        let identified = await eventually(timeout: .seconds(15)) { Self.logs(host).contains("own container: self=") }
-        let logs = Self.logs(host)
+        let identified = await eventually(timeout: .seconds(15)) {
+            await Self.logs(host).contains("own container: self=")
+        }
+        let logs = await Self.logs(host)
         try #require(identified != nil, "\(mode): no identity line; log:\n\(logs)")
         #expect(
             logs.contains("self=\(guardID.prefix(12)) (root upperdir matches"),
@@ -72,11 +76,15 @@ struct InContainerTests {
 
         // It acts on netx (the first judgement, at the first sync) and on a container started later.
         let victim = try await TestEngine.runContainer(client, name: "victim")
-        let acted = await eventually(timeout: .seconds(10)) { state(netx) == "exited" && state(victim) == "exited" }
-        let states = "netx \(state(netx) ?? "?"), victim \(state(victim) ?? "?")"
-        #expect(acted != nil, "\(mode): \(states); log:\n\(Self.logs(host))")
+        let acted = await eventually(timeout: .seconds(10)) {
+            let netxState = await state(netx)
+            return netxState == "exited" ? await state(victim) == "exited" : false
+        }
+        let states = "netx \(await state(netx) ?? "?"), victim \(await state(victim) ?? "?")"
+        let guardLog = await Self.logs(host)
+        #expect(acted != nil, "\(mode): \(states); log:\n\(guardLog)")
         // Both kills came after it judged itself at the first sync: had it acted on itself it would be gone.
-        #expect(state(guardID) == "running", "\(mode): the guard acted on itself; log:\n\(Self.logs(host))")
+        #expect(await state(guardID) == "running", "\(mode): the guard acted on itself; log:\n\(guardLog)")
         if mode.apiReachable {
             let listed = try await HTTPProbe(baseURL: "http://127.0.0.1:\(port)").containers("?all=true")
             #expect(listed[guardID]?["container_name"] as? String == "/dockerguard")
@@ -85,7 +93,7 @@ struct InContainerTests {
     }
 
     /// The guard container's log (it logs to standard error, which `docker logs` replays there).
-    static func logs(_ host: String) -> String {
-        (try? Subprocess.run("/usr/bin/env", ["docker", "-H", host, "logs", "dockerguard"]).stderr) ?? ""
+    static func logs(_ host: String) async -> String {
+        (try? await Subprocess.run("/usr/bin/env", ["docker", "-H", host, "logs", "dockerguard"]).stderr) ?? ""
     }
 }

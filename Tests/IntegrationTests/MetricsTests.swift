@@ -40,6 +40,6 @@ extension EnforcementTests {
         #expect((Self.sample(page, "dockerguard_engine_events_total") ?? 0) >= 4)
         #expect((Self.sample(page, #"dockerguard_containers{state="exited",verdict="violating"}"#) ?? 0) >= 2)
         #expect((Self.sample(page, #"dockerguard_http_requests_total{route="/metrics",status="200"}"#) ?? 0) >= 2)
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }

@@ -51,30 +51,21 @@ struct ProfileEngineTests {
 
     static func tag() -> String { String(UUID().uuidString.prefix(6).lowercased()) }
 
-    /// Runs blocking work (a `docker` command, an engine's start or stop, a child's exit) on a
-    /// Dispatch thread: the cooperative pool is as wide as the machine, and the in-process suites
-    /// beside this one need its threads.
-    static func blocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
-        }
-    }
-
     /// `docker ARGUMENTS` on `engine`, off the pool.
     static func docker(_ engine: PluginEngine, _ arguments: [String]) async throws -> Subprocess.Result {
-        try await blocking { try engine.docker(arguments) }
+        try await offPool { try engine.docker(arguments) }
     }
 
     /// Stops the engine whatever the test did, off the pool.
     static func withEngine(_ body: (PluginEngine) async throws -> Void) async throws {
-        let engine = try await blocking { try PluginEngine() }
+        let engine = try await PluginEngine.make()
         do {
             try await body(engine)
         } catch {
-            _ = try? await blocking { engine.stop() }
+            engine.stop()
             throw error
         }
-        _ = try await blocking { engine.stop() }
+        engine.stop()
     }
 
     /// Every flag but the network's own runs without a network (the private engine has no bridge).
@@ -91,7 +82,7 @@ struct ProfileEngineTests {
         // decision that looks the image up once took over the default 200 ms.
         let guardian = try await engine.startGuard(
             mode: "enforce", allowList: Self.allowList(), extra: ["--authz-budget", "3000"])
-        try await Self.blocking { try engine.startEngine() }
+        try await offPool { try engine.startEngine() }
         let since = Int(Date().timeIntervalSince1970) - 1
         for (index, flag) in Self.flags.enumerated() {
             let bad = "dgbad-\(index)-\(tag)"
@@ -116,7 +107,7 @@ struct ProfileEngineTests {
             #expect(allowed.status == 0, "\(flag.arguments): \(allowed.stderr)")
             _ = try await Self.docker(engine, ["rm", "-f", lifted])
         }
-        let badEvents = try await Self.blocking { try engine.eventActions(container: "dgbad-0-\(tag)", since: since) }
+        let badEvents = try await offPool { try engine.eventActions(container: "dgbad-0-\(tag)", since: since) }
         #expect(badEvents.isEmpty)
 
         // Restricted: root refused; a non-root user with every capability dropped and
@@ -151,7 +142,7 @@ struct ProfileEngineTests {
 
     func enforcer(_ engine: PluginEngine) async throws {
         let tag = Self.tag()
-        try await Self.blocking { try engine.startEngine(withPlugin: false) }
+        try await offPool { try engine.startEngine(withPlugin: false) }
         let guardian = try await DockerGuardProcess(
             engineHost: engine.host, allowList: Self.allowList(),
             extraArguments: ["--mode", "enforce", "--action", "kill"])
@@ -209,7 +200,7 @@ struct ProfileEngineTests {
         let violations = item?["violations"] as? [[String: Any]]
         #expect(violations?.contains { $0["limit"] as? String == victim.value.limit } == true, "\(item ?? [:])")
         #expect(item?["container_id"] as? String == victim.key)
-        #expect(try await Self.blocking { guardian.terminate() } == 0)
+        #expect(await guardian.terminate() == 0)
 
         try await snapshotRoundTrip(engine, starting: starting.map(\.element), tag: tag)
     }
@@ -226,10 +217,8 @@ struct ProfileEngineTests {
             #expect(started.status == 0, "\(flag.arguments): \(started.stderr)")
             running.append(started.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        let snapshot = try await Self.blocking {
-            try Subprocess.run(
-                DockerGuardProcess.binaryPath, ["snapshot", "--keep-running", "--docker-host", engine.host])
-        }
+        let snapshot = try await Subprocess.run(
+            DockerGuardProcess.binaryPath, ["snapshot", "--keep-running", "--docker-host", engine.host])
         #expect(snapshot.status == 0, "\(snapshot.stderr)")
         let mountRule = snapshot.stdout.split(separator: "\n").first { $0.hasPrefix("id=\(running[0])") }
         #expect(mountRule?.contains("id=\(running[0]) mount=/ keep-running") == true, "\(snapshot.stdout)")
@@ -249,6 +238,6 @@ struct ProfileEngineTests {
             let state = try await Self.docker(engine, ["container", "inspect", "-f", "{{.State.Status}}", id])
             #expect(state.stdout.contains("running"))
         }
-        #expect(try await Self.blocking { guardian.terminate() } == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }

@@ -35,7 +35,7 @@ struct RemoteEndpointTests {
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: "name=dgtest-remote-keep-*\n",
             extraArguments: ["--mode", "audit"] + transport.arguments)
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
         #expect(
             guardian.log.contains(transport == .tls ? "tcp://127.0.0.1" : "ssh://root@127.0.0.1"), "\(guardian.log)")

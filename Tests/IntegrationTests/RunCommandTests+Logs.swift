@@ -8,7 +8,7 @@ extension RunCommandTests {
     @Test("human log: an allow-list with several errors is one line, and the API says once that it listens")
     func humanLogOneLinePerRecord() async throws {
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, allowList: "nmae=x\nid=zz\n")
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         let logged = await eventually(timeout: .seconds(10)) { guardian.log.contains("allow-list not applied") }
         #expect(logged != nil, "\(guardian.log)")
         let lines = guardian.log.split(separator: "\n")
@@ -24,7 +24,7 @@ extension RunCommandTests {
     func jsonLogTypes() async throws {
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, allowList: "name=a\nname=b\n", extraArguments: ["--log-format", "json"])
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         let logged = await eventually(timeout: .seconds(10)) { guardian.log.contains("allow-list loaded") }
         #expect(logged != nil, "\(guardian.log)")
         let records = try guardian.log.split(separator: "\n").map { line in

@@ -40,7 +40,7 @@ struct RunCommandTests {
             #expect((item["container_id"] as? String)?.count == 64)
             #expect((item["image"] as? String)?.hasPrefix("sha256:") == true)
         }
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("--ready-file names the bound port and the pid once the API listens")
@@ -50,7 +50,7 @@ struct RunCommandTests {
         #expect(ready.pid == Int(guardian.pid))
         #expect(ready.listen.hasPrefix("127.0.0.1:") && !ready.listen.hasSuffix(":0"), "\(ready.listen)")
         #expect(try await HTTPProbe(baseURL: "http://" + ready.listen).get("/healthz").status == 200)
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("stop removes it from /containers, ?all=true still lists it as exited; rename shows the new name")
@@ -81,14 +81,14 @@ struct RunCommandTests {
 
         _ = try await TestEngine.docker("rm", id)
         #expect(try await eventually(timeout: .seconds(1)) { try await api.containers("?all=true")[id] == nil } != nil)
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("SIGINT and SIGTERM stop it cleanly with exit status 0", arguments: [SIGINT, SIGTERM])
     func cleanShutdown(signal: Int32) async throws {
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host)
         #expect(await guardian.probe.waitUntilReady() != nil)
-        #expect(guardian.terminate(signal: signal) == 0, "\(guardian.log)")
+        #expect(await guardian.terminate(signal: signal) == 0, "\(guardian.log)")
         #expect(guardian.log.contains("dockerguard stopped"))
     }
 
@@ -97,7 +97,7 @@ struct RunCommandTests {
         let guardian = try await DockerGuardProcess(
             engineHost: TestEngine.host, extraArguments: ["--log-format", "json"])
         #expect(await guardian.probe.waitUntilReady() != nil)
-        guardian.terminate()
+        await guardian.terminate()
         let lines = guardian.log.split(separator: "\n").filter { !$0.isEmpty }
         #expect(lines.count >= 3)
         for line in lines {
@@ -116,27 +116,28 @@ struct RunCommandTests {
         #expect(result.status != 0)
         let errorLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
         #expect(errorLines == ["error: cannot listen on \(address): address already in use"], "\(result.stderr)")
-        first.terminate()
+        await first.terminate()
     }
 
     @Test("--help and --version")
-    func helpAndVersion() throws {
-        let help = try Subprocess.run(DockerGuardProcess.binaryPath, ["--help"])
+    func helpAndVersion() async throws {
+        let help = try await Subprocess.run(DockerGuardProcess.binaryPath, ["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("run"))
-        let runHelp = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--help"])
+        let runHelp = try await Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--help"])
         #expect(runHelp.stdout.contains("--listen"))
-        let version = try Subprocess.run(DockerGuardProcess.binaryPath, ["--version"])
+        let version = try await Subprocess.run(DockerGuardProcess.binaryPath, ["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
     @Test("a bad DOCKER_HOST or --listen is a clear usage error")
-    func badArguments() throws {
-        let badEngine = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--docker-host", "npipe://host"])
+    func badArguments() async throws {
+        let badEngine = try await Subprocess.run(
+            DockerGuardProcess.binaryPath, ["run", "--docker-host", "npipe://host"])
         #expect(badEngine.status != 0)
         #expect(badEngine.stderr.contains("only unix://, tcp:// and ssh://"))
-        let badListen = try Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--listen", "nowhere"])
+        let badListen = try await Subprocess.run(DockerGuardProcess.binaryPath, ["run", "--listen", "nowhere"])
         #expect(badListen.status != 0)
         #expect(badListen.stderr.contains("--listen"))
     }

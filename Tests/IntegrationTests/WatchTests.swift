@@ -12,7 +12,7 @@ struct WatchTests {
     func watchFollowsTheEngine() async throws {
         let client = try TestEngine.client()
         let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, allowList: "name=dgwatch-ok*\n")
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
         let port = WatchStream.port(of: guardian.probe.baseURL)
 
@@ -53,6 +53,6 @@ struct WatchTests {
             (try? event.json()["removed"] as? [String])?.contains(id) == true
         }
         #expect(removed != nil, "no removal of \(id); log:\n\(guardian.log)")
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }

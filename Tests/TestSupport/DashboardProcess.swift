@@ -16,6 +16,7 @@ public final class DashboardProcess: Sendable {
         TestEngine.environment["DOCKERGUARD_TUI_BIN"] ?? RepositoryPaths.root + "/.build/debug/dockerguard-tui"
     }
 
+    @available(*, noasync, message: "starts tmux: use DashboardProcess.start(engineHost:allowList:...)")
     public init(engineHost: String, allowList: String, arguments: [String] = [], width: Int = 120, height: Int = 40)
         throws
     {
@@ -40,6 +41,16 @@ public final class DashboardProcess: Sendable {
         tmux = try TmuxSession(command: "sh -c \(q(script))", width: width, height: height)
     }
 
+    /// Starts the dashboard in tmux, off the cooperative pool.
+    public static func start(
+        engineHost: String, allowList: String, arguments: [String] = [], width: Int = 120, height: Int = 40
+    ) async throws -> DashboardProcess {
+        try await offPool {
+            try DashboardProcess(
+                engineHost: engineHost, allowList: allowList, arguments: arguments, width: width, height: height)
+        }
+    }
+
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// The API's address once it listens, from its ready file.
@@ -53,14 +64,17 @@ public final class DashboardProcess: Sendable {
     ) async -> (matched: Bool, screen: String) {
         var last = ""
         let took = await eventually(timeout: timeout) {
-            last = tmux.capture()
+            last = await tmux.capture()
             return condition(last)
         }
         return (took != nil, last)
     }
 
+    /// Ends it and removes its home, in the background (see ``TmuxSession/kill()``).
     public func stop() {
-        tmux.kill()
-        try? FileManager.default.removeItem(atPath: home)
+        BackgroundCleanup.run {
+            self.tmux.killAndWait()
+            try? FileManager.default.removeItem(atPath: self.home)
+        }
     }
 }

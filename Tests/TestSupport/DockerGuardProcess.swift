@@ -35,7 +35,7 @@ public final class DockerGuardProcess: @unchecked Sendable {
 
         let process = process
         guard let ready = await ReadyFileContents.wait(readyFilePath, while: { process.isRunning }) else {
-            terminate()
+            await terminate()
             throw TestFailure("dockerguard wrote no ready file; log:\n\(self.log)")
         }
         probe = HTTPProbe(baseURL: "http://" + ready.listen)
@@ -93,7 +93,20 @@ public final class DockerGuardProcess: @unchecked Sendable {
 
     public var pid: Int32 { process.processIdentifier }
 
+    /// Sends `signal` and waits for the exit, off the cooperative pool; returns the exit status.
+    @discardableResult
+    public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(10)) async -> Int32? {
+        (try? await offPool { self.terminate(signal: signal, timeout: timeout) }) ?? nil
+    }
+
+    /// ``terminate(signal:timeout:)`` in the background (``BackgroundCleanup``), for a `defer` in
+    /// async code: it returns at once.
+    public func terminateInBackground() {
+        BackgroundCleanup.run { self.terminate() }
+    }
+
     /// Sends `signal` and waits for the exit; returns the exit status.
+    @available(*, noasync, message: "waits for a process: use the async overload")
     @discardableResult
     public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(10)) -> Int32? {
         if process.isRunning { kill(process.processIdentifier, signal) }

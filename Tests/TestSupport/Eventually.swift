@@ -5,6 +5,7 @@ import Foundation
 public func eventually(
     timeout: Duration = .seconds(5), _ condition: () async throws -> Bool
 ) async rethrows -> Duration? {
+    PoolStallMonitor.start()
     let clock = ContinuousClock()
     let start = clock.now
     while true {

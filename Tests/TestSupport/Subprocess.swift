@@ -17,6 +17,7 @@ public enum Subprocess {
         public var stderr: String
     }
 
+    @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
     public static func run(_ executable: String, _ arguments: [String]) throws -> Result {
         let outPath = NSTemporaryDirectory() + "subprocess-\(UUID().uuidString).out"
         let errPath = outPath + ".err"

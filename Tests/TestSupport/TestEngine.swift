@@ -42,19 +42,22 @@ public enum TestEngine {
         return id
     }
 
-    /// Removes the containers named (or IDs), ignoring those already gone. Synchronous, so that it
-    /// can run from `defer` and cleans up whether the test passed or failed.
+    /// Removes the containers named (or IDs), ignoring those already gone, in the background (see
+    /// ``BackgroundCleanup``): it returns at once, so that it can run from a `defer` in async code and
+    /// cleans up whether the test passed or failed.
     public static func forceRemove(_ names: [String], host: String? = TestEngine.host) {
         guard let host, !names.isEmpty else { return }
-        _ = try? Subprocess.run("/usr/bin/env", ["docker", "-H", host, "rm", "-f"] + names)
+        BackgroundCleanup.run { _ = try? Subprocess.run("/usr/bin/env", ["docker", "-H", host, "rm", "-f"] + names) }
     }
 
     /// Runs the `docker` CLI against the private engine: the independent witness of what the engine
     /// reports, so tests do not check our client with our client.
+    @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
     public static func docker(_ arguments: String..., host: String? = TestEngine.host) throws -> String {
         try docker(arguments, host: host)
     }
 
+    @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
     public static func docker(_ arguments: [String], host: String? = TestEngine.host) throws -> String {
         guard let host else { throw TestFailure("no private engine") }
         // A hung engine call fails the test that made it (exit 124) instead of hanging the suite.
@@ -66,10 +69,12 @@ public enum TestEngine {
     }
 
     /// `scripts/docker-private` with `arguments`, for tests that restart an engine.
+    @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
     public static func dockerPrivate(_ arguments: String...) throws -> String {
         try dockerPrivate(arguments)
     }
 
+    @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
     public static func dockerPrivate(_ arguments: [String]) throws -> String {
         let script = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/docker-private"
         let result = try Subprocess.run(script, arguments)
@@ -95,19 +100,30 @@ public enum RepositoryPaths {
 }
 
 /// A private engine of a test's own (with the test image), for tests that crash the engine or let a
-/// guard act on everything. Stop it with `stop()`, typically in a `defer`.
+/// guard act on everything. Start it with `start()`; stop it with `stop()`, typically in a `defer`.
 public struct OwnEngine: Sendable {
     public let host: String
     public let directory: String
 
+    @available(*, noasync, message: "an engine's start takes seconds: use OwnEngine.start()")
     public init() throws {
         directory = "/tmp/dg-own-\(UUID().uuidString.prefix(6))"
         host = try TestEngine.dockerPrivate("start", directory)
         _ = try TestEngine.dockerPrivate("image", directory)
     }
 
+    /// Starts an engine of its own, off the cooperative pool: an engine's start takes seconds.
+    public static func start() async throws -> OwnEngine {
+        try await offPool { try OwnEngine() }
+    }
+
+    /// Stops the engine and removes its folder, in the background (``BackgroundCleanup``): it returns
+    /// at once, so that it can run from a `defer` in async code.
     public func stop() {
-        _ = try? TestEngine.dockerPrivate("stop", directory)
-        try? FileManager.default.removeItem(atPath: directory)
+        let directory = directory
+        BackgroundCleanup.run {
+            _ = try? TestEngine.dockerPrivate("stop", directory)
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 }

@@ -27,6 +27,9 @@ public final class WatchStream: Sendable {
         var body: [UInt8] = []
         var events: [Event] = []
         var closed = false
+        /// A reader thread runs (or ran): it closes the socket once `close()` asked for it.
+        var reading = false
+        var closeRequested = false
         /// The response's last chunk came: the server ended the stream (the socket may stay open).
         var ended = false
     }
@@ -87,6 +90,7 @@ public final class WatchStream: Sendable {
 
     /// Starts reading on a thread of its own until the server closes.
     public func startReading() {
+        state.withLock { $0.reading = true }
         Thread.detachNewThread { [self] in
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
@@ -95,23 +99,26 @@ public final class WatchStream: Sendable {
                 guard count > 0 else { break }
                 state.withLock { Self.take(Array(buffer[..<count]), into: &$0) }
             }
-            state.withLock { $0.closed = true }
+            let closeIt = state.withLock { state in
+                state.closed = true
+                return state.closeRequested
+            }
+            if closeIt { Glibc.close(fd) }
         }
     }
 
-    /// Stops: shuts the socket down (the reader thread then ends) and closes it.
+    /// Stops: shuts the socket down and closes it, without waiting (it may run on a cooperative
+    /// thread). A reader thread still in `recv` closes it itself once `recv` returns: closing it here
+    /// would free the descriptor's number for another open while that `recv` still uses it.
     public func close() {
-        shutdown(fd, Int32(SHUT_RDWR))
-        _ = eventuallyBlocking { self.isClosed }
-        Glibc.close(fd)
-    }
-
-    private func eventuallyBlocking(_ condition: () -> Bool) -> Bool {
-        for _ in 0..<200 {
-            if condition() { return true }
-            usleep(10_000)
+        // Under the lock: the reader cannot close the socket between this shutdown and the decision.
+        let closeNow = state.withLock { state -> Bool in
+            guard !state.closeRequested else { return false }
+            state.closeRequested = true
+            shutdown(fd, Int32(SHUT_RDWR))
+            return !state.reading || state.closed
         }
-        return false
+        if closeNow { Glibc.close(fd) }
     }
 
     public var events: [Event] { state.withLock { $0.events } }

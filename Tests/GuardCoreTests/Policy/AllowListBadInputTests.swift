@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import GuardCore
@@ -89,25 +90,29 @@ struct AllowListBadInputTests {
     }
 
     /// Parses `bytes` three times and returns the fastest run, so that other tests running in
-    /// parallel on a small machine do not make the figure noisy.
-    private func fastestParse(_ bytes: [UInt8]) throws -> (list: AllowList, elapsed: Duration) {
-        let clock = ContinuousClock()
-        var best: (list: AllowList, elapsed: Duration)?
-        for _ in 0..<3 {
-            var parsed: Result<AllowList, AllowListErrors>?
-            let elapsed = clock.measure { parsed = AllowList.parse(bytes: bytes, path: "big", maxBytes: 16 << 20) }
-            let list = try #require(try parsed?.get())
-            if best == nil || elapsed < best!.elapsed { best = (list, elapsed) }
+    /// parallel on a small machine do not make the figure noisy. Seconds of CPU in a debug build:
+    /// on a thread of its own, not on the cooperative pool the engine tests beside it need.
+    private func fastestParse(_ bytes: [UInt8]) async throws -> (list: AllowList?, elapsed: Duration) {
+        try await offPool {
+            let clock = ContinuousClock()
+            var best: (list: AllowList?, elapsed: Duration)?
+            for _ in 0..<3 {
+                var parsed: Result<AllowList, AllowListErrors>?
+                let elapsed = clock.measure { parsed = AllowList.parse(bytes: bytes, path: "big", maxBytes: 16 << 20) }
+                let list = try? parsed?.get()
+                if best == nil || elapsed < best!.elapsed { best = (list, elapsed) }
+            }
+            return best!
         }
-        return try #require(best)
     }
 
     @Test("a 10 MB file of the design doc example, comments and all, parses, with no quadratic path")
-    func tenMegabytesOfExample() throws {
+    func tenMegabytesOfExample() async throws {
         let example = PolicySamples.designDocExample
         let copies = 10_000_000 / example.utf8.count + 1
         let bytes = Array(String(repeating: example, count: copies).utf8)
-        let (list, elapsed) = try fastestParse(bytes)
+        let (parsed, elapsed) = try await fastestParse(bytes)
+        let list = try #require(parsed)
         print(
             "10 MB allow-list (design doc example × \(copies)): \(bytes.count) bytes, "
                 + "\(list.rules.count) rules in \(elapsed)")
@@ -118,7 +123,7 @@ struct AllowListBadInputTests {
     }
 
     @Test("a 10 MB file of nothing but rules still parses, with no quadratic path")
-    func tenMegabytesOfRules() throws {
+    func tenMegabytesOfRules() async throws {
         // Repeated lines cost as much as distinct ones: the parser keeps no cache.
         let block = """
             name=web-* image=nginx:1.27 label=tier=front*
@@ -129,7 +134,8 @@ struct AllowListBadInputTests {
             """
         let copies = 10_000_000 / block.utf8.count + 1
         let bytes = Array(String(repeating: block, count: copies).utf8)
-        let (list, elapsed) = try fastestParse(bytes)
+        let (parsed, elapsed) = try await fastestParse(bytes)
+        let list = try #require(parsed)
         print("10 MB of dense rules: \(bytes.count) bytes, \(list.rules.count) rules in \(elapsed)")
         #expect(list.rules.count == 4 * copies)
         // Not a speed test (a loaded CI machine would make it flaky; the figure is printed): a
@@ -138,11 +144,14 @@ struct AllowListBadInputTests {
     }
 
     @Test("a 10 MB file of garbage is reported, not crashed on")
-    func tenMegabytesOfGarbage() {
-        let bytes = PolicySamples.garbage(count: 10_000_000, seed: 7)
-        let clock = ContinuousClock()
-        var errors: [AllowListError] = []
-        let elapsed = clock.measure { errors = PolicySamples.errors(bytes: bytes, maxBytes: 16 << 20) }
+    func tenMegabytesOfGarbage() async throws {
+        let (errors, elapsed) = try await offPool {
+            let bytes = PolicySamples.garbage(count: 10_000_000, seed: 7)
+            let clock = ContinuousClock()
+            var errors: [AllowListError] = []
+            let elapsed = clock.measure { errors = PolicySamples.errors(bytes: bytes, maxBytes: 16 << 20) }
+            return (errors, elapsed)
+        }
         print("10 MB of random bytes: \(errors.count) errors in \(elapsed)")
         #expect(!errors.isEmpty)
         #expect(elapsed < .seconds(10), "took \(elapsed)")  // no pathological path; the figure is printed

@@ -8,7 +8,7 @@ import Testing
 struct AuthzSocketInUseTests {
     @Test("a second run --authz on a socket that answers exits at once with one clear error, its API never started")
     func secondPluginRefused() async throws {
-        let engine = try PluginEngine()  // its engine never starts: the plugin serves without one
+        let engine = try await PluginEngine.make()  // its engine never starts: the plugin serves without one
         defer { engine.stop() }
         let first = try await engine.startGuard(mode: "enforce", allowList: "name=dgok-*\n")
         let second = try await Subprocess.run(

@@ -15,8 +15,13 @@ final class PluginEngine: @unchecked Sendable {
 
     var socketPath: String { "/run/docker/plugins/\(name).sock" }
 
+    @available(*, noasync, message: "runs scripts/docker-private: use PluginEngine.make()")
     init() throws {
         host = try TestEngine.dockerPrivate("host", directory)
+    }
+
+    static func make() async throws -> PluginEngine {
+        try await offPool { try PluginEngine() }
     }
 
     /// Starts `dockerguard run --authz` on this engine's future address and waits for its socket.
@@ -35,6 +40,7 @@ final class PluginEngine: @unchecked Sendable {
 
     /// Starts the engine with the plugin (or without, for the post-start net alone), then builds
     /// the test image on it.
+    @available(*, noasync, message: "an engine's start takes seconds: use the async overload")
     func startEngine(withPlugin: Bool = true) throws {
         let script =
             (TestEngine.environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts")
@@ -49,16 +55,19 @@ final class PluginEngine: @unchecked Sendable {
     }
 
     /// The `docker` CLI on this engine; the result whatever the exit status.
+    @available(*, noasync, message: "runs docker: use the async overload")
     func docker(_ arguments: String...) throws -> Subprocess.Result {
         try docker(arguments)
     }
 
+    @available(*, noasync, message: "runs docker: use the async overload")
     func docker(_ arguments: [String]) throws -> Subprocess.Result {
         // A hung engine call fails the test (exit 124) instead of hanging the suite.
         try Subprocess.run("/usr/bin/timeout", ["60", "docker", "-H", host] + arguments)
     }
 
     /// The engine's event actions for one container since `since` (Unix seconds), up to now.
+    @available(*, noasync, message: "runs docker: use the async overload")
     func eventActions(container: String, since: Int) throws -> [String] {
         let now = Int(Date().timeIntervalSince1970) + 1
         let result = try docker(
@@ -82,7 +91,13 @@ final class PluginEngine: @unchecked Sendable {
 
     /// Stops the engine (while the plugin still answers: its own calls pass through it), then the
     /// guard; removes the socket a killed guard left behind, and the engine's folder.
+    /// In the background (``BackgroundCleanup``), so that it can run from a `defer` in async code.
     func stop() {
+        BackgroundCleanup.run { self.stopAndWait() }
+    }
+
+    @available(*, noasync, message: "stops an engine: use stop()")
+    func stopAndWait() {
         if engineStarted { _ = try? TestEngine.dockerPrivate("stop", directory) }
         guardian?.terminate()
         unlink(socketPath)

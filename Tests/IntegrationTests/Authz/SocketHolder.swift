@@ -38,8 +38,14 @@ final class SocketHolder: @unchecked Sendable {
     /// How many times a child took the inherited socket.
     var activations: Int { log.components(separatedBy: "socket=inherited (socket activation)").count - 1 }
 
-    /// SIGTERM to the holder: it stops the child and removes the socket.
+    /// SIGTERM to the holder (it stops the child and removes the socket), in the background
+    /// (``BackgroundCleanup``), so that it can run from a `defer` in async code.
     func stop() {
+        BackgroundCleanup.run { self.stopAndWait() }
+    }
+
+    @available(*, noasync, message: "waits for the holder to exit: use stop()")
+    func stopAndWait() {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         let deadline = ContinuousClock.now + .seconds(15)
         while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }

@@ -34,14 +34,14 @@ struct PrometheusAlertTests {
 
     @Test("engine-down alert: pending, firing, then resolved across an engine crash; every panel's query runs")
     func engineDownAlert() async throws {
-        let engine = try await offPool { try OwnEngine() }
+        let engine = try await OwnEngine.start()
         do {
             try await engineDownAlert(engine)
         } catch {
-            try? await offPool { engine.stop() }
+            engine.stop()
             throw error
         }
-        try await offPool { engine.stop() }
+        engine.stop()
     }
 
     func engineDownAlert(_ engine: OwnEngine) async throws {
@@ -62,7 +62,7 @@ struct PrometheusAlertTests {
         #expect(healthy.isEmpty, "alerts on a healthy guard: \(healthy.map(\.name))")
         try await Self.checkDashboard(prometheus)
 
-        _ = try await offPool { try TestEngine.dockerPrivate("kill", engine.directory) }
+        _ = try await TestEngine.dockerPrivate("kill", engine.directory)
         func engineDown() async -> PrometheusServer.Alert? {
             (try? await prometheus.alerts())?.first { $0.name == Self.engineDown }
         }
@@ -79,7 +79,7 @@ struct PrometheusAlertTests {
         #expect(alert?.annotations["summary"] == "dockerguard on \(target) has lost its Docker engine.")
         #expect(alert?.annotations["description"]?.contains("systemctl status docker") == true)
 
-        _ = try await offPool { try TestEngine.dockerPrivate("start", engine.directory) }
+        _ = try await TestEngine.dockerPrivate("start", engine.directory)
         let resolved = await eventually(timeout: .seconds(60)) {
             guard let alerts = try? await prometheus.alerts() else { return false }
             return !alerts.contains { $0.name == Self.engineDown }
@@ -87,7 +87,7 @@ struct PrometheusAlertTests {
         #expect(resolved != nil, "still alerting after the engine came back; guard log:\n\(guardian.log)")
         #expect(try await prometheus.query(#"dockerguard_engine_connected == 1"#).count == 1)
         await prometheus.stop()
-        #expect(try await offPool { guardian.terminate() } == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     /// The process and build series are scraped, and every panel's query runs in this Prometheus
@@ -139,9 +139,9 @@ struct PrometheusAlertTests {
         #expect(page.contains("\ndockerguard_readonly 1.0\n"))
         let file = guardian.home + "/metrics.txt"
         try page.write(toFile: file, atomically: true, encoding: .utf8)
-        let lint = try await offPool { try Subprocess.run("/bin/sh", ["-c", "promtool check metrics < '\(file)'"]) }
+        let lint = try await Subprocess.run("/bin/sh", ["-c", "promtool check metrics < '\(file)'"])
         #expect(lint.status == 0, "promtool: \(lint.stdout)\(lint.stderr)")
         #expect(lint.stdout.isEmpty && lint.stderr.isEmpty, "promtool: \(lint.stdout)\(lint.stderr)")
-        #expect(try await offPool { guardian.terminate() } == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }
