@@ -11,12 +11,20 @@
         the text RUNNING (the tool's word for a running container: a tool that lists created
         containers shows the name before the container runs); the engine's `start` event of each.
         JSON into OUT.
+    tui-measure.py logs OUT SOCKET NAME TOOL_PID CONTAINER SECONDS
+        the tool's logs view following CONTAINER, which prints `seq N` lines: each line's latency
+        from the engine's timestamp (`docker logs -t`) to the end of the first capture of the pane
+        that shows it or a later one (read every 2 ms), and the tool's CPU over SECONDS. JSON into OUT.
+    tui-measure.py logs-volume OUT SOCKET NAME TOOL_PID CONTAINER LAST TIMEOUT
+        `docker exec CONTAINER touch /tmp/go` (the container then prints `seq 1 LAST`), waits until
+        the pane shows LAST, and the tool's RSS before, after and at its peak. JSON into OUT.
     tui-measure.py report WORK CONTAINERS IDLE_SECONDS PROBES TUI_VERSION LAZYDOCKER_VERSION
         the markdown table from WORK/idle-*.json, WORK/probes-*.json and WORK/render.json
         (`dockerguard-tui --bench-render 1000`), on stdout.
 
 Python 3 standard library only.
 """
+import calendar
 import glob
 import json
 import os
@@ -32,6 +40,9 @@ HZ = os.sysconf("SC_CLK_TCK")
 TOOLS = ("dockerguard-tui", "lazydocker")
 RENDER_TARGET_MS = 2
 ON_SCREEN_TARGET_MS = 25
+LOGS_CPU_TARGET = 10
+LOGS_LATENCY_TARGET_MS = 50
+LOGS_RSS_TARGET_MIB = 48
 
 
 # --- idle CPU -------------------------------------------------------------------------------------
@@ -235,6 +246,105 @@ def probes(out, sock, name, count, timeout, running, screens=None):
         json.dump({"capture_round_trip_ms": median(trips), "probes": samples}, f)
 
 
+# --- the logs view ---------------------------------------------------------------------------------
+
+SEQ = re.compile(r"\bseq (\d+)\b")
+
+
+def engine_log_times(container):
+    """seq number -> the timestamp (wall-clock ns) the engine gave that line, from `docker logs -t`."""
+    out = subprocess.run(["docker", "logs", "--timestamps", container], check=True, capture_output=True,
+                         timeout=120).stdout.decode("utf-8", "replace")
+    times = {}
+    for line in out.splitlines():
+        stamp, _, text = line.partition(" ")
+        m = SEQ.search(text)
+        if m:
+            times[int(m.group(1))] = wall_ns(stamp)
+    return times
+
+
+def wall_ns(stamp):
+    """RFC 3339 with nanoseconds (2026-12-02T07:50:44.123456789Z) -> ns since the epoch, UTC."""
+    whole, _, fraction = stamp.rstrip("Z").partition(".")
+    seconds = calendar.timegm(time.strptime(whole, "%Y-%m-%dT%H:%M:%S"))
+    return int(seconds) * 1_000_000_000 + int((fraction + "000000000")[:9])
+
+
+def logs(out, sock, name, tool, container, seconds):
+    """The logs view following `container` (which prints `seq N` lines): for SECONDS, the pane is
+    read every 2 ms; each line's latency = the end of the first capture whose newest `seq` is at or
+    past it - the engine's timestamp of that line. And the tool's CPU over the window."""
+    client = ControlClient(sock, name)
+    seen = []  # (capture end ns, newest seq on screen)
+    try:
+        before, t0 = ticks([tool]), time.monotonic()
+        while time.monotonic() - t0 < seconds:
+            screen = client.capture()
+            now_ns = time.time_ns()
+            numbers = [int(n) for n in SEQ.findall(screen)]
+            if numbers:
+                seen.append((now_ns, max(numbers)))
+            time.sleep(0.002)
+        elapsed = time.monotonic() - t0
+        cpu_pct = 100 * (ticks([tool]) - before) / HZ / elapsed
+        last_screen = screen
+    finally:
+        client.close()
+    if len(seen) < 2:
+        print(f"--- last screen of {name} ---\n{last_screen}---", file=sys.stderr)
+        raise SystemExit(f"{name}: the logs view showed no `seq` lines of {container}")
+    written = engine_log_times(container)
+    first_seq, last_seq = seen[0][1] + 1, seen[-1][1]
+    latencies, k = [], 0
+    for n in range(first_seq, last_seq + 1):
+        while seen[k][1] < n:
+            k += 1
+        if n in written:
+            latencies.append((seen[k][0] - written[n]) / 1e6)
+    span = [written[n] for n in (first_seq, last_seq) if n in written]
+    rate = (last_seq - first_seq) / ((span[1] - span[0]) / 1e9) if len(span) == 2 and span[1] > span[0] else None
+    result = {"seconds": elapsed, "cpu_pct": cpu_pct, "captures": len(seen), "lines": len(latencies),
+              "rate_lines_per_s": rate, "latency_median_ms": median(latencies),
+              "latency_p99_ms": percentile(latencies, 0.99), "latency_max_ms": max(latencies, default=None),
+              "rss_mib": rss_mib(tool)}
+    with open(out, "w") as f:
+        json.dump(result, f)
+    print(f"==> {name}: following {container} at {fmt(rate, 0)} lines/s: CPU {cpu_pct:.2f} % of a core; newest "
+          f"line on screen {fmt(result['latency_median_ms'])} ms (median) / {fmt(result['latency_p99_ms'])} ms "
+          f"(p99) after the engine's timestamp, {len(latencies)} lines", file=sys.stderr)
+
+
+def logs_volume(out, sock, name, tool, container, last, timeout):
+    """RSS of the tool before and after its logs view followed `container` through `last` lines:
+    the container waits for /tmp/go (touched here by `docker exec`), then prints `seq 1 LAST`."""
+    client = ControlClient(sock, name)
+    try:
+        rss_before = rss_mib(tool)
+        subprocess.run(["docker", "exec", container, "touch", "/tmp/go"], check=True, timeout=60)
+        t0 = time.monotonic()
+        pattern = re.compile(r"(?<!\d)" + str(last) + r"(?!\d)")
+        while True:
+            screen = client.capture()
+            if pattern.search(screen):
+                break
+            if time.monotonic() - t0 > timeout:
+                print(f"--- last screen of {name} ---\n{screen}---", file=sys.stderr)
+                raise SystemExit(f"{name}: line {last} of {container} not on screen after {timeout:.0f} s")
+            time.sleep(0.05)
+        took = time.monotonic() - t0
+    finally:
+        client.close()
+    with open(f"/proc/{tool}/status") as f:
+        peak = next((int(line.split()[1]) / 1024 for line in f if line.startswith("VmHWM:")), None)
+    result = {"lines": last, "seconds": took, "rss_before_mib": rss_before, "rss_after_mib": rss_mib(tool),
+              "rss_peak_mib": peak}
+    with open(out, "w") as f:
+        json.dump(result, f)
+    print(f"==> {name}: {last:,} lines followed in {took:.1f} s; RSS {fmt(rss_before)} -> "
+          f"{fmt(result['rss_after_mib'])} MiB (peak {fmt(peak)} MiB)", file=sys.stderr)
+
+
 # --- the report -----------------------------------------------------------------------------------
 
 def load(path):
@@ -351,6 +461,27 @@ def report(work, containers, idle_seconds, probe_count, tui_version, ld_version)
         + both(lambda t: fmt(idle.tools[t] and idle.tools[t]["rss_mib"], 1, " MiB"))
         + ["< 40 MiB", verdict(idle.tools[g] and idle.tools[g]["rss_mib"], 40)],
     ]
+    followed = load(os.path.join(work, f"logs-{g}.json"))
+    volume = load(os.path.join(work, f"logs-volume-{g}.json"))
+    if followed:
+        rows += [
+            [f"logs view following {fmt(followed['rate_lines_per_s'], 0)} lines/s: the dashboard's CPU "
+             f"({followed['seconds']:.0f} s)", fmt(followed["cpu_pct"], 2, " %"), "n/a", f"< {LOGS_CPU_TARGET} %",
+             verdict(followed["cpu_pct"], LOGS_CPU_TARGET)],
+            ["… each line on screen after the engine's timestamp of it, median "
+             f"({followed['lines']:,} lines, pane read every 2 ms)", fmt(followed["latency_median_ms"], 1, " ms"),
+             "n/a", f"< {LOGS_LATENCY_TARGET_MS} ms", verdict(followed["latency_median_ms"], LOGS_LATENCY_TARGET_MS)],
+            ["… p99 / max", f"{fmt(followed['latency_p99_ms'], 1)} / {fmt(followed['latency_max_ms'], 1)} ms",
+             "n/a", "", ""],
+        ]
+    if volume:
+        rows += [
+            [f"RSS after following {volume['lines']:,} lines (an hour at 1,000 lines/s; took "
+             f"{volume['seconds']:.0f} s), before → after (peak)",
+             f"{fmt(volume['rss_before_mib'], 1)} → {fmt(volume['rss_after_mib'], 1)} MiB "
+             f"({fmt(volume['rss_peak_mib'], 1)})", "n/a", f"< {LOGS_RSS_TARGET_MIB} MiB",
+             verdict(volume["rss_after_mib"], LOGS_RSS_TARGET_MIB)],
+        ]
     if render:
         n = render["containers"]
         rows += [
@@ -392,6 +523,10 @@ def main(argv):
              *(int(v) for v in argv[7:9]))
     elif command == "probes" and len(argv) in (8, 9):
         probes(argv[2], argv[3], argv[4], int(argv[5]), float(argv[6]), argv[7], *argv[8:9])
+    elif command == "logs" and len(argv) == 8:
+        logs(argv[2], argv[3], argv[4], int(argv[5]), argv[6], float(argv[7]))
+    elif command == "logs-volume" and len(argv) == 9:
+        logs_volume(argv[2], argv[3], argv[4], int(argv[5]), argv[6], int(argv[7]), float(argv[8]))
     elif command == "report" and len(argv) == 8:
         report(argv[2], int(argv[3]), int(argv[4]), int(argv[5]), argv[6], argv[7])
     else:

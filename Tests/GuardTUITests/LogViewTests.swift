@@ -16,6 +16,18 @@ struct LogViewTests {
         range.map { LogEntry(time: nil, text: "line \($0)", isStderr: $0 % 2 == 1) }
     }
 
+    @Test("lines skipped before a batch (the dashboard fell behind) drop what was kept: a gap is never shown as a run")
+    func skippedBefore() {
+        var buffer = LogBuffer(capacity: 5)
+        buffer.append(contentsOf: Self.entries(0..<3))
+        buffer.append(contentsOf: Self.entries(10..<12), skippedBefore: 7)
+        #expect(buffer.first == 10 && buffer.end == 12 && buffer.dropped == 10)
+        #expect((buffer.first..<buffer.end).map { buffer[$0].text } == ["line 10", "line 11"])
+        // Skipped and nothing after: the view is empty, the count right.
+        buffer.append(contentsOf: [], skippedBefore: 3)
+        #expect(buffer.isEmpty && buffer.dropped == 15)
+    }
+
     @Test("the buffer keeps the newest lines and counts the dropped ones, whatever the batches")
     func bounded() {
         var buffer = LogBuffer(capacity: 5)

@@ -10,20 +10,17 @@ public struct ContainerViews: Sendable {
     }
 
     /// The last `tail` lines of the container's output, then each line as it is written, in
-    /// batches. The stream finishes when the container stops; ending the iteration closes it.
-    public func followLogs(_ id: String, tail: Int) async throws -> AsyncThrowingStream<[LogEntry], any Error> {
+    /// batches of all that came since the last; at most `keepingAtMost` wait for a reader that
+    /// is behind (older ones are skipped and counted). The stream finishes when the container
+    /// stops; ending the iteration closes it.
+    public func followLogs(_ id: String, tail: Int, keepingAtMost limit: Int = 10_000) async throws
+        -> AsyncMapSequence<LogLineStream, LogEntryBatch>
+    {
         let tty = try await client.inspectContainer(id).config.tty ?? false
-        let lines = try await client.followLogs(id, tail: tail, tty: tty, timestamps: true)
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await batch in lines { continuation.yield(batch.map { LogEntry($0, timestamped: true) }) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
+        let lines = try await client.followLogs(id, tail: tail, tty: tty, timestamps: true, keepingAtMost: limit)
+        return lines.map { batch in
+            LogEntryBatch(
+                entries: batch.lines.map { LogEntry($0, timestamped: true) }, skippedBefore: batch.skippedBefore)
         }
     }
 

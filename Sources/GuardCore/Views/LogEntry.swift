@@ -64,3 +64,15 @@ public struct LogEntry: Sendable, Hashable {
         return String(out)
     }
 }
+
+/// Lines of a followed log as the views show them, and how many were skipped before them because
+/// the reader fell behind (see ``ContainerViews/followLogs(_:tail:keepingAtMost:)``).
+public struct LogEntryBatch: Sendable, Equatable {
+    public var entries: [LogEntry]
+    public var skippedBefore: Int
+
+    public init(entries: [LogEntry], skippedBefore: Int = 0) {
+        self.entries = entries
+        self.skippedBefore = skippedBefore
+    }
+}

@@ -28,7 +28,15 @@ public struct LogBuffer: Sendable, Equatable {
         storage[(head + number - dropped) % storage.count]
     }
 
-    public mutating func append(contentsOf entries: some Collection<LogEntry>) {
+    /// `skippedBefore`: lines that came before `entries` and were never appended (a reader that
+    /// fell behind lost them). Everything kept so far is older than that gap, so it goes too and
+    /// counts as dropped: the buffer stays a run of consecutive lines.
+    public mutating func append(contentsOf entries: some Collection<LogEntry>, skippedBefore: Int = 0) {
+        if skippedBefore > 0 {
+            dropped += storage.count + skippedBefore
+            storage.removeAll(keepingCapacity: true)
+            head = 0
+        }
         // A batch larger than the buffer: only its newest lines can stay.
         let skip = max(entries.count - capacity, 0)
         dropped += skip

@@ -92,10 +92,13 @@ extension DashboardMachine {
     }
 
     /// Lines from the engine for the view open as `session`; lines of a closed view are dropped.
-    public static func receiveLogs(_ entries: [LogEntry], session: Int, state: inout UIState) {
+    /// `skippedBefore`: lines that never arrived before these, because the dashboard fell behind.
+    public static func receiveLogs(
+        _ entries: [LogEntry], skippedBefore: Int = 0, session: Int, state: inout UIState
+    ) {
         guard state.logs?.session == session else { return }
         state.logs?.opening = false
-        state.logs?.buffer.append(contentsOf: entries)
+        state.logs?.buffer.append(contentsOf: entries, skippedBefore: skippedBefore)
     }
 
     /// The stream of `session` is open, whether or not anything came yet.

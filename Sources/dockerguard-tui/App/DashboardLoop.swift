@@ -83,7 +83,10 @@ final class DashboardLoop {
             pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
             pollfd(fd: feed.wake.readEnd, events: Int16(POLLIN), revents: 0),
         ]
-        _ = poll(&fds, 2, timeout)  // EINTR (a resize) just means: look again
+        // With a frame already due, news waits for it (nothing is drawn sooner): a container
+        // writing hundreds of lines a second then costs one wake-up per frame, not one per chunk.
+        // Keys still wake at once.
+        _ = poll(&fds, dirty ? 1 : 2, timeout)  // EINTR (a resize) just means: look again
         if fds[1].revents != 0 { feed.wake.drain() }
     }
 
@@ -129,8 +132,9 @@ final class DashboardLoop {
         }
         for news in inbox.logs {
             if news.opened { DashboardMachine.logsOpened(session: news.session, state: &state) }
-            if !news.entries.isEmpty {
-                DashboardMachine.receiveLogs(news.entries, session: news.session, state: &state)
+            if !news.entries.isEmpty || news.skippedBefore > 0 {
+                DashboardMachine.receiveLogs(
+                    news.entries, skippedBefore: news.skippedBefore, session: news.session, state: &state)
             }
             if news.ended { DashboardMachine.logsEnded(session: news.session, error: news.error, state: &state) }
             dirty = true
