@@ -70,11 +70,17 @@ public enum TestEngine {
         try dockerPrivate(arguments)
     }
 
-    public static func dockerPrivate(_ arguments: [String]) throws -> String {
-        let script = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/docker-private"
-        let result = try Subprocess.run(script, arguments)
+    /// - Parameter settings: `NAME=VALUE` for the script's environment (`DOCKER_PRIVATE_TLS=…`).
+    public static func dockerPrivate(_ arguments: [String], settings: [String] = []) throws -> String {
+        try script("docker-private", arguments, settings: settings)
+    }
+
+    /// One of the project's scripts/ with `arguments`; what it printed on standard output.
+    public static func script(_ name: String, _ arguments: [String], settings: [String] = []) throws -> String {
+        let path = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/" + name
+        let result = try Subprocess.run("/usr/bin/env", settings + [path] + arguments)
         guard result.status == 0 else {
-            throw TestFailure("docker-private \(arguments.joined(separator: " ")): \(result.stderr)")
+            throw TestFailure("\(name) \(arguments.joined(separator: " ")): \(result.stderr)")
         }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -100,9 +106,10 @@ public struct OwnEngine: Sendable {
     public let host: String
     public let directory: String
 
-    public init() throws {
+    /// - Parameter settings: for `scripts/docker-private start`, e.g. `DOCKER_PRIVATE_TLS=127.0.0.1:PORT`.
+    public init(settings: [String] = []) throws {
         directory = "/tmp/dg-own-\(UUID().uuidString.prefix(6))"
-        host = try TestEngine.dockerPrivate("start", directory)
+        host = try TestEngine.dockerPrivate(["start", directory], settings: settings)
         _ = try TestEngine.dockerPrivate("image", directory)
     }
 
