@@ -9,9 +9,11 @@ import argparse
 import http.client
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -40,7 +42,8 @@ class Guard:
         self.port = free_port()
         self.home = os.path.join(args.work, "logs", f"{way}-{tag}")
         os.makedirs(self.home + "/config/dockerguard", exist_ok=True)
-        os.makedirs(self.home + "/rt", mode=0o700, exist_ok=True)
+        # Short, so the ssh ControlPath fits a socket address under it (a long one falls back to /tmp).
+        self.runtime = tempfile.mkdtemp(prefix="dgrt-", dir="/tmp")
         with open(self.home + "/config/dockerguard/allowlist", "w") as f:
             f.write("name=filler-*\n")
         host = {"unix": args.unix, "tls": args.tls, "ssh": args.ssh}[way]
@@ -51,7 +54,7 @@ class Guard:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKERGUARD_") and k != "DOCKER_HOST"}
         # A runtime folder of its own: its ssh ControlPath, so its ssh processes can be told apart.
         env.update(XDG_CONFIG_HOME=self.home + "/config", XDG_STATE_HOME=self.home + "/state", HOME=self.home,
-                   XDG_RUNTIME_DIR=self.home + "/rt")
+                   XDG_RUNTIME_DIR=self.runtime)
         self.log = open(self.home + "/guard.log", "w")
         self.started = time.monotonic_ns()
         self.process = subprocess.Popen(
@@ -102,7 +105,7 @@ class Guard:
             except OSError:
                 continue
             program = line.split(" ", 1)[0]
-            if (program.endswith("/ssh") or program.startswith("ssh")) and self.home + "/rt" in line:
+            if (program.endswith("/ssh") or program.startswith("ssh")) and self.runtime in line:
                 mine.append(int(pid))
         return mine
 
@@ -120,6 +123,7 @@ class Guard:
             except OSError:
                 pass
         self.log.close()
+        shutil.rmtree(self.runtime, ignore_errors=True)
 
 
 def proc_ticks(pid):
