@@ -15,10 +15,11 @@ extension DockerClient {
     public func events(since: String? = nil, filters: [String: [String]] = [:]) async throws(EngineError)
         -> AsyncThrowingStream<EngineEvent, any Error>
     {
-        var request = EngineRequest(method: .GET, path: "/events")
-        if let since { request.query.append(("since", since)) }
-        if !filters.isEmpty { request.query.append(("filters", try Self.encodeFilters(filters))) }
         let version = try await currentAPIVersion()
+        let dialect = self.dialect ?? .docker
+        var request = EngineRequest(method: .GET, path: "/events")
+        if let since = since ?? dialect.subscriptionSince() { request.query.append(("since", since)) }
+        if !filters.isEmpty { request.query.append(("filters", try Self.encodeFilters(filters))) }
 
         let (stream, continuation) = AsyncThrowingStream<EngineEvent, any Error>.makeStream()
         let subscribed = SubscriptionSignal()
@@ -32,10 +33,11 @@ extension DockerClient {
             do {
                 try await transport.stream(
                     request, apiVersion: version,
+                    onSent: { if dialect.isPodman { subscribed.resolve(nil) } },
                     onHead: { _ in subscribed.resolve(nil) },
                     onBody: { buffer in
                         let events = try box.withLockedValue { decoder in try decoder.decode(buffer.readableBytesView) }
-                        for event in events { continuation.yield(event) }
+                        for event in events { continuation.yield(dialect.normalized(event)) }
                     })
                 continuation.finish(
                     throwing: EngineError.unreachable(endpoint: endpoint.description, reason: "event stream ended"))

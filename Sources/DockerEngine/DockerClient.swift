@@ -13,6 +13,7 @@ public final class DockerClient: Sendable {
     public let endpoint: EngineEndpoint
     let transport: HTTPTransport
     private let apiVersion = NIOLockedValueBox<APIVersion?>(nil)
+    private let engineDialect = NIOLockedValueBox<EngineDialect?>(nil)
     /// How long an ordinary request (not the event stream, not a stop) may take.
     public let requestTimeout: TimeAmount
     /// Where the event stream's reader runs (nil: the default executor).
@@ -57,6 +58,9 @@ public final class DockerClient: Sendable {
     /// The API version in use, once negotiated.
     public var negotiatedAPIVersion: APIVersion? { apiVersion.withLockedValue { $0 } }
 
+    /// Docker or Podman, as the last `/_ping` told (nil before the first).
+    public var dialect: EngineDialect? { engineDialect.withLockedValue { $0 } }
+
     // MARK: - System
 
     /// `GET /_ping`: the API version the engine announces. `timeout` bounds it (a liveness probe
@@ -66,6 +70,8 @@ public final class DockerClient: Sendable {
         guard let header = response.headers.first(name: "Api-Version"), let version = APIVersion(header) else {
             throw .invalidResponse("/_ping without an Api-Version header")
         }
+        let dialect = EngineDialect(pingHeaders: response.headers)
+        engineDialect.withLockedValue { $0 = dialect }
         return version
     }
 
@@ -74,7 +80,9 @@ public final class DockerClient: Sendable {
     public func negotiate() async throws(EngineError) -> EngineVersion {
         let negotiated = try APIVersion.negotiated(server: try await ping())
         apiVersion.withLockedValue { $0 = negotiated }
-        return try await version()
+        var engine = try await version()
+        engine.dialect = dialect ?? .docker
+        return engine
     }
 
     /// `GET /version`.
@@ -165,7 +173,9 @@ public final class DockerClient: Sendable {
 
     /// `GET /images/{id}/json`.
     public func inspectImage(_ id: String) async throws(EngineError) -> ImageDetails {
-        try await decode(ImageDetails.self, EngineRequest(method: .GET, path: "/images/\(Self.pathSegment(id))/json"))
+        let image = try await decode(
+            ImageDetails.self, EngineRequest(method: .GET, path: "/images/\(Self.pathSegment(id))/json"))
+        return (dialect ?? .docker).normalized(image)
     }
 
     // MARK: - Plumbing

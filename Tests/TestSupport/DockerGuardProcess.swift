@@ -18,7 +18,11 @@ public final class DockerGuardProcess: @unchecked Sendable {
 
     /// Starts `dockerguard run` on a free loopback port and waits until the API listens (its ready file).
     /// - Parameter allowList: the allow-list's text, written to the default path before start.
-    public init(engineHost: String?, allowList: String? = nil, extraArguments: [String] = []) async throws {
+    /// - Parameter environment: added to the guard's environment (a `PATH` whose ssh is another's).
+    public init(
+        engineHost: String?, allowList: String? = nil, extraArguments: [String] = [],
+        environment: [String: String] = [:]
+    ) async throws {
         guard let engineHost else { throw TestFailure("no private engine") }
         home = NSTemporaryDirectory() + "dockerguard-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home + "/config/dockerguard", withIntermediateDirectories: true)
@@ -31,7 +35,7 @@ public final class DockerGuardProcess: @unchecked Sendable {
             [
                 "run", "--listen", "127.0.0.1:0", "--ready-file", readyFilePath, "--docker-host", engineHost,
             ] + extraArguments
-        try Self.launch(process, home: home, logPath: logPath)
+        try Self.launch(process, home: home, logPath: logPath, environment: environment)
 
         let process = process
         guard let ready = await ReadyFileContents.wait(readyFilePath, while: { process.isRunning }) else {
@@ -44,13 +48,16 @@ public final class DockerGuardProcess: @unchecked Sendable {
     /// Runs `process` as a guard of its own: only `--docker-host` decides which engine it watches
     /// (no `DOCKER_HOST`, no `DOCKERGUARD_*`), its config, state and home are under `home`, and its
     /// output goes to `logPath`.
-    public static func launch(_ process: Process, home: String, logPath: String) throws {
+    public static func launch(
+        _ process: Process, home: String, logPath: String, environment added: [String: String] = [:]
+    ) throws {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DOCKER_HOST")
         for key in environment.keys where key.hasPrefix("DOCKERGUARD_") { environment.removeValue(forKey: key) }
         environment["XDG_CONFIG_HOME"] = home + "/config"
         environment["XDG_STATE_HOME"] = home + "/state"
         environment["HOME"] = home
+        environment.merge(added) { _, new in new }
         process.environment = environment
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardError = log

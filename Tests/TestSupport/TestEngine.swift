@@ -74,12 +74,19 @@ public enum TestEngine {
         try dockerPrivate(arguments)
     }
 
+    /// - Parameter settings: `NAME=VALUE` for the script's environment (`DOCKER_PRIVATE_TLS=…`).
     @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
-    public static func dockerPrivate(_ arguments: [String]) throws -> String {
-        let script = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/docker-private"
-        let result = try Subprocess.run(script, arguments)
+    public static func dockerPrivate(_ arguments: [String], settings: [String] = []) throws -> String {
+        try script("docker-private", arguments, settings: settings)
+    }
+
+    /// One of the project's scripts/ with `arguments`; what it printed on standard output.
+    @available(*, noasync, message: "blocks a cooperative thread: run it with offPool")
+    public static func script(_ name: String, _ arguments: [String], settings: [String] = []) throws -> String {
+        let path = (environment["DOCKERGUARD_TEST_SCRIPTS"] ?? RepositoryPaths.root + "/scripts") + "/" + name
+        let result = try Subprocess.run("/usr/bin/env", settings + [path] + arguments)
         guard result.status == 0 else {
-            throw TestFailure("docker-private \(arguments.joined(separator: " ")): \(result.stderr)")
+            throw TestFailure("\(name) \(arguments.joined(separator: " ")): \(result.stderr)")
         }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -105,16 +112,17 @@ public struct OwnEngine: Sendable {
     public let host: String
     public let directory: String
 
+    /// - Parameter settings: for `scripts/docker-private start`, e.g. `DOCKER_PRIVATE_TLS=127.0.0.1:PORT`.
     @available(*, noasync, message: "an engine's start takes seconds: use OwnEngine.start()")
-    public init() throws {
+    public init(settings: [String] = []) throws {
         directory = "/tmp/dg-own-\(UUID().uuidString.prefix(6))"
-        host = try TestEngine.dockerPrivate("start", directory)
+        host = try TestEngine.dockerPrivate(["start", directory], settings: settings)
         _ = try TestEngine.dockerPrivate("image", directory)
     }
 
     /// Starts an engine of its own, off the cooperative pool: an engine's start takes seconds.
-    public static func start() async throws -> OwnEngine {
-        try await offPool { try OwnEngine() }
+    public static func start(settings: [String] = []) async throws -> OwnEngine {
+        try await offPool { try OwnEngine(settings: settings) }
     }
 
     /// Stops the engine and removes its folder, in the background (``BackgroundCleanup``): it returns

@@ -73,6 +73,21 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
             case status = "Status", running = "Running", paused = "Paused", restarting = "Restarting"
             case exitCode = "ExitCode", startedAt = "StartedAt", finishedAt = "FinishedAt", health = "Health"
         }
+
+        public init(from decoder: any Decoder) throws {
+            let json = try decoder.container(keyedBy: CodingKeys.self)
+            status = try json.decode(String.self, forKey: .status)
+            running = try json.decode(Bool.self, forKey: .running)
+            paused = try json.decode(Bool.self, forKey: .paused)
+            restarting = try json.decode(Bool.self, forKey: .restarting)
+            exitCode = try json.decodeIfPresent(Int.self, forKey: .exitCode)
+            startedAt = try json.decodeIfPresent(String.self, forKey: .startedAt)
+            finishedAt = try json.decodeIfPresent(String.self, forKey: .finishedAt)
+            // Podman reports `{"Status": ""}` for a container without a health check; Docker leaves
+            // Health out. Both mean: no health check.
+            let health = try json.decodeIfPresent(Health.self, forKey: .health)
+            self.health = health?.status.isEmpty == false ? health : nil
+        }
     }
 
     public struct HostConfig: Sendable, Hashable, Decodable {

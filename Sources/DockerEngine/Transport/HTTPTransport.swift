@@ -94,6 +94,7 @@ struct HTTPTransport: Sendable {
     func stream(
         _ request: EngineRequest,
         apiVersion: APIVersion?,
+        onSent: @Sendable () -> Void = {},
         onHead: @Sendable (HTTPResponseHead) async throws -> Void,
         onBody: @Sendable (ByteBuffer) async throws -> Void
     ) async throws(EngineError) {
@@ -102,6 +103,7 @@ struct HTTPTransport: Sendable {
             try await withTaskCancellationHandler {
                 try await connection.executeThenClose { inbound, outbound in
                     try await send(request, apiVersion: apiVersion, on: outbound)
+                    onSent()
                     var parts = inbound.makeAsyncIterator()
                     let head = try await Self.readHead(&parts)
                     guard (200..<300).contains(Int(head.status.code)) else {

@@ -18,12 +18,9 @@ final class SSHProcess: Sendable {
 
     /// Connection multiplexing for every ssh this process starts, in a folder of its own (0700):
     /// new connections to the same host reuse one authenticated link.
-    static let controlDirectory: String = {
-        let base = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        let directory = "\(base)/dockerguard-ssh-\(getuid())"
-        mkdir(directory, 0o700)
-        return directory
-    }()
+    static let controlDirectory: String = SSHControlDirectory.prepare(
+        SSHControlDirectory.path(
+            runtimeDirectory: ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"], uid: getuid()))
 
     static func options() -> [String] {
         [

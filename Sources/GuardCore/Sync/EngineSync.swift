@@ -99,14 +99,14 @@ public struct EngineSync: Service {
         let events = try await client.events(since: since, filters: ["type": ["container"]])
         try await resync()
         await store.setEngineVersion(
-            version.version, apiVersion: client.negotiatedAPIVersion?.description ?? version.apiVersion)
+            version.displayVersion, apiVersion: client.negotiatedAPIVersion?.description ?? version.apiVersion)
         await store.setConnection(.connected)
         onConnected()
         resumePoint.point.withLock { $0.advance(toAtLeast: sessionStart) }
         logger.info(
             "connected to the Docker engine",
             metadata: [
-                "endpoint": "\(client.endpoint)", "engine_version": "\(version.version)",
+                "endpoint": "\(client.endpoint)", "engine_version": "\(version.displayVersion)",
                 "api_version": "\(client.negotiatedAPIVersion?.description ?? "?")",
                 "containers": .stringConvertible(store.current.containers.count),
             ])

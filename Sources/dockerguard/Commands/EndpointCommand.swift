@@ -42,7 +42,7 @@ struct EndpointCommand: AsyncParsableCommand {
         let client = try engine.client(settings: settings, requestTimeout: .seconds(35))
         do {
             let version = try await client.negotiate()
-            print("engine: \(version.version) (API \(client.negotiatedAPIVersion.map { "\($0)" } ?? "?"))")
+            print("engine: \(version.displayVersion) (API \(client.negotiatedAPIVersion.map { "\($0)" } ?? "?"))")
         } catch {
             throw CommandFailure.fail(error.description)
         }
