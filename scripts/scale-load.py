@@ -8,7 +8,7 @@ whose start-up would cost more CPU than the engine's own work at 100 containers 
     scale-load.py churn SOCKET RATE SECONDS [VICTIM_EVERY_S]
         RATE times a second: create and start churn-K, and remove (force) the churn container
         started one second before, for SECONDS; with VICTIM_EVERY_S, also start victim-guard-J
-        and victim-ref-J in turn that often (disallowed: dockerguard kills the first kind, the
+        and victim-ref-J in turn that often; a tick is skipped while the engine has a backlog (disallowed: dockerguard kills the first kind, the
         reference enforcer the second). Ends with every churn container removed. Prints
         {"rate", "seconds", "started", "removed", "errors", "achieved_per_s", "t0", "t1",
          "victims"} as JSON; the engine's events between t0 and t1 are the churn's.
@@ -129,7 +129,14 @@ def churn(engine, rate, seconds, victim_every):
     t0 = time.time()
     start, k, j = time.monotonic(), 0, 0
     next_victim = start + victim_every if victim_every else None
+    skipped = 0
     while (now := time.monotonic()) < start + seconds:
+        # Never more work queued than the workers hold: a tick the engine cannot take is skipped
+        # (and counted), so the churn ends on time and the achieved rate says where it stops.
+        if jobs.qsize() >= len(threads):
+            skipped += 1
+            time.sleep(max(0.0, start + (k + skipped) / rate - time.monotonic()))
+            continue
         k += 1
         jobs.put(lambda k=k: ("run", engine.run(f"churn-{k}")))
         if k > rate:
@@ -139,7 +146,7 @@ def churn(engine, rate, seconds, victim_every):
             kind = "guard" if j % 2 else "ref"
             jobs.put(lambda kind=kind, j=j: ("victim", engine.run(f"victim-{kind}-{(j + 1) // 2}")))
             next_victim += victim_every
-        time.sleep(max(0.0, start + k / rate - time.monotonic()))
+        time.sleep(max(0.0, start + (k + skipped) / rate - time.monotonic()))
     for _ in threads:
         jobs.put(None)
     for t in threads:
@@ -160,7 +167,7 @@ def churn(engine, rate, seconds, victim_every):
         engine.remove(name)
     print(json.dumps({"rate": rate, "seconds": seconds, "started": started, "removed": removed,
                       "errors": errors, "achieved_per_s": round(started / (t1 - t0), 1), "t0": t0, "t1": t1,
-                      "victims": victims, "first_error": first_error}))
+                      "victims": victims, "skipped_ticks": skipped, "first_error": first_error}))
 
 
 def main(argv):
