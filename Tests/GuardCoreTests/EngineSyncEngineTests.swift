@@ -46,4 +46,35 @@ struct EngineSyncEngineTests {
         #expect(
             await eventually(timeout: .seconds(30)) { !store.current.containers.contains { $0.id == afterID } } != nil)
     }
+
+    @Test("a resync every 200 ms beside the events leaves the store equal to the engine")
+    func resyncBesideEvents() async throws {
+        let client = try TestEngine.client()
+        let names = (0..<6).map { TestEngine.uniqueName("sync-churn-\($0)") }
+        defer { TestEngine.forceRemove(names) }
+        let store = ContainerStore(endpoint: client.endpoint.description)
+        var configuration = EngineSync.Configuration()
+        configuration.resyncInterval = .milliseconds(200)
+        let sync = EngineSync(client: client, store: store, configuration: configuration, logger: Logger.quiet)
+        let task = Task { try await sync.run() }
+        defer { task.cancel() }
+        #expect(await eventually(timeout: .seconds(30)) { store.current.isReady } != nil)
+
+        var ids: [String] = []
+        for name in names { ids.append(try await TestEngine.runContainer(client, name: name)) }
+        try await client.stopContainer(ids[1], timeout: 0)
+        try await client.stopContainer(ids[2], timeout: 0)
+        try await client.removeContainer(ids[2])
+        try await client.removeContainer(ids[3], force: true)
+        // What the engine says now, against what the store shows, through several resyncs.
+        let expected: [String: String] = [ids[0]: "running", ids[1]: "exited", ids[4]: "running", ids[5]: "running"]
+        let shown = {
+            Dictionary(
+                uniqueKeysWithValues: store.current.containers.filter { ids.contains($0.id) }.map { ($0.id, $0.state) })
+        }
+        #expect(await eventually(timeout: .seconds(30)) { shown() == expected } != nil, "\(shown())")
+        let resynced = store.current.lastSyncAt ?? 0
+        #expect(await eventually(timeout: .seconds(30)) { (store.current.lastSyncAt ?? 0) > resynced + 0.5 } != nil)
+        #expect(shown() == expected)
+    }
 }

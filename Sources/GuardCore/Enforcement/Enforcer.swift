@@ -105,6 +105,7 @@ public actor Enforcer {
         if mode != .confirm { pending.removeAll() }
         status.update { $0.mode = mode }
         judged.removeAll()  // re-judge everything running under the new mode
+        judgedUpTo = nil
         if let snapshot = latest { await evaluate(snapshot) }
     }
 
@@ -139,7 +140,8 @@ public actor Enforcer {
         await evaluate(snapshot)
     }
 
-    /// Judges what changed in `snapshot`.
+    /// Judges what changed in `snapshot`: from its journal, the containers changed since the last
+    /// snapshot judged under the same list and mode; every record when the journal cannot say.
     func evaluate(_ snapshot: ContainerSnapshot) async {
         latest = snapshot
         defer { evaluatedSnapshotVersion = max(evaluatedSnapshotVersion, snapshot.version) }
@@ -148,49 +150,74 @@ public actor Enforcer {
         let current = policy.current
         guard settleSelf(from: snapshot), let list = current.allowList else { return }
         let version = current.listVersion  // a rejected file changes nothing to judge
-        for record in snapshot.containers {
-            let previous = judged[record.id]
-            let now = JudgedState(record: record, policyVersion: version)
-            guard previous != now else { continue }
-            judged[record.id] = now
-            if !record.isRunning { violating[record.id] = nil }  // stopped (or paused): the violation ended
-            if !record.isRunning, record.state != "paused", pending.contains(record.id) {
-                await violationEnded(record)
-            }
-            if record.isRunning {
-                if let previous, previous.isRunning, previous.startedAt == record.startedAt,
-                    previous.name == record.name,
-                    previous.policyVersion == version
-                {
-                    continue  // e.g. health changed: nothing new to judge
+        let base = judgedUpTo.flatMap { $0.listVersion == version ? $0.store : nil }
+        judgedUpTo = (snapshot.version, version)
+        if let base, base <= snapshot.version, let changes = snapshot.journal.changes(since: base) {
+            for change in changes {
+                if let record = change.record {
+                    await consider(record, list: list, listVersion: version, lastSyncAt: snapshot.lastSyncAt)
+                } else {
+                    forget(change.id)
                 }
-                await judge(
-                    record, list: list, cause: Self.cause(previous: previous, now: now, lastSyncAt: snapshot.lastSyncAt)
-                )
-            } else if let previous,
-                previous.isRunning || (record.startedAt != nil && previous.startedAt != record.startedAt)
-            {
-                // Stopped since last seen; the second case is a run too short to show up between
-                // two snapshots (a crash loop), which must count as a stop as well.
-                await stopped(record, list: list)
             }
+            return
+        }
+        for record in snapshot.containers {
+            await consider(record, list: list, listVersion: version, lastSyncAt: snapshot.lastSyncAt)
         }
         // Forget containers that are gone. Every container of the snapshot has an entry by now, so
         // there is none to forget when the counts agree: no set of N IDs per snapshot.
         guard judged.count > snapshot.containers.count else { return }
         let present = Set(snapshot.containers.lazy.map(\.id))
-        for id in judged.keys where !present.contains(id) {
-            judged[id] = nil
-            pending.remove(id)
-            violating[id] = nil
-            stoppedByGuard.remove(id)
-            restarts[id] = nil
+        for id in judged.keys where !present.contains(id) { forget(id) }
+    }
+
+    /// The store version and list version last judged; nil when everything must be judged again.
+    private var judgedUpTo: (store: UInt64, listVersion: UInt64)?
+
+    /// Judges one record unless it was judged in this very state.
+    private func consider(_ record: ContainerRecord, list: AllowList, listVersion version: UInt64, lastSyncAt: Double?)
+        async
+    {
+        let previous = judged[record.id]
+        let now = JudgedState(record: record, policyVersion: version)
+        guard previous != now else { return }
+        judged[record.id] = now
+        if !record.isRunning { violating[record.id] = nil }  // stopped (or paused): the violation ended
+        if !record.isRunning, record.state != "paused", pending.contains(record.id) {
+            await violationEnded(record)
+        }
+        if record.isRunning {
+            if let previous, previous.isRunning, previous.startedAt == record.startedAt,
+                previous.name == record.name,
+                previous.policyVersion == version
+            {
+                return  // e.g. health changed: nothing new to judge
+            }
+            await judge(record, list: list, cause: Self.cause(previous: previous, now: now, lastSyncAt: lastSyncAt))
+        } else if let previous,
+            previous.isRunning || (record.startedAt != nil && previous.startedAt != record.startedAt)
+        {
+            // Stopped since last seen; the second case is a run too short to show up between
+            // two snapshots (a crash loop), which must count as a stop as well.
+            await stopped(record, list: list)
         }
     }
 
+    private func forget(_ id: String) {
+        judged[id] = nil
+        pending.remove(id)
+        violating[id] = nil
+        stoppedByGuard.remove(id)
+        restarts[id] = nil
+    }
+
     /// Settles who the guard itself is from the first synced snapshot; false while it cannot yet.
+    /// Outside a container there is nothing to match, so the first sync's records are judged as
+    /// they arrive instead of after the whole list.
     private func settleSelf(from snapshot: ContainerSnapshot) -> Bool {
-        guard snapshot.isSynced else { return false }
+        let notInContainer = selfProbe.rootUpperDir == nil && selfProbe.hints.isEmpty
+        guard snapshot.isSynced || notInContainer else { return false }
         if selfIdentity == nil {
             let identity = SelfIdentity.resolve(selfProbe, among: snapshot.containers)
             selfIdentity = identity

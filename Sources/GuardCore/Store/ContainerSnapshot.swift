@@ -9,10 +9,14 @@ public struct ContainerSnapshot: Sendable, Hashable {
     public var isSynced: Bool
     /// Wall-clock time of the last full resync, seconds since the epoch.
     public var lastSyncAt: Double?
+    /// Which containers the last versions changed (see ``ChangeJournal``).
+    public var journal: ChangeJournal
 
     public init(
-        version: UInt64, containers: [ContainerRecord], engine: EngineStatus, isSynced: Bool, lastSyncAt: Double?
+        version: UInt64, containers: [ContainerRecord], engine: EngineStatus, isSynced: Bool, lastSyncAt: Double?,
+        journal: ChangeJournal = .unknown
     ) {
+        self.journal = journal
         self.version = version
         self.containers = containers
         self.engine = engine

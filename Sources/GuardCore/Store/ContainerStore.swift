@@ -11,6 +11,10 @@ public actor ContainerStore {
     private var isSynced = false
     private var lastSyncAt: Double?
     private var version: UInt64 = 0
+    private var journal = ChangeJournal()
+    /// The version at which each container last changed (kept a while for removed ones), so that a
+    /// resync running beside the events never writes an inspect older than an event's change.
+    private var changedAt: [String: UInt64] = [:]
 
     private nonisolated let published: Observed<ContainerSnapshot>
 
@@ -29,10 +33,37 @@ public actor ContainerStore {
 
     // MARK: - Writes
 
-    /// Replaces every container after a full list (start-up, reconnect, the periodic resync).
+    /// Replaces every container at once (tests and the in-process benchmark; the engine sync goes
+    /// record by record, ``syncUpsert(_:unchangedSince:)`` then ``finishSync(listed:since:at:)``).
     public func replaceAll(with records: [ContainerRecord], at time: Double) {
         table = ContainerTable(records)
         ordered = SortedRecords(table)
+        isSynced = true
+        lastSyncAt = time
+        journal.reset(at: version + 1)
+        changedAt = [:]
+        publish()
+    }
+
+    /// A resync's inspect of one container, sent when the store was at `version`: written unless
+    /// an event changed that container since (the event is newer than the inspect).
+    public func syncUpsert(_ record: ContainerRecord, unchangedSince version: UInt64) {
+        if let changed = changedAt[record.id], changed > version { return }
+        upsert(record)
+    }
+
+    /// Ends a resync that listed `listed` when the store was at `version`: the containers not listed
+    /// and not changed since are gone; the store is synced.
+    public func finishSync(listed: Set<String>, since version: UInt64, at time: Double) {
+        let gone = table.byID.keys.filter { !listed.contains($0) && (changedAt[$0] ?? 0) <= version }
+        for id in gone {
+            let old = table.byID[id]
+            table.remove(id: id)
+            ordered.replace(old, with: nil)
+            journal.record(id, nil, at: self.version + 1)
+        }
+        // Removed containers are kept only as long as a resync in progress may need them.
+        changedAt = changedAt.filter { table.byID[$0.key] != nil || $0.value > version }
         isSynced = true
         lastSyncAt = time
         publish()
@@ -58,7 +89,10 @@ public actor ContainerStore {
     }
 
     private func changed(_ old: ContainerRecord?, id: String) {
-        ordered.replace(old, with: table.byID[id])
+        let new = table.byID[id]
+        ordered.replace(old, with: new)
+        journal.record(id, new, at: version + 1)
+        changedAt[id] = version + 1
         publish()
     }
 
@@ -77,7 +111,8 @@ public actor ContainerStore {
     private func publish() {
         version += 1
         let snapshot = ContainerSnapshot(
-            version: version, containers: ordered.records, engine: engine, isSynced: isSynced, lastSyncAt: lastSyncAt)
+            version: version, containers: ordered.records, engine: engine, isSynced: isSynced, lastSyncAt: lastSyncAt,
+            journal: journal)
         published.update { $0 = snapshot }
     }
 }

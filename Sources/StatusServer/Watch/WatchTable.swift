@@ -17,6 +17,8 @@ struct WatchTable {
     private var pass: UInt64 = 0
     private var listVersion: UInt64?
     private var engine: EngineStatus?
+    /// The store version of the last snapshot advanced to.
+    private var advancedTo: UInt64?
     let aliases: ImageAliases
 
     init(aliases: ImageAliases) {
@@ -33,6 +35,21 @@ struct WatchTable {
         var isEmpty: Bool { changed.isEmpty && removed.isEmpty && engine == nil }
     }
 
+    /// The record's item when the watchers must hear of it; its entry marked seen in this pass.
+    private mutating func update(_ record: ContainerRecord, list: AllowList?, rejudge: Bool) -> ContainerItem? {
+        let old = entries[record.id]
+        if let old, old.record == record, !rejudge {
+            entries[record.id]?.pass = pass
+            return nil
+        }
+        let decision = list.map {
+            Decision.judge(record, list: $0, aliases: aliases, selfID: nil, cause: .resync)
+        }
+        entries[record.id] = Entry(record: record, decision: decision, pass: pass)
+        guard old?.record != record || old?.decision != decision else { return nil }
+        return ContainerItem(record: record, decision: decision)
+    }
+
     mutating func advance(to snapshot: ContainerSnapshot, policy: PolicyState.Current?, version: WatchVersion)
         -> Delta
     {
@@ -41,25 +58,28 @@ struct WatchTable {
         let rejudge = policy?.listVersion != listVersion
         listVersion = policy?.listVersion
         var changed: [ContainerItem] = []
-        for record in snapshot.containers {
-            let pass = pass
-            let old = entries[record.id]
-            if let old, old.record == record, !rejudge {
-                entries[record.id]?.pass = pass
-                continue
-            }
-            let decision = list.map {
-                Decision.judge(record, list: $0, aliases: aliases, selfID: nil, cause: .resync)
-            }
-            entries[record.id] = Entry(record: record, decision: decision, pass: pass)
-            if old?.record != record || old?.decision != decision {
-                changed.append(ContainerItem(record: record, decision: decision))
-            }
-        }
         var removed: [String] = []
-        if entries.count > snapshot.containers.count {
-            removed = entries.compactMap { $0.value.pass == pass ? nil : $0.key }.sorted()
-            for id in removed { entries.removeValue(forKey: id) }
+        let base = advancedTo
+        advancedTo = snapshot.version
+        // Only the containers the journal says changed, unless it cannot say or every one must be
+        // judged again.
+        if !rejudge, let base, base <= snapshot.version, let changes = snapshot.journal.changes(since: base) {
+            for change in changes {
+                if let record = change.record {
+                    if let item = update(record, list: list, rejudge: false) { changed.append(item) }
+                } else if entries.removeValue(forKey: change.id) != nil {
+                    removed.append(change.id)
+                }
+            }
+            removed.sort()
+        } else {
+            for record in snapshot.containers {
+                if let item = update(record, list: list, rejudge: rejudge) { changed.append(item) }
+            }
+            if entries.count > snapshot.containers.count {
+                removed = entries.compactMap { $0.value.pass == pass ? nil : $0.key }.sorted()
+                for id in removed { entries.removeValue(forKey: id) }
+            }
         }
         let engineChanged = engine != snapshot.engine
         engine = snapshot.engine
