@@ -35,7 +35,7 @@ struct PodmanTests {
         defer { TestEngine.forceRemove([kept], host: PodmanEngine.host) }
         let guardian = try await DockerGuardProcess(
             engineHost: PodmanEngine.host, allowList: Self.allowList, extraArguments: ["--mode", "audit"])
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
         #expect(guardian.log.contains("Podman "), "the log names the engine; log:\n\(guardian.log)")
 
@@ -70,7 +70,7 @@ struct PodmanTests {
         let guardian = try await DockerGuardProcess(
             engineHost: PodmanEngine.host, allowList: Self.allowList,
             extraArguments: ["--mode", "enforce", "--action", "stop", "--stop-timeout", "1"])
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
         let kept = try await TestEngine.runContainer(client, name: TestEngine.uniqueName("pm-keep-enforce"))
         let victim = try await TestEngine.runContainer(client, name: TestEngine.uniqueName("pm-victim-enforce"))
@@ -81,6 +81,6 @@ struct PodmanTests {
         let record = await guardian.audit(within: .seconds(20)) { $0["container_id"] as? String == victim }
         #expect(record != nil, "no audit line for \(victim)")
         #expect(await PodmanEngine.state(kept) == "running")
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }

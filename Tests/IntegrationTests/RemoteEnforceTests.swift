@@ -36,7 +36,7 @@ struct RemoteEnforceTests {
         defer { remote.stop() }
         let client = try TestEngine.client(host: remote.engine.host)
         let guardian = try await enforcingGuard(remote, over: transport)
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         #expect(await guardian.probe.waitUntilReady(timeout: .seconds(30)) != nil, "\(guardian.log)")
         #expect(guardian.log.contains(transport == .tls ? remote.tlsHost : remote.sshHost), "\(guardian.log)")
 
@@ -47,7 +47,7 @@ struct RemoteEnforceTests {
         let record = await guardian.audit(within: .seconds(20)) { $0["container_id"] as? String == victim }
         #expect(record != nil, "no audit line for the victim")
         #expect(await state(allowed, remote) == "running")
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 
     @Test("ssh: the engine restarts behind the link; the list recovers and a new disallowed container is killed")
@@ -57,7 +57,7 @@ struct RemoteEnforceTests {
         let client = try TestEngine.client(host: remote.engine.host)
         let before = try await TestEngine.runContainer(client, name: "allowed", restartPolicy: "always")
         let guardian = try await enforcingGuard(remote, over: .ssh)
-        defer { _ = guardian.terminate() }
+        defer { guardian.terminateInBackground() }
         let api = guardian.probe
         #expect(await api.waitUntilReady(timeout: .seconds(30)) != nil, "\(guardian.log)")
         #expect(try await api.containers()[before] != nil)
@@ -80,6 +80,6 @@ struct RemoteEnforceTests {
         let after = (try? await api.containers().keys.sorted()) ?? []
         #expect(listed != nil, "after the restart the list is \(after)")
         #expect(guardian.isRunning)
-        #expect(guardian.terminate() == 0)
+        #expect(await guardian.terminate() == 0)
     }
 }
