@@ -3,9 +3,9 @@ import NIOCore
 import NIOHTTP1
 
 /// Keep-alive connections for the endpoints where a connection is dear: over ssh each one is an ssh
-/// process and a `docker system dial-stdio` on the far side, over TLS a handshake. A request takes an
-/// idle connection or opens one, and gives it back when the engine keeps it open; the event
-/// stream never comes from here.
+/// process and a `docker system dial-stdio` on the far side, over TLS a handshake. At most four
+/// requests at once; each takes an idle connection or opens one, and gives it back when the engine
+/// keeps it open; the event stream never comes from here.
 final class ConnectionPool: Sendable {
     private struct Idle: Sendable {
         var channel: any Channel
@@ -17,8 +17,10 @@ final class ConnectionPool: Sendable {
     private let dialer: EngineDialer
     private let maxBodyBytes: Int
     private let idle = NIOLockedValueBox<[Idle]>([])
-    /// Idle connections kept: the guard's requests come a few at a time.
+    /// Connections at once, and idle ones kept: the guard's requests come a few at a time, and a
+    /// burst (a sync's inspects) waits for these rather than opening more.
     private let maxIdle = 4
+    private let slots = RequestSlots(limit: 4)
 
     init(dialer: EngineDialer, maxBodyBytes: Int) {
         self.dialer = dialer
@@ -31,6 +33,8 @@ final class ConnectionPool: Sendable {
     func execute(head: HTTPRequestHead, body: [UInt8]?, timeout: TimeAmount, timedOut: NIOLockedValueBox<Bool>)
         async throws -> EngineResponse
     {
+        await slots.acquire()
+        defer { slots.release() }
         if let reused = takeIdle() {
             do {
                 return try await exchange(on: reused, head: head, body: body, timeout: timeout, timedOut: timedOut)
