@@ -32,7 +32,7 @@ struct RemoteEnforceTests {
 
     @Test("a disallowed container is killed over the link; an allowed one keeps running", arguments: Transport.allCases)
     func enforceOverLink(transport: Transport) async throws {
-        let remote = try OwnRemoteEngine()
+        let remote = try await OwnRemoteEngine.start()
         defer { remote.stop() }
         let client = try TestEngine.client(host: remote.engine.host)
         let guardian = try await enforcingGuard(remote, over: transport)
@@ -52,7 +52,7 @@ struct RemoteEnforceTests {
 
     @Test("ssh: the engine restarts behind the link; the list recovers and a new disallowed container is killed")
     func engineRestartBehindSSH() async throws {
-        let remote = try OwnRemoteEngine()
+        let remote = try await OwnRemoteEngine.start()
         defer { remote.stop() }
         let client = try TestEngine.client(host: remote.engine.host)
         let before = try await TestEngine.runContainer(client, name: "allowed", restartPolicy: "always")

@@ -13,6 +13,7 @@ public struct OwnRemoteEngine: Sendable {
     /// The sshd's folder; its `bin/ssh` is ssh with this sshd's key and known_hosts.
     public let sshDirectory: String
 
+    @available(*, noasync, message: "starts an engine and an sshd: use OwnRemoteEngine.start()")
     public init() throws {
         guard let certs = RemoteEndpoints.certs else { throw TestFailure("no test certificates (scripts/test)") }
         let tlsAddress = "127.0.0.1:\(try Self.freePort())"
@@ -29,15 +30,25 @@ public struct OwnRemoteEngine: Sendable {
         }
     }
 
+    /// Starts one off the cooperative pool: an engine's and an sshd's start take seconds.
+    public static func start() async throws -> OwnRemoteEngine {
+        try await offPool { try OwnRemoteEngine() }
+    }
+
     /// What a guard's environment needs to reach `sshHost`: this sshd's ssh first in `PATH`.
     public var sshEnvironment: [String: String] {
         let path = TestEngine.environment["PATH"] ?? "/usr/bin:/bin"
         return ["PATH": "\(sshDirectory)/bin:\(path)"]
     }
 
+    /// Stops the sshd and the engine in the background (``BackgroundCleanup``), for a `defer`.
     public func stop() {
-        _ = try? TestEngine.script("endpoints", ["ssh-stop", sshDirectory])
-        engine.stop()
+        let sshDirectory = sshDirectory
+        let engine = engine
+        BackgroundCleanup.run {
+            _ = try? TestEngine.script("endpoints", ["ssh-stop", sshDirectory])
+            engine.stop()
+        }
     }
 
     static func freePort() throws -> Int {

@@ -118,8 +118,9 @@ struct AllowListBadInputTests {
                 + "\(list.rules.count) rules in \(elapsed)")
         #expect(list.rules.count == 8 * copies)
         // A bound against a quadratic path, not a speed test (the figure is printed): on a loaded
-        // CI machine a tight bound flakes; a quadratic parser would take minutes here.
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        // CI machine a tight bound flakes (19 s measured beside the engine suites in a debug
+        // build); a quadratic parser would take hours here.
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 
     @Test("a 10 MB file of nothing but rules still parses, with no quadratic path")
@@ -140,7 +141,7 @@ struct AllowListBadInputTests {
         #expect(list.rules.count == 4 * copies)
         // Not a speed test (a loaded CI machine would make it flaky; the figure is printed): a
         // quadratic path would take minutes here, a linear one well under a second.
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 
     @Test("a 10 MB file of garbage is reported, not crashed on")
@@ -154,6 +155,6 @@ struct AllowListBadInputTests {
         }
         print("10 MB of random bytes: \(errors.count) errors in \(elapsed)")
         #expect(!errors.isEmpty)
-        #expect(elapsed < .seconds(10), "took \(elapsed)")  // no pathological path; the figure is printed
+        #expect(elapsed < .seconds(60), "took \(elapsed)")  // no pathological path; the figure is printed
     }
 }
