@@ -8,9 +8,23 @@ halves:
                                      exits 1 (saying why) on any non-2xx/3xx response or socket
                                      error, or when wrk printed no rate
 """
+import json
 import math
 import re
 import sys
+
+
+def container_events(path, prefix=""):
+    """(name, action, timeNano) of each container event in a `docker events --format
+    '{{json .}}'` file whose container name starts with `prefix`."""
+    with open(path) as f:
+        for line in f:
+            if not line.strip():
+                continue
+            event = json.loads(line)
+            name = ((event.get("Actor") or {}).get("Attributes") or {}).get("name", "")
+            if name.startswith(prefix):
+                yield name, event.get("Action") or event.get("status"), int(event["timeNano"])
 
 
 def percentile(values, fraction):

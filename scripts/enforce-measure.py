@@ -12,12 +12,11 @@ victim-CONFIG-N, from the events' timeNano. Each reference run (at the start and
 reported on its own, and every dockerguard configuration against each of them: a pooled median
 would hide a machine that got busier or quieter during the run.
 """
-import json
 import os
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/ for benchkit
-from benchkit import fmt, median, parse_wrk, percentile, table
+from benchkit import container_events, fmt, median, parse_wrk, percentile, table
 
 CONFIGS = [
     ("ref", "reference at the start (`start` in, `kill` out)"),
@@ -37,21 +36,13 @@ def analyse(work, cfg, expected):
     prefix = f"victim-{cfg}-"
     start, end, kill = {}, {}, {}
     path = os.path.join(work, f"events-{cfg}.jsonl")
-    with open(path) as f:
-        for line in f:
-            if not line.strip():
-                continue
-            event = json.loads(line)
-            name = ((event.get("Actor") or {}).get("Attributes") or {}).get("name", "")
-            if not name.startswith(prefix):
-                continue
-            action, t = event.get("Action") or event.get("status"), int(event["timeNano"])
-            if action == "start" and name not in start:
-                start[name] = t
-            elif action in ("die", "destroy") and name in start and name not in end and t >= start[name]:
-                end[name] = t
-            elif action == "kill" and name in start and name not in kill and t >= start[name]:
-                kill[name] = t
+    for name, action, t in container_events(path, prefix):
+        if action == "start" and name not in start:
+            start[name] = t
+        elif action in ("die", "destroy") and name in start and name not in end and t >= start[name]:
+            end[name] = t
+        elif action == "kill" and name in start and name not in kill and t >= start[name]:
+            kill[name] = t
     names = [f"{prefix}{i}" for i in range(1, expected + 1)]
     return {
         "survival": sorted((end[n] - start[n]) / 1e6 for n in end),

@@ -34,7 +34,7 @@ import urllib.parse
 import urllib.request
 
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/ for benchkit
-from benchkit import fmt, median, percentile, table
+from benchkit import container_events, fmt, median, percentile, table
 
 API = "/v1.41"
 
@@ -195,19 +195,11 @@ def watch(url, engine_path, clients, seconds, pid):
 
 def survival(path):
     start, end = {}, {}
-    with open(path) as f:
-        for line in f:
-            if not line.strip():
-                continue
-            event = json.loads(line)
-            name = ((event.get("Actor") or {}).get("Attributes") or {}).get("name", "")
-            action, t = event.get("Action") or event.get("status"), int(event["timeNano"])
-            if not name.startswith("victim-"):
-                continue
-            if action == "start" and name not in start:
-                start[name] = t
-            elif action in ("die", "destroy") and name in start and name not in end:
-                end[name] = t
+    for name, action, t in container_events(path, "victim-"):
+        if action == "start" and name not in start:
+            start[name] = t
+        elif action in ("die", "destroy") and name in start and name not in end:
+            end[name] = t
     result = {}
     for kind in ("guard", "ref"):
         names = [n for n in start if n.startswith(f"victim-{kind}-")]

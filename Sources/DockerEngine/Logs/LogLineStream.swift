@@ -52,11 +52,13 @@ final class PendingLogLines: Sendable {
         self.limit = max(limit, 1)
     }
 
+    /// Trims only past twice the limit, so a reader that is behind costs one move of the array per
+    /// `limit` lines rather than one per chunk; ``take()`` hands out the newest `limit`.
     func add(_ lines: [LogLine]) {
         state.withLockedValue { state in
             state.lines += lines
             let excess = state.lines.count - limit
-            if excess > 0 {
+            if excess > limit {
                 state.lines.removeFirst(excess)
                 state.skipped += excess
             }
@@ -65,15 +67,18 @@ final class PendingLogLines: Sendable {
 
     /// What waits now, and how many were skipped since the last take (for tests).
     var waiting: (lines: Int, skipped: Int) {
-        state.withLockedValue { ($0.lines.count, $0.skipped) }
+        state.withLockedValue { state in
+            (min(state.lines.count, limit), state.skipped + max(state.lines.count - limit, 0))
+        }
     }
 
-    /// Everything waiting, or nil when nothing is.
+    /// Everything waiting (the newest `limit` lines), or nil when nothing is.
     func take() -> LogBatch? {
         state.withLockedValue { state in
             guard !state.lines.isEmpty || state.skipped > 0 else { return nil }
             defer { state = State() }
-            return LogBatch(lines: state.lines, skippedBefore: state.skipped)
+            let excess = max(state.lines.count - limit, 0)
+            return LogBatch(lines: Array(state.lines.dropFirst(excess)), skippedBefore: state.skipped + excess)
         }
     }
 }

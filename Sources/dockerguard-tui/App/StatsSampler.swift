@@ -8,9 +8,10 @@ import Synchronization
 final class StatsSampler: Sendable {
     static let interval: Duration = .seconds(2)
     static let inFlight = 4
-    /// Requests a second at most: each one-shot sample costs the engine and containerd a read of
-    /// the container's cgroup (measured by scripts/bench-tui: 46 rows every 2 s added 1.9 % of a
-    /// core to them), so a screenful of rows is sampled less often than a few.
+    /// Requests a second at most, so a screenful of rows is sampled less often than a few. Each
+    /// one-shot sample costs dockerd + containerd ~7 ms of CPU and waits for the engine's 1 s
+    /// collector tick, so `inFlight` bounds the rate too: scripts/bench-tui measured +1.93 %
+    /// before this budget and +1.80 % with it (BENCHMARKS.md, issue 15).
     static let requestsPerSecond = 8
 
     /// How long a round of `rows` samples lasts: `interval`, or longer when the budget needs it.
