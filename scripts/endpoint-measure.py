@@ -164,7 +164,7 @@ class StartEvents:
 
 
 def first_sync(args, guards):
-    rows, figures = [], {}
+    rows, figures, floors = [], {}, {}
     ways = ["unix", "tls", "ssh"]
     for run in range(args.syncs):
         order = ways[run % 3:] + ways[:run % 3]
@@ -176,13 +176,31 @@ def first_sync(args, guards):
             finally:
                 guard.stop()
                 guards.remove(guard)
+            floors.setdefault(way, []).append(cli_list(args, way))
         log(f"first sync, run {run + 1}/{args.syncs}: " + ", ".join(f"{w} {figures[w][-1]:.0f} ms" for w in ways))
     unix = median(figures["unix"])
     for way in ways:
         values = figures[way]
         rows.append([way, fmt(median(values)), fmt(min(values)), fmt(max(values)),
-                     fmt(median(values) / unix, 2, "x")])
-    return table(["way in", "median ms", "min ms", "max ms", "vs unix"], rows)
+                     fmt(median(values) / unix, 2, "x"), fmt(median(floors[way])),
+                     fmt(median(values) - median(floors[way]))])
+    return table(["way in", "median ms", "min ms", "max ms", "vs unix", "floor: `docker ps -a` ms",
+                  "guard − floor ms"], rows)
+
+
+def cli_list(args, way):
+    """The floor of a first sync over `way`: the docker CLI's `docker ps -a` from a cold start
+    (over ssh: its own ssh connection and remote `docker system dial-stdio`, as the guard's first)."""
+    host = {"unix": args.unix, "tls": args.tls, "ssh": args.ssh}[way]
+    extra = []
+    if way == "tls":
+        extra = ["--tlsverify", "--tlscacert", f"{args.certs}/ca.pem", "--tlscert", f"{args.certs}/cert.pem",
+                 "--tlskey", f"{args.certs}/key.pem"]
+    env = {k: v for k, v in os.environ.items() if k not in ("DOCKER_HOST", "DOCKER_CONTEXT")}
+    started = time.monotonic_ns()
+    subprocess.run(["docker", "-H", host] + extra + ["ps", "-a", "-q"], env=env, check=True,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    return (time.monotonic_ns() - started) / 1e6
 
 
 def probes(args, guards, events):

@@ -18,6 +18,8 @@ public final class DockerClient: Sendable {
     public let requestTimeout: TimeAmount
     /// Where the event stream's reader runs (nil: the default executor).
     public let taskExecutor: (any TaskExecutor)?
+    /// Resource figures from the containers' cgroup files, for an engine on a Unix socket.
+    let localStats: LocalCgroupStats?
 
     public init(
         endpoint: EngineEndpoint,
@@ -29,6 +31,7 @@ public final class DockerClient: Sendable {
         self.transport = HTTPTransport(endpoint: endpoint, group: group)
         self.taskExecutor = taskExecutor
         self.requestTimeout = requestTimeout
+        self.localStats = Self.localStats(for: endpoint)
     }
 
     /// A client for a resolved endpoint, with its TLS; a TLS file that cannot be used is an error
@@ -44,6 +47,7 @@ public final class DockerClient: Sendable {
         self.transport = HTTPTransport(endpoint: resolved.endpoint, group: group, tls: tls)
         self.taskExecutor = taskExecutor
         self.requestTimeout = requestTimeout
+        self.localStats = Self.localStats(for: resolved.endpoint)
     }
 
     /// A client for the engine the docker CLI would use with this environment (see ``EndpointResolver``).

@@ -58,6 +58,8 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
         public var paused: Bool
         public var restarting: Bool
         public var exitCode: Int?
+        /// The main process's PID in the engine's PID namespace (0 when not running).
+        public var pid: Int?
         /// RFC 3339; `0001-01-01T00:00:00Z` when never started.
         public var startedAt: String?
         public var finishedAt: String?
@@ -71,7 +73,8 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
 
         enum CodingKeys: String, CodingKey {
             case status = "Status", running = "Running", paused = "Paused", restarting = "Restarting"
-            case exitCode = "ExitCode", startedAt = "StartedAt", finishedAt = "FinishedAt", health = "Health"
+            case exitCode = "ExitCode", pid = "Pid", startedAt = "StartedAt", finishedAt = "FinishedAt", health =
+                "Health"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -81,6 +84,7 @@ public struct ContainerDetails: Sendable, Hashable, Decodable {
             paused = try json.decode(Bool.self, forKey: .paused)
             restarting = try json.decode(Bool.self, forKey: .restarting)
             exitCode = try json.decodeIfPresent(Int.self, forKey: .exitCode)
+            pid = try json.decodeIfPresent(Int.self, forKey: .pid)
             startedAt = try json.decodeIfPresent(String.self, forKey: .startedAt)
             finishedAt = try json.decodeIfPresent(String.self, forKey: .finishedAt)
             // Podman reports `{"Status": ""}` for a container without a health check; Docker leaves

@@ -2,6 +2,10 @@
 public struct ContainerStats: Sendable, Hashable, Decodable {
     public var cpu: CPU
     public var memory: Memory
+    /// Where the figures were read: the engine's stats endpoint, or the container's cgroup files.
+    public var source: Source = .engine
+
+    public enum Source: Sendable, Hashable { case engine, cgroup }
 
     public init(cpu: CPU, memory: Memory) {
         self.cpu = cpu

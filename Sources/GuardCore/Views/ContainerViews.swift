@@ -46,6 +46,10 @@ public struct ResourceSample: Sendable, Hashable {
     /// The raw counters, for the next sample's deltas.
     let raw: ContainerStats?
 
+    /// Whether the engine was asked for it (not read from the container's cgroup files): what the
+    /// engine's budget counts.
+    public var askedTheEngine: Bool { raw?.source == .engine }
+
     public init(cpuPercent: Double?, memoryBytes: UInt64?, memoryLimit: UInt64? = nil) {
         self.cpuPercent = cpuPercent
         self.memoryBytes = memoryBytes

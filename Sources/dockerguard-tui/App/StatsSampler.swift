@@ -1,22 +1,25 @@
 import GuardCore
 import Synchronization
 
-/// Samples CPU and memory for the rows on screen only, on a budget: one one-shot request per
-/// container, at most `inFlight` at once, a round every `interval` (longer for many rows, see
+/// Samples CPU and memory for the rows on screen only, on a budget: one sample per container (its
+/// cgroup files when the engine is on this host, else a one-shot request), at most `inFlight` at
+/// once, a round every `interval` (longer when many were asked of the engine, see
 /// `requestsPerSecond`), nothing at all while no rows are shown (the columns off, or the table
 /// covered). A row scrolled off is no longer sampled.
 final class StatsSampler: Sendable {
     static let interval: Duration = .seconds(2)
     static let inFlight = 4
-    /// Requests a second at most, so a screenful of rows is sampled less often than a few. Each
-    /// one-shot sample costs dockerd + containerd ~7 ms of CPU and waits for the engine's 1 s
-    /// collector tick, so `inFlight` bounds the rate too: scripts/bench-tui measured +1.93 %
-    /// before this budget and +1.80 % with it (BENCHMARKS.md, issue 15).
+    /// Requests to the engine a second at most, so a screenful of rows is sampled less often than
+    /// a few. Each one-shot sample costs dockerd + containerd ~7 ms of CPU and waits for the
+    /// engine's 1 s collector tick, so `inFlight` bounds the rate too: scripts/bench-tui measured
+    /// +1.93 % before this budget and +1.80 % with it (BENCHMARKS.md, issue 15). Samples read from
+    /// cgroup files cost the engine nothing and are not counted.
     static let requestsPerSecond = 8
 
-    /// How long a round of `rows` samples lasts: `interval`, or longer when the budget needs it.
-    static func roundLength(rows: Int) -> Duration {
-        max(interval, .milliseconds(rows * 1000 / requestsPerSecond))
+    /// How long a round lasts that asked the engine `requests` times: `interval`, or longer when
+    /// the budget needs it.
+    static func roundLength(requests: Int) -> Duration {
+        max(interval, .milliseconds(requests * 1000 / requestsPerSecond))
     }
 
     private let views: ContainerViews
@@ -57,7 +60,8 @@ final class StatsSampler: Sendable {
             // Only the rows sampled this round stay: memory bounded by the screen.
             previous = samples
             feed.post { $0.resources = samples }
-            try? await Task.sleep(until: started + Self.roundLength(rows: ids.count))
+            let requests = samples.values.count(where: \.askedTheEngine) + (ids.count - samples.count)
+            try? await Task.sleep(until: started + Self.roundLength(requests: requests))
         }
     }
 
