@@ -22,14 +22,10 @@ public enum DashboardRenderer {
             glyphs: glyphs
         ).draw(
             on: &screen, row: layout.header.top)
-        if let band = layout.editor, let editor = state.editor {
-            EditorPanelView(editor: editor, glyphs: glyphs, readonly: data.enforcer.readonly).draw(
-                on: &screen, band: band)
-        }
-        TableView(data: data, state: state, rows: rows, glyphs: glyphs).draw(on: &screen, band: layout.table)
-        if let band = layout.detail {
-            let selected = selectedIndex(rows: rows, state: state).map { rows[$0] }
-            DetailView(data: data, row: selected, glyphs: glyphs).draw(on: &screen, band: band)
+        // A view that fills the body hides the table: not drawing it underneath is most of a
+        // frame's cost while a log scrolls by (BENCHMARKS.md, issue 15).
+        if !coversBody(state.overlay) {
+            drawBody(data: data, state: state, rows: rows, layout: layout, glyphs: glyphs, on: &screen)
         }
         StatusBarView(data: data, state: state, glyphs: glyphs).draw(on: &screen, band: layout.statusBar)
         switch state.overlay {
@@ -60,6 +56,30 @@ public enum DashboardRenderer {
             break
         }
         return screen
+    }
+
+    /// The editor panel, the table and the detail pane.
+    static func drawBody(
+        data: DashboardData, state: UIState, rows: [ContainerRow], layout: DashboardLayout, glyphs: Glyphs,
+        on screen: inout Screen
+    ) {
+        if let band = layout.editor, let editor = state.editor {
+            EditorPanelView(editor: editor, glyphs: glyphs, readonly: data.enforcer.readonly).draw(
+                on: &screen, band: band)
+        }
+        TableView(data: data, state: state, rows: rows, glyphs: glyphs).draw(on: &screen, band: layout.table)
+        if let band = layout.detail {
+            let selected = selectedIndex(rows: rows, state: state).map { rows[$0] }
+            DetailView(data: data, row: selected, glyphs: glyphs).draw(on: &screen, band: band)
+        }
+    }
+
+    /// Whether the overlay paints every cell of the body (help, logs, the timeline, inspect).
+    static func coversBody(_ overlay: Overlay) -> Bool {
+        switch overlay {
+        case .help, .logs, .timeline, .inspect: true
+        case .none, .detail, .filter, .editor, .proposal, .dialog, .editorDialog: false
+        }
     }
 
     /// The selected row: the one with the remembered ID, else the one at the remembered index

@@ -116,12 +116,19 @@ final class NcursesTerminal {
     private func drawRow(_ row: Int, _ cells: ArraySlice<Screen.Cell>) {
         var column = 0
         var start = cells.startIndex
+        var text: [wchar_t] = []
+        text.reserveCapacity(cells.count)
         while start < cells.endIndex {
             let role = cells[start].role
             var end = start
-            var text: [wchar_t] = []
+            text.removeAll(keepingCapacity: true)
             while end < cells.endIndex, cells[end].role == role {
-                for scalar in cells[end].character.unicodeScalars.prefix(1) {
+                // Most cells are ASCII: its fast path, not a walk of the Character's scalars (a
+                // scrolling log redraws every cell of the screen 30 times a second).
+                let character = cells[end].character
+                if let ascii = character.asciiValue {
+                    text.append(wchar_t(ascii))
+                } else if let scalar = character.unicodeScalars.first {
                     text.append(wchar_t(bitPattern: scalar.value))
                 }
                 end += 1
