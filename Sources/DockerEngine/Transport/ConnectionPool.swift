@@ -3,85 +3,57 @@ import NIOCore
 import NIOHTTP1
 
 /// Keep-alive connections for the endpoints where a connection is dear: over ssh each one is an ssh
-/// process and a `docker system dial-stdio` on the far side, over TLS a handshake. At most four
-/// requests at once; each takes an idle connection or opens one, and gives it back when the engine
-/// keeps it open; the event stream never comes from here.
+/// process and a `docker system dial-stdio` on the far side, over TLS a handshake. At most four,
+/// lent one request at a time (``ConnectionLeases``); the event stream never comes from here.
 final class ConnectionPool: Sendable {
-    private struct Idle: Sendable {
+    struct Connection: Sendable {
         var channel: any Channel
         /// The handler, used on the channel's event loop only.
         var exchange: NIOLoopBound<KeepAliveExchange>
         var process: SSHProcess?
+        /// Requests it has answered: a kept connection may have been ended meanwhile.
+        var answered = 0
     }
 
     private let dialer: EngineDialer
-    private let maxBodyBytes: Int
-    private let idle = NIOLockedValueBox<[Idle]>([])
-    /// Connections at once, and idle ones kept: the guard's requests come a few at a time, and a
-    /// burst (a sync's inspects) waits for these rather than opening more.
-    private let maxIdle = 4
-    private let slots = RequestSlots(limit: 4)
+    /// The guard's requests come a few at a time, and a burst (a sync's inspects) shares these.
+    private let leases: ConnectionLeases<Connection>
 
     init(dialer: EngineDialer, maxBodyBytes: Int) {
         self.dialer = dialer
-        self.maxBodyBytes = maxBodyBytes
+        leases = ConnectionLeases(
+            limit: 4, open: { try await Self.open(dialer: dialer, maxBodyBytes: maxBodyBytes) },
+            isUsable: { $0.channel.isActive }, close: { $0.channel.close(promise: nil) })
     }
 
     /// Sends `head` (and `body`) and buffers the answer; closes the connection after `timeout`.
-    /// A reused connection that turns out dead (the engine restarted, ssh ended) is retried once on
+    /// A kept connection that turns out dead (the engine restarted, ssh ended) is retried once on
     /// a new one, before anything of the answer came.
     func execute(head: HTTPRequestHead, body: [UInt8]?, timeout: TimeAmount, timedOut: NIOLockedValueBox<Bool>)
         async throws -> EngineResponse
     {
-        await slots.acquire()
-        defer { slots.release() }
-        if let reused = takeIdle() {
+        var connection = try await leases.acquire()
+        if connection.answered > 0 {
             do {
-                return try await exchange(on: reused, head: head, body: body, timeout: timeout, timedOut: timedOut)
+                return try await exchange(on: connection, head: head, body: body, timeout: timeout, timedOut: timedOut)
             } catch  where !timedOut.withLockedValue({ $0 }) && Self.isClosed(error) {
-                // Stale: fall through to a fresh connection.
+                // Stale: once more, on a fresh connection.
+                connection = try await leases.openFresh()
             }
         }
-        let fresh = try await open()
         do {
-            return try await exchange(on: fresh, head: head, body: body, timeout: timeout, timedOut: timedOut)
+            return try await exchange(on: connection, head: head, body: body, timeout: timeout, timedOut: timedOut)
         } catch {
             if timedOut.withLockedValue({ $0 }) { throw error }
-            throw PooledFailure(error: error, description: await dialer.describe(error, process: fresh.process))
+            throw PooledFailure(error: error, description: await dialer.describe(error, process: connection.process))
         }
     }
 
     func closeAll() {
-        let all = idle.withLockedValue { idle in
-            defer { idle = [] }
-            return idle
-        }
-        for connection in all { connection.channel.close(promise: nil) }
+        leases.closeAll()
     }
 
-    private func takeIdle() -> Idle? {
-        idle.withLockedValue { idle in
-            while let last = idle.popLast() {
-                if last.channel.isActive { return last }
-                last.channel.close(promise: nil)
-            }
-            return nil
-        }
-    }
-
-    private func giveBack(_ connection: Idle) {
-        let kept =
-            connection.channel.isActive
-            && idle.withLockedValue { idle in
-                guard idle.count < maxIdle else { return false }
-                idle.append(connection)
-                return true
-            }
-        if !kept { connection.channel.close(promise: nil) }
-    }
-
-    private func open() async throws -> Idle {
-        let maxBodyBytes = self.maxBodyBytes
+    private static func open(dialer: EngineDialer, maxBodyBytes: Int) async throws -> Connection {
         do {
             let (pair, process) = try await dialer.connect { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -91,14 +63,15 @@ final class ConnectionPool: Sendable {
                     return Pair(channel: channel, exchange: NIOLoopBound(exchange, eventLoop: channel.eventLoop))
                 }
             }
-            return Idle(channel: pair.channel, exchange: pair.exchange, process: process)
+            return Connection(channel: pair.channel, exchange: pair.exchange, process: process)
         } catch {
             throw PooledFailure(error: error, description: await dialer.describe(error, process: nil))
         }
     }
 
+    /// One request and its answer on `connection`, which goes back to the leases either way.
     private func exchange(
-        on connection: Idle, head: HTTPRequestHead, body: [UInt8]?, timeout: TimeAmount,
+        on connection: Connection, head: HTTPRequestHead, body: [UInt8]?, timeout: TimeAmount,
         timedOut: NIOLockedValueBox<Bool>
     ) async throws -> EngineResponse {
         let channel = connection.channel
@@ -117,12 +90,20 @@ final class ConnectionPool: Sendable {
             }
             channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
         }
-        let answer = try await withTaskCancellationHandler {
-            try await promise.futureResult.get()
-        } onCancel: {
-            channel.close(promise: nil)
+        let answer: KeepAliveExchange.Answer
+        do {
+            answer = try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: {
+                channel.close(promise: nil)
+            }
+        } catch {
+            leases.release(connection, reusable: false)
+            throw error
         }
-        if answer.reusable { giveBack(connection) } else { channel.close(promise: nil) }
+        var answered = connection
+        answered.answered += 1
+        leases.release(answered, reusable: answer.reusable)
         return answer.response
     }
 

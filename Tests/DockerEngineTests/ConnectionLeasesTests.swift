@@ -1,0 +1,130 @@
+import Synchronization
+import TestSupport
+import Testing
+
+@testable import DockerEngine
+
+/// Lending a few dear connections (ssh sessions, TLS handshakes): requests share the open ones
+/// while more are opened, never more than the limit, and a failure to connect reaches everyone
+/// waiting when nothing else will serve them.
+@Suite("connection leases: a burst shares the open connections while more open")
+struct ConnectionLeasesTests {
+    @Test("a burst runs on the one open connection while the others are still opening")
+    func burstUsesTheOpenConnection() async throws {
+        let dialer = FakeDialer(slowAfter: 1)
+        let leases = dialer.leases(limit: 4)
+        let first = try await leases.acquire()
+        leases.release(first, reusable: true)
+        // 20 requests one after another, each asking while the others' openings hang: all of them
+        // get connection 1 back (none waits for an opening), and the openings started stay ≤ 3.
+        var served: [Int] = []
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<20 {
+                let connection = try? await leases.acquire()
+                served.append(connection ?? -1)
+                group.addTask { if let connection { leases.release(connection, reusable: true) } }
+                await group.waitForAll()
+            }
+        }
+        #expect(served == Array(repeating: 1, count: 20))
+        #expect(dialer.opened.withLock { $0 } <= 4)
+        dialer.openGate()
+    }
+
+    @Test("never more than the limit open at once; waiting requests get connections in turn")
+    func limit() async throws {
+        let dialer = FakeDialer(slowAfter: .max)
+        let leases = dialer.leases(limit: 3)
+        let held = try await [leases.acquire(), leases.acquire(), leases.acquire()]
+        #expect(Set(held).count == 3)
+        let waiter = Task { try await leases.acquire() }
+        let waiting = await eventually { dialer.opened.withLock { $0 } == 3 }
+        #expect(waiting != nil)
+        leases.release(held[1], reusable: true)
+        #expect(try await waiter.value == held[1])
+        #expect(dialer.opened.withLock { $0 } == 3, "the waiter took the one given back, opening nothing")
+        // Not reusable: closed, and the next request opens a new one.
+        leases.release(held[0], reusable: false)
+        #expect(dialer.closed.withLock { $0 } == [held[0]])
+        let next = try await leases.acquire()
+        #expect(next == 4)
+    }
+
+    @Test("a failure to connect reaches every waiting request when no connection is left")
+    func failureReachesWaiters() async throws {
+        let dialer = FakeDialer(slowAfter: .max, failing: true)
+        let leases = dialer.leases(limit: 2)
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    do {
+                        _ = try await leases.acquire()
+                        return "connected"
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: "refused", count: 5))
+        #expect(dialer.opened.withLock { $0 } <= 5)
+    }
+
+    @Test("a kept connection found ended is left for a fresh one, counted once")
+    func fresh() async throws {
+        let dialer = FakeDialer(slowAfter: .max)
+        let leases = dialer.leases(limit: 1)
+        let kept = try await leases.acquire()
+        leases.release(kept, reusable: false)
+        let fresh = try await leases.openFresh()
+        #expect(fresh == 2)
+        leases.release(fresh, reusable: true)
+        #expect(try await leases.acquire() == 2, "the fresh one is kept and lent like any other")
+    }
+}
+
+/// Connections numbered 1, 2, …; after `slowAfter` openings, an opening waits for `openGate()`.
+private final class FakeDialer: Sendable {
+    struct Refused: Error, CustomStringConvertible {
+        var description: String { "refused" }
+    }
+
+    let opened = Mutex(0)
+    let closed = Mutex<[Int]>([])
+    let usable = Mutex<Set<Int>>([])
+    private let slowAfter: Int
+    private let failing: Bool
+    private let gate: AsyncStream<Void>
+    private let gateOpener: AsyncStream<Void>.Continuation
+
+    init(slowAfter: Int, failing: Bool = false) {
+        self.slowAfter = slowAfter
+        self.failing = failing
+        (gate, gateOpener) = AsyncStream<Void>.makeStream()
+    }
+
+    func openGate() { gateOpener.finish() }
+
+    func leases(limit: Int) -> ConnectionLeases<Int> {
+        ConnectionLeases(
+            limit: limit, open: { try await self.open() }, isUsable: { id in self.usable.withLock { $0.contains(id) } },
+            close: { id in
+                self.closed.withLock { $0.append(id) }
+                self.usable.withLock { _ = $0.remove(id) }
+            })
+    }
+
+    private func open() async throws -> Int {
+        let number = opened.withLock { opened in
+            opened += 1
+            return opened
+        }
+        if failing { throw Refused() }
+        if number > slowAfter {
+            for await _ in gate {}
+        }
+        usable.withLock { _ = $0.insert(number) }
+        return number
+    }
+}
