@@ -94,6 +94,8 @@ struct EnforcerEngineTests {
 
         let pending = await eventually(timeout: .seconds(30)) { await harness.enforcer.pending.contains(id) }
         #expect(pending != nil)
+        // The audit line is written after the pending set is updated (on the audit log's queue).
+        _ = await eventually(timeout: .seconds(30)) { !harness.auditRecords(for: id).isEmpty }
         #expect(harness.auditRecords(for: id).map { $0["result"] as? String } == ["pending"])
         #expect(await state(id) == "running")
 
