@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the benchmark scripts measure and print with, in one place (Python 3 standard library).
 
-Imported by scripts/tui-measure.py and scripts/enforce-measure.py; also a command for the bash
+Imported by the scripts/*-measure.py halves of the benchmarks; also a command for the bash
 halves:
 
     scripts/benchkit.py wrk FILE     wrk --latency output -> "requests/s p50_ms p99_ms" on stdout;
@@ -11,6 +11,7 @@ halves:
 import json
 import math
 import re
+import subprocess
 import sys
 
 
@@ -25,6 +26,54 @@ def container_events(path, prefix=""):
             name = ((event.get("Actor") or {}).get("Attributes") or {}).get("name", "")
             if name.startswith(prefix):
                 yield name, event.get("Action") or event.get("status"), int(event["timeNano"])
+
+
+class ControlClient:
+    """One tmux control-mode client (no output, ignore size): a capture is a round trip on the socket,
+    about 0.1 ms, instead of a `tmux capture-pane` process per poll, which would take a core of its
+    own away from the tool being measured."""
+
+    def __init__(self, sock, name, session="bench"):
+        self.name = name
+        self.session = session
+        self.proc = subprocess.Popen(
+            ["tmux", "-S", sock, "-C", "attach-session", "-f", "no-output,ignore-size", "-t", session],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def _line(self):
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"{self.name}: the tmux control client ended")
+        return line.split()
+
+    def command(self, text):
+        """One tmux command's output as text (raises on %error)."""
+        self.proc.stdin.write(text.encode() + b"\n")
+        self.proc.stdin.flush()
+        while True:
+            begin = self._line()
+            # %begin TIME NUMBER FLAGS; flags 1: the answer to a command of this client
+            if len(begin) == 4 and begin[0] == b"%begin" and begin[3] == b"1":
+                break
+        body = []
+        while True:
+            line = self.proc.stdout.readline()
+            end = line.split()
+            if not line:
+                raise SystemExit(f"{self.name}: the tmux control client ended")
+            if len(end) == 4 and end[0] in (b"%end", b"%error") and end[1:3] == begin[1:3]:
+                text_out = b"".join(body).decode("utf-8", "replace")
+                if end[0] == b"%error":
+                    raise SystemExit(f"{self.name}: tmux: {text}: {text_out.strip()}")
+                return text_out
+            body.append(line)
+
+    def capture(self):
+        return self.command(f"capture-pane -p -t {self.session}")
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=10)
 
 
 def percentile(values, fraction):

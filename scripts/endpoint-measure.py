@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """The measuring half of scripts/bench-endpoints (Python 3 standard library only).
 
-Starts `dockerguard run` over each way in (unix, tls, ssh) against one engine and prints three
-markdown tables: first sync, a new container in /containers, idle CPU over ssh. The guards it
-starts are stopped on every exit path.
+Starts `dockerguard run` over each way in (unix, tls, ssh) against one engine, and (with --tui-bin)
+a dashboard over each in tmux, and prints four markdown tables: first sync, a new container in
+/containers, a new container on screen, idle CPU over ssh. The guards and dashboards it starts are
+stopped on every exit path.
 """
 import argparse
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -18,9 +20,10 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchkit import fmt, median, percentile, table  # noqa: E402
+from benchkit import ControlClient, fmt, median, percentile, table  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
+WAYS = ["unix", "tls", "ssh"]
 
 
 def log(text):
@@ -32,6 +35,25 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def way_in(args, way):
+    """The engine URL and the TLS flags of `way`, as dockerguard and the docker CLI take them."""
+    host = {"unix": args.unix, "tls": args.tls, "ssh": args.ssh}[way]
+    if way != "tls":
+        return host, []
+    return host, ["--tlsverify", "--tlscacert", f"{args.certs}/ca.pem", "--tlscert", f"{args.certs}/cert.pem",
+                  "--tlskey", f"{args.certs}/key.pem"]
+
+
+def own_home(home, runtime):
+    """An environment with a home of its own: no developer's DOCKERGUARD_*, DOCKER_HOST or context,
+    and its own runtime folder (its ssh ControlPath, so its ssh processes can be told apart)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("DOCKERGUARD_") and k not in ("DOCKER_HOST", "DOCKER_CONTEXT")}
+    env.update(XDG_CONFIG_HOME=home + "/config", XDG_STATE_HOME=home + "/state", HOME=home,
+               XDG_RUNTIME_DIR=runtime)
+    return env
 
 
 class Guard:
@@ -46,15 +68,8 @@ class Guard:
         self.runtime = tempfile.mkdtemp(prefix="dgrt-", dir="/tmp")
         with open(self.home + "/config/dockerguard/allowlist", "w") as f:
             f.write("name=filler-*\n")
-        host = {"unix": args.unix, "tls": args.tls, "ssh": args.ssh}[way]
-        extra = []
-        if way == "tls":
-            extra = ["--tlsverify", "--tlscacert", f"{args.certs}/ca.pem", "--tlscert", f"{args.certs}/cert.pem",
-                     "--tlskey", f"{args.certs}/key.pem"]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKERGUARD_") and k != "DOCKER_HOST"}
-        # A runtime folder of its own: its ssh ControlPath, so its ssh processes can be told apart.
-        env.update(XDG_CONFIG_HOME=self.home + "/config", XDG_STATE_HOME=self.home + "/state", HOME=self.home,
-                   XDG_RUNTIME_DIR=self.runtime)
+        host, extra = way_in(args, way)
+        env = own_home(self.home, self.runtime)
         self.log = open(self.home + "/guard.log", "w")
         self.started = time.monotonic_ns()
         self.process = subprocess.Popen(
@@ -94,20 +109,7 @@ class Guard:
         return proc_ticks(self.process.pid)
 
     def ssh_pids(self):
-        """The ssh processes this guard started (client and background master): they name its runtime folder."""
-        mine = []
-        for pid in os.listdir("/proc"):
-            if not pid.isdigit():
-                continue
-            try:
-                with open(f"/proc/{pid}/cmdline", "rb") as f:
-                    line = f.read().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            program = line.split(" ", 1)[0]
-            if (program.endswith("/ssh") or program.startswith("ssh")) and self.runtime in line:
-                mine.append(int(pid))
-        return mine
+        return ssh_pids(self.runtime)
 
     def stop(self):
         if self.process.poll() is None:
@@ -126,6 +128,24 @@ class Guard:
         shutil.rmtree(self.runtime, ignore_errors=True)
 
 
+def ssh_pids(runtime):
+    """The ssh processes (client and background master) whose command line names `runtime`: those
+    a guard or dashboard started with its runtime folder."""
+    mine = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                line = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        program = line.split(" ", 1)[0]
+        if (program.endswith("/ssh") or program.startswith("ssh")) and runtime in line:
+            mine.append(int(pid))
+    return mine
+
+
 def proc_ticks(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
@@ -133,6 +153,67 @@ def proc_ticks(pid):
         return int(fields[11]) + int(fields[12])
     except (OSError, IndexError, ValueError):
         return 0
+
+
+class Dashboard:
+    """dockerguard-tui over one way in, in a 200x50 window of a tmux server of its own, read
+    through a tmux control client."""
+
+    def __init__(self, args, way):
+        self.way = way
+        self.home = os.path.join(args.work, "logs", f"tui-{way}")
+        os.makedirs(self.home + "/config/dockerguard", exist_ok=True)
+        self.runtime = tempfile.mkdtemp(prefix="dgrt-", dir="/tmp")
+        allow_list = self.home + "/allowlist"
+        with open(allow_list, "w") as f:
+            f.write("name=filler-*\n")
+        with open(self.home + "/tmux.conf", "w") as f:
+            f.write("set -g status off\nset -g remain-on-exit on\nset -g history-limit 0\n")
+        self.sock = self.home + "/tmux.sock"
+        host, extra = way_in(args, way)
+        env = own_home(self.home, self.runtime)
+        env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="screen")
+        subprocess.run(
+            ["tmux", "-S", self.sock, "-f", self.home + "/tmux.conf", "new-session", "-d", "-s", "bench", "-x", "200",
+             "-y", "50", "--", args.tui_bin, "--docker-host", host] + extra
+            + ["--allowlist", allow_list, "--listen", f"127.0.0.1:{free_port()}", "--mode", "audit",
+               "--log-file", self.home + "/tui.log"],
+            env=env, check=True)
+        self.client = ControlClient(self.sock, f"dashboard over {way}")
+
+    def wait_for(self, text, timeout=120):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.client.capture()
+            if text in screen:
+                return
+            time.sleep(0.05)
+        raise SystemExit(f"the dashboard over {self.way} did not show {text} in {timeout} s:\n{screen}")
+
+    def watch(self, name, seen, timeout=30):
+        """Sets seen[way] to the end of the first capture (wall-clock ns) whose line for `name` says Up."""
+        named = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.client.capture()
+            now = time.time_ns()
+            if any("Up" in line for line in screen.splitlines() if named.search(line)):
+                seen[self.way] = now
+                return
+            time.sleep(0.0005)
+
+    def stop(self):
+        try:
+            self.client.close()
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        subprocess.run(["tmux", "-S", self.sock, "kill-server"], stderr=subprocess.DEVNULL)
+        for pid in ssh_pids(self.runtime):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:
+                pass
+        shutil.rmtree(self.runtime, ignore_errors=True)
 
 
 class StartEvents:
@@ -165,7 +246,7 @@ class StartEvents:
 
 def first_sync(args, guards):
     rows, figures, floors = [], {}, {}
-    ways = ["unix", "tls", "ssh"]
+    ways = WAYS
     for run in range(args.syncs):
         order = ways[run % 3:] + ways[:run % 3]
         for way in order:
@@ -191,11 +272,7 @@ def first_sync(args, guards):
 def cli_list(args, way):
     """The floor of a first sync over `way`: the docker CLI's `docker ps -a` from a cold start
     (over ssh: its own ssh connection and remote `docker system dial-stdio`, as the guard's first)."""
-    host = {"unix": args.unix, "tls": args.tls, "ssh": args.ssh}[way]
-    extra = []
-    if way == "tls":
-        extra = ["--tlsverify", "--tlscacert", f"{args.certs}/ca.pem", "--tlscert", f"{args.certs}/cert.pem",
-                 "--tlskey", f"{args.certs}/key.pem"]
+    host, extra = way_in(args, way)
     env = {k: v for k, v in os.environ.items() if k not in ("DOCKER_HOST", "DOCKER_CONTEXT")}
     started = time.monotonic_ns()
     subprocess.run(["docker", "-H", host] + extra + ["ps", "-a", "-q"], env=env, check=True,
@@ -203,16 +280,23 @@ def cli_list(args, way):
     return (time.monotonic_ns() - started) / 1e6
 
 
-def probes(args, guards, events):
-    running = {way: Guard(args, way, "probe") for way in ["unix", "tls", "ssh"]}
+def probes(args, guards, dashboards, events):
+    running = {way: Guard(args, way, "probe") for way in WAYS}
     guards.extend(running.values())
     for guard in running.values():
         guard.wait_ready()
+    if args.tui_bin:
+        for way in WAYS:
+            dashboards[way] = Dashboard(args, way)
+        for dashboard in dashboards.values():
+            dashboard.wait_for("filler-1")
     time.sleep(2)  # the first resync's judging is done
     latency = {way: [] for way in running}
+    on_screen = {way: [] for way in dashboards}
     for n in range(1, args.probes + 1):
-        name = f"probe-{n}"
-        seen = {}
+        # Sorted by name, a-probe-N is on the dashboard's first screen, above the fillers.
+        name = f"a-probe-{n}"
+        seen, shown = {}, {}
 
         def watch(way, guard, probe_id):
             deadline = time.monotonic() + 30
@@ -231,25 +315,35 @@ def probes(args, guards, events):
         created = subprocess.run(["docker", "create", "--network", "none", "--name", name, "busybox:local"],
                                  capture_output=True, text=True, check=True).stdout.strip()
         threads = [threading.Thread(target=watch, args=(w, g, created)) for w, g in running.items()]
+        threads += [threading.Thread(target=d.watch, args=(name, shown)) for d in dashboards.values()]
         for thread in threads:
             thread.start()
         subprocess.run(["docker", "start", name], capture_output=True, check=True)
         for thread in threads:
             thread.join()
         started = events.wait(name)
-        for way in running:
-            if started and way in seen:
-                latency[way].append((seen[way] - started) / 1e6)
-        log(f"probe {n}/{args.probes}: " + ", ".join(
-            f"{w} {(seen[w] - started) / 1e6:.1f} ms" if started and w in seen else f"{w} -" for w in running))
+        for way, found, into in [(w, seen, latency) for w in running] + [(w, shown, on_screen) for w in dashboards]:
+            if started and way in found:
+                into[way].append((found[way] - started) / 1e6)
+
+        def figures(found):
+            return ", ".join(f"{w} {(found[w] - started) / 1e6:.1f} ms" if started and w in found else f"{w} -"
+                             for w in WAYS)
+        log(f"probe {n}/{args.probes}: /containers {figures(seen)}; on screen {figures(shown)}")
         time.sleep(0.3)
+    return running, latency_table(latency), latency_table(on_screen) if dashboards else None
+
+
+def latency_table(latency):
+    """Median, p90 and max per way, and each way's median difference from the Unix socket's figure
+    for the same probe (only probes every way saw count: a missed one would shift the pairs)."""
     rows = []
     unix = latency["unix"]
     for way, values in latency.items():
-        deltas = [v - u for v, u in zip(values, unix)]
+        deltas = [v - u for v, u in zip(values, unix)] if len(values) == len(unix) else []
         rows.append([way, len(values), fmt(median(values)), fmt(percentile(values, 0.9)), fmt(max(values or [0])),
                      fmt(median(deltas), 1, " ms") if way != "unix" else "-"])
-    return running, table(["way in", "probes", "median ms", "p90 ms", "max ms", "median vs unix"], rows)
+    return table(["way in", "probes", "median ms", "p90 ms", "max ms", "median vs unix, same probe"], rows)
 
 
 def idle_cpu(args, running):
@@ -275,23 +369,32 @@ def main():
     parser = argparse.ArgumentParser()
     for name in ["bin", "work", "unix", "tls", "certs", "ssh"]:
         parser.add_argument("--" + name, required=True)
+    parser.add_argument("--tui-bin", help="dockerguard-tui: also time a new container on each way's screen")
     for name in ["probes", "syncs", "idle"]:
         parser.add_argument("--" + name, type=int, required=True)
     args = parser.parse_args()
-    guards = []
+    guards, dashboards = [], {}
     events = StartEvents()
     try:
         sync_table = first_sync(args, guards)
-        running, probe_table = probes(args, guards, events)
+        running, probe_table, screen_table = probes(args, guards, dashboards, events)
+        for dashboard in dashboards.values():
+            dashboard.stop()
+        dashboards.clear()
         cpu_table = idle_cpu(args, running)
     finally:
         for guard in guards:
             guard.stop()
+        for dashboard in dashboards.values():
+            dashboard.stop()
         events.stop()
     print("### First sync (dockerguard run started -> /readyz 200)\n")
     print(sync_table)
     print("\n### A new container in /containers (engine's start event -> first answer listing it)\n")
     print(probe_table)
+    if screen_table:
+        print("\n### A new container on screen (engine's start event -> the first pane capture showing it Up)\n")
+        print(screen_table)
     print(f"\n### Idle CPU, three guards running, each measured alone in its window ({TICKS} ticks/s)\n")
     print(cpu_table)
 
