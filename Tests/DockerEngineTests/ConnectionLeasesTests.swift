@@ -71,6 +71,66 @@ struct ConnectionLeasesTests {
         #expect(dialer.opened.withLock { $0 } <= 5)
     }
 
+    @Test(
+        "another connection is opened when waiting would cost more than opening",
+        arguments: [
+            // ssh on loopback: 32 inspects of 1.5 ms on one connection, against a 150 ms session
+            (waiting: 32, connections: 1, request: 0.0015, open: 0.15, opens: false),
+            // the same over a network with a 30 ms round trip
+            (waiting: 32, connections: 1, request: 0.030, open: 0.15, opens: true),
+            (waiting: 32, connections: 4, request: 0.030, open: 0.15, opens: true),
+            (waiting: 16, connections: 4, request: 0.030, open: 0.15, opens: false),
+        ])
+    func opensWhenItPays(_ example: (waiting: Int, connections: Int, request: Double, open: Double, opens: Bool)) {
+        #expect(
+            ConnectionLeases<Int>.opens(
+                waiting: example.waiting, connections: example.connections, requestSeconds: example.request,
+                openSeconds: example.open) == example.opens)
+    }
+
+    @Test("nothing measured yet, or nothing open: a waiting request opens one")
+    func opensBeforeMeasuring() {
+        #expect(ConnectionLeases<Int>.opens(waiting: 1, connections: 0, requestSeconds: 1, openSeconds: 9))
+        #expect(ConnectionLeases<Int>.opens(waiting: 1, connections: 1, requestSeconds: nil, openSeconds: 0.1))
+        #expect(ConnectionLeases<Int>.opens(waiting: 1, connections: 1, requestSeconds: 0.1, openSeconds: nil))
+    }
+
+    @Test("quick requests queue on the open connection when an opening is slow")
+    func quickRequestsShare() async throws {
+        let dialer = FakeDialer(slowAfter: .max)
+        let leases = dialer.leases(limit: 4)
+        // Measured: an opening takes 30 s (up to its first answer), a request 1 ms. (So long that
+        // no waiter here waits an opening's time, however loaded the machine.)
+        leases.release(try await leases.acquire(), reusable: true, heldFor: 30, first: true)
+        leases.release(try await leases.acquire(), reusable: true, heldFor: 0.001)
+        let held = try await leases.acquire()
+        let waiters = (0..<5).map { _ in
+            Task {
+                let connection = try await leases.acquire()
+                leases.release(connection, reusable: true, heldFor: 0.001)
+                return connection
+            }
+        }
+        #expect(await eventually { leases.waitingCount == 5 } != nil)
+        leases.release(held, reusable: true, heldFor: 0.001)
+        for waiter in waiters { #expect(try await waiter.value == 1) }
+        #expect(dialer.opened.withLock { $0 } == 1, "five 1 ms requests never pay for a 30 s opening")
+    }
+
+    @Test("a request kept waiting by a slow call gets a new connection once it has waited an opening's time")
+    func slowHolderOpensAnother() async throws {
+        let dialer = FakeDialer(slowAfter: .max)
+        let leases = dialer.leases(limit: 4)
+        // Measured: an opening takes 100 ms, a request 1 ms; one waiter would never pay for one.
+        leases.release(try await leases.acquire(), reusable: true, heldFor: 0.1, first: true)
+        leases.release(try await leases.acquire(), reusable: true, heldFor: 0.001)
+        let held = try await leases.acquire()  // a stop waiting its timeout, say: never given back here
+        let waiter = Task { try await leases.acquire() }
+        #expect(try await waiter.value == 2)
+        #expect(dialer.opened.withLock { $0 } == 2)
+        leases.release(held, reusable: true)
+    }
+
     @Test("a kept connection found ended is left for a fresh one, counted once")
     func fresh() async throws {
         let dialer = FakeDialer(slowAfter: .max)

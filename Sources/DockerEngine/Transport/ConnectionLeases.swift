@@ -1,19 +1,37 @@
 import NIOConcurrencyHelpers
 
 /// At most `limit` connections, lent one request at a time. A request takes an idle connection,
-/// or waits for the first to become free: one given back by another request, or a new one that
-/// its asking started opening in the background. Over ssh a new connection is an ssh session and
-/// a remote `docker system dial-stdio` (~165 ms measured on loopback, BENCHMARKS.md issue 14)
-/// while a request on an open one takes a few milliseconds, so a burst (a sync's inspects) runs
-/// on the connections already open while more are opened, instead of each request waiting for
-/// its own.
+/// or waits for the first to become free: one given back by another request, or a new one opened
+/// in the background. A new one is opened only when it pays (see `opens`, with both durations
+/// measured as they happen), or when a request has waited as long as an opening takes (a
+/// connection held by a slow call, a stop that waits its timeout).
+///
+/// Over ssh a connection is an ssh session and a remote `docker system dial-stdio`: ~150 ms, most
+/// of it CPU, on this project's loopback sshd, while an inspect on an open connection takes a
+/// millisecond or two. A sync's 100 inspects then share the one connection (first sync over ssh
+/// at 100 containers ~720 ms, against ~1,050 ms opening four; BENCHMARKS.md, issue 14). Over a
+/// real network, where each request waits a round trip, the same sum opens the others.
 final class ConnectionLeases<Connection: Sendable>: Sendable {
+    private struct Waiter {
+        var continuation: CheckedContinuation<Connection, any Error>
+        var since: ContinuousClock.Instant
+    }
+
     private struct State {
         var idle: [Connection] = []
         /// Connections alive or being opened.
         var count = 0
-        var waiting: [CheckedContinuation<Connection, any Error>] = []
+        var waiting: [Waiter] = []
         var closed = false
+        /// Seconds an opening takes, up to its first answer (an ssh process is started at once, its
+        /// session only set up as the first request goes through it), and a lent connection is held,
+        /// as moving averages (nil until the first of each).
+        var openSeconds: Double?
+        var requestSeconds: Double?
+        /// The last opening's own seconds, until its first request adds to it.
+        var lastOpening: Double = 0
+        /// A task is watching the oldest waiter (``watchWaiters()``).
+        var watching = false
     }
 
     private let state = NIOLockedValueBox(State())
@@ -32,31 +50,57 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
         self.close = close
     }
 
-    /// A connection for one request; give it back with ``release(_:reusable:)``. Throws the
+    /// Whether the requests waiting are better served by opening one more connection: always when
+    /// none is open or coming, or before anything was measured; otherwise when serving them on the
+    /// connections there are would take longer than an opening.
+    static func opens(waiting: Int, connections: Int, requestSeconds: Double?, openSeconds: Double?) -> Bool {
+        guard connections > 0, let requestSeconds, let openSeconds else { return true }
+        return Double(waiting) * requestSeconds / Double(connections) > openSeconds
+    }
+
+    /// A connection for one request; give it back with ``release(_:reusable:heldFor:)``. Throws the
     /// opening's error when no connection is left to wait for.
     func acquire() async throws -> Connection {
         try await withCheckedThrowingContinuation { continuation in
             var stale: [Connection] = []
-            let (ready, startOpening) = state.withLockedValue { state -> (Connection?, Bool) in
+            let (ready, startOpening, startWatching) = state.withLockedValue { state -> (Connection?, Bool, Bool) in
                 while let last = state.idle.popLast() {
-                    if isUsable(last) { return (last, false) }
+                    if isUsable(last) { return (last, false, false) }
                     stale.append(last)
                     state.count -= 1
                 }
-                state.waiting.append(continuation)
-                guard state.count < limit else { return (nil, false) }
-                state.count += 1
-                return (nil, true)
+                state.waiting.append(Waiter(continuation: continuation, since: .now))
+                let opens =
+                    state.count < limit
+                    && Self.opens(
+                        waiting: state.waiting.count, connections: state.count,
+                        requestSeconds: state.requestSeconds, openSeconds: state.openSeconds)
+                if opens { state.count += 1 }
+                let watches = !opens && !state.watching
+                if watches { state.watching = true }
+                return (nil, opens, watches)
             }
             stale.forEach(close)
             if let ready { continuation.resume(returning: ready) }
             if startOpening { openInBackground() }
+            if startWatching { watchWaiters() }
         }
     }
 
     /// Gives a connection back: to the longest-waiting request, else kept idle; closed when not
     /// `reusable` (the engine closes it, or it failed), which may let a waiting request open one.
-    func release(_ connection: Connection, reusable: Bool) {
+    /// `heldFor`: the seconds the request had it, for the sum of when to open another; `first`:
+    /// it was the connection's first request, whose time is the opening's.
+    func release(_ connection: Connection, reusable: Bool, heldFor seconds: Double? = nil, first: Bool = false) {
+        if let seconds {
+            state.withLockedValue { state in
+                if first {
+                    state.openSeconds = Self.average(state.openSeconds, state.lastOpening + seconds)
+                } else {
+                    state.requestSeconds = Self.average(state.requestSeconds, seconds)
+                }
+            }
+        }
         guard reusable, isUsable(connection) else {
             close(connection)
             let startOpening = state.withLockedValue { state in
@@ -84,6 +128,9 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
         }
     }
 
+    /// Requests waiting for a connection now.
+    var waitingCount: Int { state.withLockedValue { $0.waiting.count } }
+
     /// Closes the idle connections; any opened later are closed as they come.
     func closeAll() {
         let idle = state.withLockedValue { state in
@@ -96,16 +143,43 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
 
     private func openInBackground() {
         Task {
+            let started = ContinuousClock.now
             do {
-                hand(try await open())
+                let connection = try await open()
+                let seconds = Self.seconds(ContinuousClock.now - started)
+                state.withLockedValue { $0.lastOpening = seconds }
+                hand(connection)
             } catch {
                 failed(error)
             }
         }
     }
 
+    /// While requests wait without an opening for them, opens one once the oldest has waited as
+    /// long as an opening takes: the connections may be held by calls far slower than the average.
+    private func watchWaiters() {
+        Task {
+            while true {
+                let wait = state.withLockedValue { $0.openSeconds ?? 0.05 }
+                try? await Task.sleep(for: .seconds(wait))
+                let (opens, goesOn) = state.withLockedValue { state -> (Bool, Bool) in
+                    guard let oldest = state.waiting.first, !state.closed else {
+                        state.watching = false
+                        return (false, false)
+                    }
+                    let waited = Self.seconds(ContinuousClock.now - oldest.since)
+                    guard waited >= (state.openSeconds ?? 0.05), state.count < limit else { return (false, true) }
+                    state.count += 1
+                    return (true, true)
+                }
+                if opens { openInBackground() }
+                if !goesOn { return }
+            }
+        }
+    }
+
     private func hand(_ connection: Connection) {
-        let (waiter, keep) = state.withLockedValue { state -> (CheckedContinuation<Connection, any Error>?, Bool) in
+        let (waiter, keep) = state.withLockedValue { state -> (Waiter?, Bool) in
             if state.closed {
                 state.count -= 1
                 return (nil, false)
@@ -115,18 +189,27 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
             return (nil, true)
         }
         if !keep { close(connection) }
-        waiter?.resume(returning: connection)
+        waiter?.continuation.resume(returning: connection)
     }
 
     /// An opening failed. With no other connection alive or coming, every waiting request gets
     /// the error (nothing else would ever serve them); otherwise they wait for the others.
     private func failed(_ error: any Error) {
-        let waiters = state.withLockedValue { state -> [CheckedContinuation<Connection, any Error>] in
+        let waiters = state.withLockedValue { state -> [Waiter] in
             state.count -= 1
             guard state.count == 0 else { return [] }
             defer { state.waiting = [] }
             return state.waiting
         }
-        for waiter in waiters { waiter.resume(throwing: error) }
+        for waiter in waiters { waiter.continuation.resume(throwing: error) }
+    }
+
+    /// A moving average that follows a change within a few samples.
+    private static func average(_ previous: Double?, _ sample: Double) -> Double {
+        previous.map { 0.7 * $0 + 0.3 * sample } ?? sample
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

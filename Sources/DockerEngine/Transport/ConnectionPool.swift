@@ -4,7 +4,8 @@ import NIOHTTP1
 
 /// Keep-alive connections for the endpoints where a connection is dear: over ssh each one is an ssh
 /// process and a `docker system dial-stdio` on the far side, over TLS a handshake. At most four,
-/// lent one request at a time (``ConnectionLeases``); the event stream never comes from here.
+/// lent one request at a time and opened only when waiting would cost more (``ConnectionLeases``);
+/// the event stream never comes from here.
 final class ConnectionPool: Sendable {
     struct Connection: Sendable {
         var channel: any Channel
@@ -76,6 +77,7 @@ final class ConnectionPool: Sendable {
     ) async throws -> EngineResponse {
         let channel = connection.channel
         let exchange = connection.exchange
+        let started = ContinuousClock.now
         let promise = channel.eventLoop.makePromise(of: KeepAliveExchange.Answer.self)
         let deadline = channel.eventLoop.scheduleTask(in: timeout) {
             timedOut.withLockedValue { $0 = true }
@@ -103,7 +105,11 @@ final class ConnectionPool: Sendable {
         }
         var answered = connection
         answered.answered += 1
-        leases.release(answered, reusable: answer.reusable)
+        let held = ContinuousClock.now - started
+        leases.release(
+            answered, reusable: answer.reusable,
+            heldFor: Double(held.components.seconds) + Double(held.components.attoseconds) / 1e18,
+            first: connection.answered == 0)
         return answer.response
     }
 
