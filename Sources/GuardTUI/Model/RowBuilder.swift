@@ -28,15 +28,22 @@ public struct RowBuilder: Sendable, Equatable {
 
     /// The rows to show and the header's counts, judging each container once. The counts cover
     /// the rows the table lists, whatever the filter: the live containers, or every one with `A`.
-    public func table(_ data: DashboardData, preview: TablePreview = .none) -> DashboardTable {
+    /// With a `memo`, a container judged before and unchanged since is not judged again.
+    public func table(_ data: DashboardData, preview: TablePreview = .none, memo: DecisionMemo? = nil)
+        -> DashboardTable
+    {
         let list = data.policy.allowList
         var rows: [ContainerRow] = []
         var counts = DashboardCounts(showsStopped: showStopped)
         rows.reserveCapacity(data.snapshot.containers.count)
+        memo?.forgetGone(keeping: data.snapshot.containers)
         for record in data.snapshot.containers {
             let isLive = Self.isLive(record)
             guard isLive || showStopped else { continue }
-            let decision = list.map { Self.decision(record, list: $0, data: data) }
+            let decision = list.map { list in
+                memo?.decision(record, list: list, policyVersion: data.policy.version, aliases: data.aliases)
+                    ?? Self.decision(record, list: list, data: data)
+            }
             let verdict = Self.verdict(decision, record: record, data: data)
             counts.count(verdict, live: isLive)
             var row = ContainerRow(record: record, verdict: verdict, isActing: data.enforcer.acting.contains(record.id))

@@ -221,12 +221,14 @@ final class DashboardLoop {
             draft: draft, refused: data.refused, minute: Int(data.now / 60),
             resources: state.table.sort == .cpu || state.table.sort == .memory ? data.resourcesVersion : 0)
         if let cached = tableCache, cached.key == key { return cached.table }
-        let table = state.table.table(data, preview: TablePreview(state))
+        let table = state.table.table(data, preview: TablePreview(state), memo: decisions)
         tableCache = (key, table)
         return table
     }
 
     private var tableCache: (key: TableKey, table: DashboardTable)?
+    /// Each container's last decision: a table built after one event judges the one it changed.
+    private let decisions = DecisionMemo()
 
     private struct TableKey: Equatable {
         var snapshot: UInt64

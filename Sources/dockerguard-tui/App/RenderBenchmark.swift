@@ -5,8 +5,9 @@ import GuardTUI
 /// `dockerguard-tui --bench-render N`: what a frame costs with N containers at 120×40, without a
 /// terminal, as one JSON object for scripts/bench-tui. Two kinds of frame, as `DashboardLoop` draws
 /// them:
-/// - `changed`: the data changed (one container restarts before each frame), so every container
-///   is judged, filtered and sorted again (`judge_sort`), then the screen is rendered (`render`);
+/// - `changed`: the data changed (one container restarts before each frame), so the table is built
+///   again: the restarted container judged (the others' decisions kept, as the dashboard keeps
+///   them), every row filtered and sorted (`judge_sort`), then the screen is rendered (`render`);
 /// - `unchanged`: only the selection moved, so the cached table is rendered again.
 /// Neither includes writing the cells to the terminal (ncurses' diff and output).
 enum RenderBenchmark {
@@ -22,10 +23,11 @@ enum RenderBenchmark {
         var unchanged: [Double] = []
         let warmUp = 10  // the first frames warm caches
         var counts = DashboardCounts()
+        let memo = DecisionMemo()  // as the dashboard keeps it: the restarted container is judged again
         for iteration in 0..<(iterations + warmUp) {
             data.snapshot = SyntheticHost.restartOne(data.snapshot, iteration: iteration)
             let start = DashboardLoop.now()
-            let table = state.table.table(data)
+            let table = state.table.table(data, memo: memo)
             let judged = DashboardLoop.now()
             draw(data, &state, table)
             let drawn = DashboardLoop.now()
