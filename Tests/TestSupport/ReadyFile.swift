@@ -14,9 +14,10 @@ public struct ReadyFileContents: Sendable, Equatable {
         return ReadyFileContents(listen: listen, pid: pid)
     }
 
-    /// Waits for the file; nil when it did not appear in time or `alive` turned false first.
+    /// Waits for the file; nil when it did not appear in time or `alive` turned false first. A
+    /// liveness bound: a debug build under the whole suite once took 5 s to log its first line.
     public static func wait(
-        _ path: String, timeout: Duration = .seconds(10), while alive: () -> Bool = { true }
+        _ path: String, timeout: Duration = .seconds(30), while alive: () -> Bool = { true }
     ) async -> ReadyFileContents? {
         var contents: ReadyFileContents?
         _ = await eventually(timeout: timeout) {
