@@ -38,7 +38,9 @@ struct HungEngineTests {
         kill(dockerd, SIGCONT)
         stopped = false
         #expect(await api.waitUntilReady(timeout: .seconds(30)) != nil, "did not recover; log:\n\(guardian.log)")
-        #expect(guardian.log.contains("the engine answers again"), "\(guardian.log)")
+        // Logged just after the store says connected, which is what /readyz answers from.
+        let said = await eventually(timeout: .seconds(10)) { guardian.log.contains("the engine answers again") }
+        #expect(said != nil, "\(guardian.log)")
         // Recovered with a resync: a container started now is seen.
         let after = try await TestEngine.runContainer(client, name: "after")
         let listed = await eventually(timeout: .seconds(10)) { (try? await api.containers()[after]) != nil }
