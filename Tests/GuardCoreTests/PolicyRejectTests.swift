@@ -40,4 +40,19 @@ struct PolicyRejectTests {
         }
         #expect(reloads.count == 1, "\(harness.auditRecords)")
     }
+
+    @Test("the list in force read again (the dashboard saved it, then the watcher saw the file) changes nothing")
+    func sameListAgain() throws {
+        let policy = PolicyState(path: "test-allowlist")
+        policy.apply(try AllowList.parse("name=web-*\n", path: "test-allowlist").get(), at: 1)
+        let applied = policy.current
+        policy.apply(try AllowList.parse("name=web-*\n", path: "test-allowlist").get(), at: 2)
+        #expect(policy.current.version == applied.version)
+        #expect(policy.current.listVersion == applied.listVersion)
+        // After a rejected file, the same good list clears the error: that is a change.
+        policy.reject("test-allowlist:1:1: unknown key 'nmae'")
+        policy.apply(try AllowList.parse("name=web-*\n", path: "test-allowlist").get(), at: 3)
+        #expect(policy.current.loadError == nil)
+        #expect(policy.current.listVersion == applied.listVersion + 1)
+    }
 }

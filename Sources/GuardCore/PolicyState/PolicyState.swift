@@ -44,10 +44,15 @@ public final class PolicyState: Sendable {
 
     public var current: Current { state.value }
 
-    /// Puts a freshly parsed list in force and clears the error.
+    /// Puts a freshly parsed list in force and clears the error. The list already in force, read
+    /// again (the watcher finding the file the dashboard just saved and applied), changes nothing:
+    /// nothing is judged or audited twice for one save.
     public func apply(_ allowList: AllowList, at time: Double) {
+        let list = allowList.with(profile: profile)
+        let current = state.value
+        if current.loadError == nil, current.allowList == list { return }
         publish {
-            $0.allowList = allowList.with(profile: profile)
+            $0.allowList = list
             $0.loadError = nil
             $0.loadedAt = time
             $0.listVersion += 1
