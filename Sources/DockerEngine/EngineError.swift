@@ -2,6 +2,8 @@
 public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `DOCKER_HOST` could not be understood.
     case invalidEndpoint(String, reason: String)
+    /// A docker context that does not exist, or whose files cannot be used.
+    case invalidContext(name: String, reason: String)
     /// The engine could not be reached (socket missing, connection refused, connection lost).
     case unreachable(endpoint: String, reason: String)
     /// 404: no such container (or image, or path).
@@ -20,6 +22,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidEndpoint(let value, let reason): "invalid Docker engine URL '\(value)': \(reason)"
+        case .invalidContext(let name, let reason): "docker context '\(name)': \(reason)"
         case .unreachable(let endpoint, let reason): "cannot connect to \(endpoint): \(reason)"
         case .notFound(let message): "not found: \(message)"
         case .conflict(let message): "conflict: \(message)"

@@ -130,6 +130,7 @@ struct EndpointResolverTests {
             Issue.record("resolved a context that does not exist")
         } catch {
             #expect(error.description.contains("\(config.directory)/contexts/meta/\(SHA256.hex("nope"))/meta.json"))
+            #expect(error.description.hasPrefix("docker context 'nope': no such context"), "\(error)")
         }
     }
 

@@ -28,6 +28,11 @@ extension CommandsTests {
                 "check"
             ),
             (["snapshot"], ["DOCKER_HOST=tcp://host:99999"], "DOCKER_HOST: invalid Docker engine URL", "snapshot"),
+            (["endpoint", "--context", "nope"], [], "--context: docker context 'nope': no such context", "endpoint"),
+            (
+                ["endpoint"], ["DOCKER_CONTEXT=nope"], "DOCKER_CONTEXT: docker context 'nope': no such context",
+                "endpoint"
+            ),
         ] as [([String], [String], String, String)])
     func badEngineURL(arguments: [String], environment: [String], message: String, command: String) async throws {
         let home = try temporaryHome()

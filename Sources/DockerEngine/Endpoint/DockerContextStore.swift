@@ -45,7 +45,7 @@ public struct DockerContextStore: Sendable {
     public func context(named name: String) throws(EngineError) -> Context {
         let file = metaFile(for: name)
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw .invalidEndpoint("context \(name)", reason: "no such context (looked in \(file))")
+            throw .invalidContext(name: name, reason: "no such context (looked for \(file))")
         }
         struct Meta: Decodable {
             struct Endpoint: Decodable {
@@ -59,10 +59,10 @@ public struct DockerContextStore: Sendable {
         do {
             meta = try JSONDecoder().decode(Meta.self, from: data)
         } catch {
-            throw .invalidEndpoint("context \(name)", reason: "\(file) is not a context's meta.json: \(error)")
+            throw .invalidContext(name: name, reason: "\(file) is not a context's meta.json: \(error)")
         }
         guard let docker = meta.Endpoints?["docker"], let host = docker.Host, !host.isEmpty else {
-            throw .invalidEndpoint("context \(name)", reason: "\(file) has no Endpoints.docker.Host")
+            throw .invalidContext(name: name, reason: "\(file) has no Endpoints.docker.Host")
         }
         let tls = "\(configDirectory)/contexts/tls/\(SHA256.hex(name))/docker"
         func existing(_ file: String) -> String? {

@@ -82,7 +82,7 @@ public struct EndpointResolver: Sendable {
         do {
             endpoint = try EngineEndpoint(dockerHost: context.host, tls: wantsTLS)
         } catch {
-            throw .invalidEndpoint("context \(name)", reason: "\(context.metaFile): \(error)")
+            throw .invalidContext(name: name, reason: "\(context.metaFile): \(error)")
         }
         var tls: EngineTLS?
         if case .tcp = endpoint, wantsTLS {
@@ -104,10 +104,16 @@ public struct EndpointResolver: Sendable {
         let useTLS = options.tls || verify
         var endpoint = try EngineEndpoint(dockerHost: host, tls: useTLS)
         var source = source
-        if host == nil, case .defaultSocket = source, let podman = podmanSocket() {
-            endpoint = .unix(path: podman)
-            source = .podmanSocket
-            reasons.append("no \(EngineEndpoint.defaultUnixSocket) but Podman's \(podman)")
+        if host == nil, case .defaultSocket = source {
+            if let podman = podmanSocket() {
+                endpoint = .unix(path: podman)
+                source = .podmanSocket
+                reasons.append("no \(EngineEndpoint.defaultUnixSocket) but Podman's \(podman)")
+            } else if case .unix(let docker) = endpoint, !exists(docker) {
+                // Said before a connection fails on it: nothing on this host to fall back to.
+                reasons.append(
+                    "\(docker) does not exist, nor Podman's \(podmanCandidates().joined(separator: " or "))")
+            }
         }
         guard useTLS, case .tcp = endpoint else {
             return ResolvedEndpoint(endpoint: endpoint, source: source, reasons: reasons)
@@ -132,9 +138,14 @@ public struct EndpointResolver: Sendable {
     /// Podman's socket, when there is no Docker socket and Podman's exists (rootful, then rootless).
     private func podmanSocket() -> String? {
         guard case .unix(let docker) = EngineEndpoint.defaultUnixSocket, !exists(docker) else { return nil }
+        return podmanCandidates().first(where: exists)
+    }
+
+    /// Where Podman's socket is looked for: rootful, then rootless.
+    private func podmanCandidates() -> [String] {
         var candidates = [Self.podmanRootfulSocket]
         if let runtime = nonEmpty(environment["XDG_RUNTIME_DIR"]) { candidates.append(runtime + "/podman/podman.sock") }
-        return candidates.first(where: exists)
+        return candidates
     }
 
     private func nonEmpty(_ value: String?) -> String? {

@@ -79,6 +79,14 @@ public struct EngineOptions: ParsableArguments {
                     throw ValidationError("DOCKER_HOST: \(error.description)")
                 }
             }
+            // A context says which rule named it: the flag, DOCKER_CONTEXT or `docker context use`.
+            if case .invalidContext(let name, _) = error {
+                let source =
+                    if name == options.context { "--context" } else if name == resolver.environment["DOCKER_CONTEXT"] {
+                        "DOCKER_CONTEXT"
+                    } else { "currentContext in \(resolver.contexts.configDirectory)/config.json" }
+                throw ValidationError("\(source): \(error.description)")
+            }
             throw ValidationError(error.description)
         }
     }

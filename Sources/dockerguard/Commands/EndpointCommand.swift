@@ -11,8 +11,8 @@ struct EndpointCommand: AsyncParsableCommand {
         discussion: """
             The order is the docker CLI's: --context, --docker-host, DOCKER_HOST, DOCKER_CONTEXT, \
             currentContext in $DOCKER_CONFIG/config.json, the default socket (Podman's when there is \
-            no Docker socket). Exit status 1 when the endpoint cannot be resolved or, with --ping, \
-            does not answer.
+            no Docker socket). Exit status 64, with the usage, when a flag, DOCKER_HOST or a context \
+            cannot be used; 1 when, with --ping, the engine does not answer.
             """
     )
 
