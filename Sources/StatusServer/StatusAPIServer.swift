@@ -45,7 +45,7 @@ public struct StatusAPIServer: Sendable {
         return Application(
             responder: responder,
             // Unreadable requests get the API's JSON error too (Hummingbird's own 400 is empty).
-            server: .http1(additionalChannelHandlers: [BadRequestHandler.Installer()]),
+            server: .http1(configuration: .init(additionalChannelHandlers: [BadRequestHandler.Installer()])),
             configuration: .init(
                 address: .hostname(listen.host, port: listen.port), serverName: "dockerguard", reuseAddress: true),
             services: [watch],
