@@ -135,6 +135,30 @@ struct EnforcerUnitTests {
         #expect(await confirm.enforcer.pending.isEmpty)
     }
 
+    @Test("a start time restated by a later inspect (the event's stamp, then the engine's own) is one run: judged once")
+    func restatedStartIsOneRun() async throws {
+        let fixture = try Fixture(list: "name=web-*\n", mode: .confirm, action: .stop, interactive: true)
+        var miner = Self.running("miner")
+        miner.startedAt = "2026-12-01T10:00:01.123456789Z"  // the start event's stamp
+        await fixture.show([miner])
+        #expect(await fixture.audit(atLeast: 1) { $0["result"] as? String == "pending" }.count == 1)
+        miner.startedAt = "2026-12-01T10:00:01.120931000Z"  // the engine's StartedAt, from the resync
+        var web = Self.running("web-1")
+        await fixture.show([miner, web])
+        // web-1's line is written after whatever the miner's record led to (one audit queue).
+        _ = await fixture.audit(atLeast: 1) { $0["container_name"] as? String == "/web-1" }
+        let minerLines = fixture.auditRecords.filter { $0["container_name"] as? String == "/miner" }
+        #expect(minerLines.count == 1, "\(minerLines)")
+        // A run that starts later is a new run, judged again.
+        miner.startedAt = "2026-12-01T10:00:04Z"
+        web.name = "/web-2"
+        await fixture.show([miner, web])
+        _ = await fixture.audit(atLeast: 1) { $0["container_name"] as? String == "/web-2" }
+        let again = fixture.auditRecords.filter { $0["container_name"] as? String == "/miner" }
+        #expect(again.count == 2, "\(again)")
+        #expect(again.last?["event"] as? String == "start", "\(again)")
+    }
+
     @Test("a failing action is audited as failed with the engine's error; a container already gone is not a failure")
     func failures() async throws {
         let failing = try Fixture(

@@ -188,7 +188,7 @@ public actor Enforcer {
             await violationEnded(record)
         }
         if record.isRunning {
-            if let previous, previous.isRunning, previous.startedAt == record.startedAt,
+            if let previous, previous.isRunning, Self.sameRun(previous.startedAt, record.startedAt),
                 previous.name == record.name,
                 previous.policyVersion == version
             {
@@ -196,7 +196,7 @@ public actor Enforcer {
             }
             await judge(record, list: list, cause: Self.cause(previous: previous, now: now, lastSyncAt: lastSyncAt))
         } else if let previous,
-            previous.isRunning || (record.startedAt != nil && previous.startedAt != record.startedAt)
+            previous.isRunning || (record.startedAt != nil && !Self.sameRun(previous.startedAt, record.startedAt))
         {
             // Stopped since last seen; the second case is a run too short to show up between
             // two snapshots (a crash loop), which must count as a stop as well.
@@ -234,11 +234,23 @@ public actor Enforcer {
             let started = now.startedAt.flatMap(EngineTimestamp.secondsSinceEpoch) ?? 0
             return started > (lastSyncAt ?? .infinity) ? .start : .resync
         }
-        if previous.startedAt != now.startedAt || !previous.isRunning {
+        if !sameRun(previous.startedAt, now.startedAt) || !previous.isRunning {
             return previous.state == "paused" ? .unpause : .start
         }
         if previous.name != now.name { return .rename }
         return .allowListReload
+    }
+
+    /// Whether two start times are one run: the same, or the start event's stamp and the engine's
+    /// own `StartedAt` from a later inspect, which differ in the last digits. A second's slack:
+    /// another run starts later than that (a restart waits at least 100 ms, then starts a process),
+    /// and its stop in between reaches the enforcer as a change of its own.
+    static func sameRun(_ first: String?, _ second: String?) -> Bool {
+        if first == second { return true }
+        guard let a = first.flatMap(EngineTimestamp.secondsSinceEpoch),
+            let b = second.flatMap(EngineTimestamp.secondsSinceEpoch)
+        else { return false }
+        return abs(a - b) < 1
     }
 
     private func judge(_ record: ContainerRecord, list: AllowList, cause decisionCause: DecisionCause) async {
