@@ -131,6 +131,26 @@ struct ConnectionLeasesTests {
         leases.release(held, reusable: true)
     }
 
+    @Test("a request cancelled while it waits stops waiting; the connection it waited for is kept")
+    func cancelledWaiter() async throws {
+        let dialer = FakeDialer(slowAfter: .max)
+        let leases = dialer.leases(limit: 1)
+        let held = try await leases.acquire()
+        let waiter = Task { try await leases.acquire() }
+        #expect(await eventually { leases.waitingCount == 1 } != nil)
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        #expect(leases.waitingCount == 0)
+        leases.release(held, reusable: true)
+        #expect(try await leases.acquire() == held, "kept idle, lent to the next request")
+        // Cancelled before it asks: it never waits.
+        let early = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await leases.acquire()
+        }
+        await #expect(throws: CancellationError.self) { try await early.value }
+    }
+
     @Test("a kept connection found ended is left for a fresh one, counted once")
     func fresh() async throws {
         let dialer = FakeDialer(slowAfter: .max)

@@ -13,6 +13,7 @@ import NIOConcurrencyHelpers
 /// real network, where each request waits a round trip, the same sum opens the others.
 final class ConnectionLeases<Connection: Sendable>: Sendable {
     private struct Waiter {
+        var id: UInt64
         var continuation: CheckedContinuation<Connection, any Error>
         var since: ContinuousClock.Instant
     }
@@ -32,6 +33,7 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
         var lastOpening: Double = 0
         /// A task is watching the oldest waiter (``watchWaiters()``).
         var watching = false
+        var lastWaiterID: UInt64 = 0
     }
 
     private let state = NIOLockedValueBox(State())
@@ -59,17 +61,41 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
     }
 
     /// A connection for one request; give it back with ``release(_:reusable:heldFor:)``. Throws the
-    /// opening's error when no connection is left to wait for.
+    /// opening's error when no connection is left to wait for, and `CancellationError` when the
+    /// task is cancelled while it waits (a shutting-down client must not wait on a connection).
     func acquire() async throws -> Connection {
+        let id = state.withLockedValue { state in
+            state.lastWaiterID += 1
+            return state.lastWaiterID
+        }
+        return try await withTaskCancellationHandler {
+            try await waitForConnection(id: id)
+        } onCancel: {
+            let waiter = state.withLockedValue { state -> Waiter? in
+                guard let index = state.waiting.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiting.remove(at: index)
+            }
+            waiter?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    private func waitForConnection(id: UInt64) async throws -> Connection {
         try await withCheckedThrowingContinuation { continuation in
             var stale: [Connection] = []
+            var cancelled = false
             let (ready, startOpening, startWatching) = state.withLockedValue { state -> (Connection?, Bool, Bool) in
                 while let last = state.idle.popLast() {
                     if isUsable(last) { return (last, false, false) }
                     stale.append(last)
                     state.count -= 1
                 }
-                state.waiting.append(Waiter(continuation: continuation, since: .now))
+                // Checked under the lock the cancellation handler takes: it either finds this
+                // waiter in the list, or the task is already marked cancelled here.
+                if Task.isCancelled {
+                    cancelled = true
+                    return (nil, false, false)
+                }
+                state.waiting.append(Waiter(id: id, continuation: continuation, since: .now))
                 let opens =
                     state.count < limit
                     && Self.opens(
@@ -81,6 +107,7 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
                 return (nil, opens, watches)
             }
             stale.forEach(close)
+            if cancelled { continuation.resume(throwing: CancellationError()) }
             if let ready { continuation.resume(returning: ready) }
             if startOpening { openInBackground() }
             if startWatching { watchWaiters() }
