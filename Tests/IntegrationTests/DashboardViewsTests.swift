@@ -53,10 +53,10 @@ struct DashboardViewsTests {
 
         // f pauses: the newest line stays while new ones are counted below; G follows again.
         try await dashboard.tmux.send("f")
-        let paused = await dashboard.screen { $0.contains("new below") }
+        let paused = await dashboard.screen { $0.contains("more below") }
         #expect(paused.matched, "\(paused.screen)")
         let held = Self.newestTick(paused.screen) ?? 0
-        let stillHeld = await dashboard.screen { $0.contains("new below") && Self.newestTick($0) == held }
+        let stillHeld = await dashboard.screen { $0.contains("more below") && Self.newestTick($0) == held }
         #expect(stillHeld.matched, "\(stillHeld.screen)")
         try await dashboard.tmux.send("G")
         let again = await dashboard.screen(within: .seconds(20)) { (Self.newestTick($0) ?? 0) > held + 3 }

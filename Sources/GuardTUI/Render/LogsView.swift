@@ -49,14 +49,15 @@ struct LogsView {
         }
     }
 
-    /// following / paused (with how many new lines wait below).
+    /// following / paused (with how many lines are below the screen: new ones, or older ones
+    /// scrolled past or jumped over by a search).
     var state: String {
         if view.opening { return "opening\(glyphs.ellipsis)" }
         if view.ended != nil { return "ended" }
         if view.buffer.isEmpty { return "following, no output yet" }
         if view.following { return "following" }
         let below = view.linesBelow
-        return below > 0 ? "paused, \(below) new below" : "paused"
+        return below > 0 ? "paused, \(below) more below" : "paused"
     }
 
     /// Why the output stopped coming; what was shown stays.
