@@ -30,7 +30,8 @@ public struct ReadyFileContents: Sendable, Equatable {
 
 extension HTTPProbe {
     /// Waits until `/readyz` answers 200 (engine reachable, first sync done); how long it took, or nil.
-    public func waitUntilReady(timeout: Duration = .seconds(5)) async -> Duration? {
+    /// A liveness bound: a debug guard's first sync under the whole suite has taken more than 5 s.
+    public func waitUntilReady(timeout: Duration = .seconds(30)) async -> Duration? {
         await eventually(timeout: timeout) { (try? await get("/readyz").status) == 200 }
     }
 
