@@ -201,8 +201,9 @@ struct EnforcementTests {
         try #require(three != nil && times.count == 4, "\(times.count - 1) restarts; log:\n\(guardian.log)")
         let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
         for (gap, delay) in zip(gaps, [1.0, 2.0, 4.0]) {
-            // Never sooner than configured; at most a second later (the run, the engine's start, a loaded machine).
-            #expect(gap >= delay && gap < delay + 1.0, "restart gaps \(gaps), configured 1 s, 2 s, 4 s")
+            // Never sooner than configured (what keeps a crash loop from spinning); at most 2 s later:
+            // the run, the engine's start and a loaded machine (CI once saw the first gap at 2.23 s).
+            #expect(gap >= delay && gap < delay + 2.0, "restart gaps \(gaps), configured 1 s, 2 s, 4 s")
         }
         #expect(await guardian.terminate() == 0)
     }
