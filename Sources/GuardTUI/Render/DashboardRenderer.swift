@@ -75,7 +75,7 @@ public enum DashboardRenderer {
     }
 
     /// Whether the overlay paints every cell of the body (help, logs, the timeline, inspect).
-    static func coversBody(_ overlay: Overlay) -> Bool {
+    public static func coversBody(_ overlay: Overlay) -> Bool {
         switch overlay {
         case .help, .logs, .timeline, .inspect: true
         case .none, .detail, .filter, .editor, .proposal, .dialog, .editorDialog: false

@@ -261,8 +261,8 @@ final class DashboardLoop {
         // Sampled: the running rows on screen, while the columns show and the table is not covered.
         let tableShown: Bool
         switch state.overlay {
-        case .logs, .timeline, .inspect, .help, .editor, .editorDialog: tableShown = false
-        default: tableShown = true
+        case .editor, .editorDialog: tableShown = false  // drawn, but under the editor's keys
+        default: tableShown = !DashboardRenderer.coversBody(state.overlay)
         }
         let onScreen =
             state.showStats && tableShown
