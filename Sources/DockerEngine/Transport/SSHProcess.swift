@@ -9,10 +9,12 @@ final class SSHProcess: Sendable {
     let pid: pid_t
     /// Our end of the socket pair; the channel made from it owns it.
     let socket: CInt
-    private let outcome = NIOLockedValueBox<Outcome>(.running([]))
+    private let outcome = NIOLockedValueBox<Outcome>(.running([:]))
+    private let waiterIDs = NIOLockedValueBox(0)
 
     private enum Outcome {
-        case running([CheckedContinuation<String, Never>])
+        /// Who waits for the exit, by waiter ID (so that one can stop waiting).
+        case running([Int: CheckedContinuation<String?, Never>])
         case exited(String)
     }
 
@@ -42,18 +44,19 @@ final class SSHProcess: Sendable {
             let text = Self.drain(stderr)
             close(stderr)
             let exitText = Self.failureLine(text, status: status)
-            let waiters: [CheckedContinuation<String, Never>] = outcome.withLockedValue { state in
+            let waiters: [CheckedContinuation<String?, Never>] = outcome.withLockedValue { state in
                 guard case .running(let waiters) = state else { return [] }
                 state = .exited(exitText)
-                return waiters
+                return Array(waiters.values)
             }
             for waiter in waiters { waiter.resume(returning: exitText) }
         }
         thread.start()
     }
 
-    /// Starts `ssh` for `destination`; the returned socket is connected to its standard input and output.
-    static func spawn(_ destination: SSHDestination) throws(EngineError) -> SSHProcess {
+    /// Starts `ssh` for `destination`; the returned socket is connected to its standard input and
+    /// output. `program` is found in `PATH` (a test runs a stand-in).
+    static func spawn(_ destination: SSHDestination, program: String = "ssh") throws(EngineError) -> SSHProcess {
         var pair: [CInt] = [-1, -1]
         guard socketpair(AF_UNIX, CInt(SOCK_STREAM.rawValue) | CInt(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
             throw .unreachable(endpoint: destination.description, reason: "socketpair: \(errnoText())")
@@ -90,11 +93,11 @@ final class SSHProcess: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let arguments = ["ssh"] + destination.sshArguments(options: options())
+        let arguments = [program] + destination.sshArguments(options: options())
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, "ssh", &actions, &attributes, &argv, environ)
+        let status = posix_spawnp(&pid, program, &actions, &attributes, &argv, environ)
         close(pair[1])
         close(errPipe[1])
         guard status == 0 else {
@@ -106,31 +109,45 @@ final class SSHProcess: Sendable {
         return SSHProcess(pid: pid, socket: pair[0], stderr: errPipe[0])
     }
 
-    /// ssh's own account of why it ended, once it has (nil when it still runs after `seconds`).
+    /// ssh's own account of why it ended, once it has (nil when it still runs after `seconds`, or
+    /// when the caller is cancelled). Bounded whatever ssh does: a session to a hung engine never
+    /// ends, and the caller (a failed request, a client shutting down) must not wait for it.
     func failure(within seconds: Double = 5) async -> String? {
-        let outcome = self.outcome
-        return await withTaskGroup(of: String?.self) { group in
-            group.addTask {
-                await withCheckedContinuation { continuation in
-                    let done: String? = outcome.withLockedValue { state in
-                        switch state {
-                        case .running(let waiters):
-                            state = .running(waiters + [continuation])
-                            return nil
-                        case .exited(let text): return text
-                        }
+        let id = waiterIDs.withLockedValue { next in
+            defer { next += 1 }
+            return next
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let done: String?? = outcome.withLockedValue { state in
+                    switch state {
+                    case .running(var waiters):
+                        waiters[id] = continuation
+                        state = .running(waiters)
+                        return .none
+                    case .exited(let text): return .some(text)
                     }
-                    if let done { continuation.resume(returning: done) }
+                }
+                if case .some(let text) = done { return continuation.resume(returning: text) }
+                if Task.isCancelled { return giveUp(id) }
+                Task { [self] in
+                    try? await Task.sleep(for: .seconds(seconds))
+                    giveUp(id)
                 }
             }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(seconds))
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        } onCancel: {
+            giveUp(id)
         }
+    }
+
+    /// Answers waiter `id` with nil if it still waits.
+    private func giveUp(_ id: Int) {
+        let waiter: CheckedContinuation<String?, Never>? = outcome.withLockedValue { state in
+            guard case .running(var waiters) = state, let waiter = waiters.removeValue(forKey: id) else { return nil }
+            state = .running(waiters)
+            return waiter
+        }
+        waiter?.resume(returning: nil)
     }
 
     private static func drain(_ fd: CInt) -> String {
