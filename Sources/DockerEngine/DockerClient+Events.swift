@@ -47,7 +47,19 @@ extension DockerClient {
             }
         }
         continuation.onTermination = { _ in task.cancel() }
-        if let error = await subscribed.wait() {
+        // The reader is not this task's child: a caller cancelled (a shutdown), or an engine that
+        // accepts and never answers, must not hold this call for good.
+        let deadline = Task { [requestTimeout] in
+            try await Task.sleep(for: .nanoseconds(requestTimeout.nanoseconds))
+            subscribed.resolve(EngineError.timeout(operation: "GET /events"))
+        }
+        defer { deadline.cancel() }
+        let outcome = await withTaskCancellationHandler {
+            await subscribed.wait()
+        } onCancel: {
+            subscribed.resolve(EngineError.unreachable(endpoint: endpoint.description, reason: "cancelled"))
+        }
+        if let error = outcome {
             task.cancel()
             throw error
         }
