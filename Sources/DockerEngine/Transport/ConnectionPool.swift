@@ -85,12 +85,17 @@ final class ConnectionPool: Sendable {
         }
         defer { deadline.cancel() }
         channel.eventLoop.execute {
+            // A connection that closed before this ran has already had its channelInactive: nothing
+            // would ever answer the exchange, and no timeout or cancellation could end it.
+            guard channel.isActive else { return promise.fail(ChannelError.ioOnClosedChannel) }
             exchange.value.start(promise)
             channel.write(HTTPClientRequestPart.head(head), promise: nil)
             if let body {
                 channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil)
             }
-            channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
+            let sent = channel.eventLoop.makePromise(of: Void.self)
+            sent.futureResult.whenFailure { error in exchange.value.abandon(error) }
+            channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: sent)
         }
         let answer: KeepAliveExchange.Answer
         do {

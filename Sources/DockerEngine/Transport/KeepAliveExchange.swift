@@ -48,6 +48,12 @@ final class KeepAliveExchange: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// Fails the exchange in progress, if any: its request could not be written.
+    func abandon(_ error: any Error) {
+        pending?.fail(error)
+        pending = nil
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         pending?.fail(ChannelError.eof)
         pending = nil
