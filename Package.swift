@@ -189,6 +189,8 @@ let package = Package(
             dependencies: [
                 "GuardRuntime", "GuardCore", "DockerEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,6 @@
 import CoreMetrics
 import GuardCore
+import Logging
 import NIOCore
 import NIOPosix
 import Prometheus
@@ -13,25 +14,33 @@ public struct GuardProcess: Sendable {
     /// The one thread the engine link and the enforcer run on, and its executor.
     let guardLoop: MultiThreadedEventLoopGroup
     let executor: DedicatedExecutor
+    /// Ends the process if it has begun to stop and does not (``ShutdownWatchdog``): every
+    /// command's services run through its ``ShutdownWatchdog/track(_:)``.
+    public let watchdog: ShutdownWatchdog
 
     /// The nice value of the threads that serve the HTTP API.
     static let apiThreadNice: Int32 = 5
 
-    /// Sets the process up, runs `body`, then stops the guard's thread, on every path.
-    public static func run<Result>(_ body: (GuardProcess) async throws -> Result) async throws -> Result {
-        let process = prepare()
+    /// Sets the process up, runs `body`, then stops the guard's thread, on every path. Once `body`
+    /// has ended the process has the watchdog's limit to exit.
+    public static func run<Result>(
+        logger: Logger, _ body: (GuardProcess) async throws -> Result
+    ) async throws -> Result {
+        let process = prepare(logger: logger)
         let result: Result
         do {
             result = try await body(process)
         } catch {
+            process.watchdog.arm("the command failed: \(error)")
             try? await process.guardLoop.shutdownGracefully()
             throw error
         }
+        process.watchdog.arm("the command ended")
         try await process.guardLoop.shutdownGracefully()
         return result
     }
 
-    private static func prepare() -> GuardProcess {
+    private static func prepare(logger: Logger) -> GuardProcess {
         // The shared loops serve the HTTP API: under contention they yield to the engine and to
         // the guard's loop (BENCHMARKS.md, enforcement under load).
         for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
@@ -42,6 +51,7 @@ public struct GuardProcess: Sendable {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let guardLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         return GuardProcess(
-            metrics: metrics, guardLoop: guardLoop, executor: DedicatedExecutor(eventLoop: guardLoop.next()))
+            metrics: metrics, guardLoop: guardLoop, executor: DedicatedExecutor(eventLoop: guardLoop.next()),
+            watchdog: ShutdownWatchdog(logger: logger))
     }
 }

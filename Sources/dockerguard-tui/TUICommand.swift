@@ -62,7 +62,7 @@ struct TUICommand: AsyncParsableCommand {
         let logPath = logFile ?? Self.defaultLogPath()
         let logger = try LogFile.bootstrap(path: logPath, level: logLevel)
         for warning in settings.warnings { logger.warning("\(warning)") }
-        try await GuardProcess.run { process in
+        try await GuardProcess.run(logger: logger) { process in
             let parts = try GuardAssembly(
                 process: process, settings: settings, engine: engine, interactive: true, logger: logger)
             let plugin = try parts.authzServices(authz, logger: logger)
@@ -77,7 +77,7 @@ struct TUICommand: AsyncParsableCommand {
             }
             try await DashboardApp(
                 parts: parts, apiEnabled: !noAPI, themeName: settings.theme, readyFile: options.readyFile,
-                logger: logger, shell: shell, plugin: plugin
+                logger: logger, shell: shell, plugin: plugin, watchdog: process.watchdog
             ).run()
         }
         logger.info("dockerguard-tui stopped")

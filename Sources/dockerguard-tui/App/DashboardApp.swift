@@ -20,6 +20,8 @@ struct DashboardApp {
     var shell: ShellLauncher?
     /// The authorization plugin's service, when `--authz` is given.
     var plugin: [ServiceGroupConfiguration.ServiceConfiguration] = []
+    /// Ends the process if it does not stop once asked to.
+    let watchdog: ShutdownWatchdog
 
     func run() async throws {
         let feed = DashboardFeed()
@@ -38,7 +40,7 @@ struct DashboardApp {
             services.append(
                 .init(service: reporting, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
         }
-        let group = ServiceGroup(configuration: .init(services: services, logger: logger))
+        let group = ServiceGroup(configuration: .init(services: watchdog.track(services), logger: logger))
         let data = DashboardData(
             snapshot: parts.store.current, policy: parts.policy.current, enforcer: parts.enforcer.status.value,
             api: apiEnabled ? .starting(address: "\(listen)") : .disabled, aliases: parts.aliases,
@@ -67,6 +69,7 @@ struct DashboardApp {
             let stats = StatsSampler(views: parts.containerViews, feed: feed)
             tasks.addTask { await stats.run() }
             try await runUIThread(feed: feed, data: data, stats: stats)
+            watchdog.arm("the dashboard was closed")
             await group.triggerGracefulShutdown()
             tasks.cancelAll()
         }

@@ -28,7 +28,7 @@ struct RunCommand: AsyncParsableCommand {
         let logger = logging.bootstrap()
         let settings = try options.load(engine: engine.dockerHost)
         for warning in settings.warnings { logger.warning("\(warning)") }
-        try await GuardProcess.run { process in
+        try await GuardProcess.run(logger: logger) { process in
             let parts = try GuardAssembly(
                 process: process, settings: settings, engine: engine, interactive: false, logger: logger)
             let listen = parts.listen
@@ -39,8 +39,8 @@ struct RunCommand: AsyncParsableCommand {
             }
             let group = ServiceGroup(
                 configuration: .init(
-                    services: plugin + parts.guardServices
-                        + [.init(service: server.application())],
+                    services: process.watchdog.track(
+                        plugin + parts.guardServices + [.init(service: server.application())]),
                     gracefulShutdownSignals: [.sigterm, .sigint, .sighup],
                     logger: logger
                 ))
