@@ -102,7 +102,7 @@ public final class DockerGuardProcess: @unchecked Sendable {
 
     /// Sends `signal` and waits for the exit, off the cooperative pool; returns the exit status.
     @discardableResult
-    public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(10)) async -> Int32? {
+    public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(20)) async -> Int32? {
         (try? await offPool { self.terminate(signal: signal, timeout: timeout) }) ?? nil
     }
 
@@ -112,10 +112,11 @@ public final class DockerGuardProcess: @unchecked Sendable {
         BackgroundCleanup.run { self.terminate() }
     }
 
-    /// Sends `signal` and waits for the exit; returns the exit status.
+    /// Sends `signal` and waits for the exit; returns the exit status. The wait outlasts the guard's
+    /// own shutdown watchdog (10 s), so a guard stuck stopping says in its log what held it.
     @available(*, noasync, message: "waits for a process: use the async overload")
     @discardableResult
-    public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(10)) -> Int32? {
+    public func terminate(signal: Int32 = SIGTERM, timeout: Duration = .seconds(20)) -> Int32? {
         if process.isRunning { kill(process.processIdentifier, signal) }
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }

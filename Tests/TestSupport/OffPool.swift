@@ -33,8 +33,10 @@ public enum BackgroundCleanup {
 
 extension Subprocess {
     /// ``run(_:_:)`` from async code: the same, off the cooperative pool.
-    public static func run(_ executable: String, _ arguments: [String]) async throws -> Result {
-        try await offPool { try run(executable, arguments) }
+    public static func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(120))
+        async throws -> Result
+    {
+        try await offPool { try run(executable, arguments, timeout: timeout) }
     }
 }
 

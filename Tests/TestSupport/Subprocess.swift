@@ -17,8 +17,12 @@ public enum Subprocess {
         public var stderr: String
     }
 
+    /// Past `timeout` the command is killed (SIGKILL) and its result says so in `stderr`: a command
+    /// that never ends fails its test rather than holding the whole run.
     @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
-    public static func run(_ executable: String, _ arguments: [String]) throws -> Result {
+    public static func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(120)) throws
+        -> Result
+    {
         let outPath = NSTemporaryDirectory() + "subprocess-\(UUID().uuidString).out"
         let errPath = outPath + ".err"
         defer {
@@ -40,12 +44,23 @@ public enum Subprocess {
         guard spawned == 0 else { throw TestFailure("cannot run \(executable): \(String(cString: strerror(spawned)))") }
 
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let deadline = ContinuousClock.now + timeout
+        var killed = false
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid || (waited == -1 && errno != EINTR) { break }
+            if !killed, ContinuousClock.now > deadline {
+                kill(pid, SIGKILL)
+                killed = true
+            }
+            usleep(5_000)
+        }
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         return Result(
             status: exitStatus,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+            stderr: killed ? stderr + "\n[killed after \(timeout): it had not exited]\n" : stderr)
     }
 
     /// The descriptors open in this process now (glibc's closefrom action is not importable).
