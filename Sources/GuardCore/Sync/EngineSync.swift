@@ -239,6 +239,7 @@ public struct EngineSync: Service {
             while try await group.next() != nil { inspectNext() }
         }
         await store.finishSync(listed: Set(summaries.map(\.id)), since: listedAt, at: WallClock.seconds())
+        MemoryTrim.releaseFreeMemory(afterSeconds: 2)
         metrics.resynced()
         logger.debug("resync done", metadata: ["containers": .stringConvertible(summaries.count)])
     }
