@@ -178,7 +178,8 @@ let package = Package(
         .testTarget(
             name: "StatusServerTests",
             dependencies: [
-                "StatusServer", "GuardCore", "TestSupport",
+                "StatusServer", "GuardCore", "DockerEngine", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -4,9 +4,14 @@ import Hummingbird
 /// Encodes response bodies the same way everywhere: sorted keys (stable bytes, like the original
 /// Flask tool's `jsonify`), `/` unescaped (container names start with one).
 enum JSONBody {
-    static func encode(_ value: some Encodable) -> ByteBuffer {
+    /// The encoder every body is written with; one may be reused for many values, on one thread.
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func encode(_ value: some Encodable, with encoder: JSONEncoder = makeEncoder()) -> ByteBuffer {
         do {
             return ByteBuffer(bytes: try encoder.encode(value))
         } catch {

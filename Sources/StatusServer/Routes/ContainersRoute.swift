@@ -8,6 +8,7 @@ struct ContainersRoute: Sendable {
     let aliases: ImageAliases
     let watch: WatchRoute
     private let cache = ResponseCache<Variant>()
+    private let bodies = ContainersBody()
 
     init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, hub: WatchHub) {
         self.store = store
@@ -59,7 +60,7 @@ struct ContainersRoute: Sendable {
         }
         let stamp = ResponseCache<Variant>.Stamp(snapshot: snapshot.version, policy: policy?.version ?? 0)
         let body = cache.body(for: variant, stamp: stamp) {
-            JSONBody.encode(Self.body(snapshot, variant, allowList: policy?.allowList, aliases: aliases))
+            bodies.encode(snapshot, all: variant.all, violating: variant.violating, policy: policy, aliases: aliases)
         }
         var response = JSONBody.response(.ok, body, headers: headers)
         response.headers[.cacheControl] = "no-cache"
@@ -71,6 +72,7 @@ struct ContainersRoute: Sendable {
         request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
     }
 
+    /// The body as one value for JSONEncoder: what ``ContainersBody`` assembles, byte for byte.
     static func body(_ snapshot: ContainerSnapshot, _ variant: Variant, allowList: AllowList?, aliases: ImageAliases)
         -> some Encodable
     {

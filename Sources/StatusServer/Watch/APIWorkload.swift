@@ -6,6 +6,7 @@ import NIOCore
 public struct APIWorkload {
     private var table: WatchTable
     let aliases: ImageAliases
+    private let bodies = ContainersBody()
 
     public init(aliases: ImageAliases = ImageAliases()) {
         self.aliases = aliases
@@ -20,11 +21,9 @@ public struct APIWorkload {
         return WatchEvent.encode(.change, id: version, delta).readableBytes
     }
 
-    /// `/containers`' body for a snapshot (running containers, judged): its size in bytes.
+    /// `/containers`' body for a snapshot (running containers, judged), as the route makes it
+    /// after the previous snapshot's: its size in bytes.
     public func containersBody(_ snapshot: ContainerSnapshot, policy: PolicyState.Current?) -> Int {
-        JSONBody.encode(
-            ContainersRoute.body(
-                snapshot, .init(all: false, violating: false), allowList: policy?.allowList, aliases: aliases)
-        ).readableBytes
+        bodies.encode(snapshot, all: false, violating: false, policy: policy, aliases: aliases).readableBytes
     }
 }
