@@ -88,7 +88,9 @@ public final class ShutdownWatchdog: Sendable {
             running.isEmpty
             ? "every service has ended, but the process has not"
             : "still running: \(running.joined(separator: ", "))"
-        onExpiry("stopping (\(reason)) took longer than \(limit); \(what); exiting")
+        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+        let bound = seconds >= 1 ? "\(Int(seconds)) s" : "\(Int(seconds * 1000)) ms"
+        onExpiry("stopping (\(reason)) took longer than \(bound); \(what); exiting")
     }
 }
 
