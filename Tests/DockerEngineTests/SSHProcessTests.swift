@@ -33,8 +33,10 @@ struct SSHProcessTests {
         #expect(await process.failure(within: 0) == "ssh: Host key verification failed.")
     }
 
-    @Test("nil once the bound has passed while ssh runs on")
-    func stillRunning() async throws {
+    /// Runs `ask` on an ssh stand-in that runs on for 600 s; returns its answer and how long it took.
+    func askRunningSSH(_ ask: @escaping @Sendable (SSHProcess) async -> String?) async throws
+        -> (words: String?, waited: Duration)
+    {
         let (program, folder) = try standIn("exec sleep 600")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let process = try SSHProcess.spawn(destination, program: program)
@@ -44,28 +46,25 @@ struct SSHProcessTests {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let words = await process.failure(within: 0.2)
-        let waited = clock.now - started
+        let words = await ask(process)
+        return (words, clock.now - started)
+    }
+
+    @Test("nil once the bound has passed while ssh runs on")
+    func stillRunning() async throws {
+        let (words, waited) = try await askRunningSSH { await $0.failure(within: 0.2) }
         #expect(words == nil)
         #expect(waited < .seconds(60), "waited \(waited) for a 0.2 s bound")
     }
 
     @Test("a cancelled caller stops waiting at once")
     func cancelled() async throws {
-        let (program, folder) = try standIn("exec sleep 600")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let process = try SSHProcess.spawn(destination, program: program)
-        defer {
-            kill(process.pid, SIGKILL)
-            close(process.socket)
+        let (words, waited) = try await askRunningSSH { process in
+            let waiter = Task { await process.failure(within: 600) }
+            try? await Task.sleep(for: .milliseconds(50))
+            waiter.cancel()
+            return await waiter.value
         }
-        let clock = ContinuousClock()
-        let started = clock.now
-        let waiter = Task { await process.failure(within: 600) }
-        try await Task.sleep(for: .milliseconds(50))
-        waiter.cancel()
-        let words = await waiter.value
-        let waited = clock.now - started
         #expect(words == nil)
         #expect(waited < .seconds(60), "a cancelled wait took \(waited) of its 600 s bound")
     }
