@@ -123,9 +123,19 @@ public final class DockerGuardProcess: @unchecked Sendable {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            reportUncleanStop("did not exit \(timeout) after signal \(signal): killed")
             return nil
         }
-        return process.terminationStatus
+        let status = process.terminationStatus
+        if status != 0 { reportUncleanStop("exited with status \(status) after signal \(signal)") }
+        return status
+    }
+
+    /// A guard that did not stop cleanly: its log's end on stderr, since the log goes with `home`.
+    private func reportUncleanStop(_ what: String) {
+        let tail = log.split(separator: "\n", omittingEmptySubsequences: false).suffix(30).joined(separator: "\n")
+        FileHandle.standardError.write(
+            Data("dockerguard \(process.processIdentifier) \(what); its log ends:\n\(tail)\n".utf8))
     }
 
     deinit {
