@@ -139,4 +139,17 @@ struct MarksAndGroupsTests {
         #expect(
             !HelpView(glyphs: .ascii, exec: false).lines.contains { if case .key("x", _) = $0 { true } else { false } })
     }
+
+    @Test("? lists the logs and inspect views' own keys under a heading of their own (found in a new-user trial)")
+    func helpListsTheViewsKeys() {
+        let lines = HelpView(glyphs: .ascii).lines
+        guard let heading = lines.firstIndex(of: .heading("logs (l) and inspect (i)")) else {
+            Issue.record("no heading for the views: \(lines)")
+            return
+        }
+        let section = lines[heading...].prefix { $0 != .blank }
+        for key in ["f", "w", "t", "M", "/", "n/N", "q/Esc"] {
+            #expect(section.contains { if case .key(key, _) = $0 { true } else { false } }, "\(key) missing")
+        }
+    }
 }

@@ -1,6 +1,6 @@
-/// The help overlay (`?`): every key, the dashboard's then the editor's, flowed into two columns
-/// when the terminal is wide enough. On a terminal too short for all of them it scrolls (j/k,
-/// PgUp/PgDn, g/G) and the last line says which lines show.
+/// The help overlay (`?`): every key, the dashboard's, the logs and inspect views', then the
+/// editor's, flowed into two columns when the terminal is wide enough. On a terminal too short
+/// for all of them it scrolls (j/k, PgUp/PgDn, g/G) and the last line says which lines show.
 struct HelpView {
     var glyphs: Glyphs
     /// The first line shown, when they do not all fit.
@@ -34,11 +34,19 @@ struct HelpView {
                 ("y", "act on pending (asks)"), ("Y", "act on all pending (asks)"), ("m", "mode"), ("t", "theme"),
                 ("u", "undo last save"), ("?", "help"), ("q", "quit"),
             ]
+        // The views' own keys (DashboardMachine+Logs, +Inspect); the table's j/k, g/G and PgUp/PgDn
+        // work there too.
+        let views: [(String, String)] = [
+            ("/", "search"), ("n/N", "next / previous match"), ("G", "bottom (logs: follow)"),
+            ("Space", "page down"), ("f", "logs: pause / follow"), ("w", "logs: wrap lines"),
+            ("t", "logs: timestamps"), ("M", "inspect: secrets on/off"), ("q/Esc", "close the view"),
+        ]
         let editor: [(String, String)] = [
             ("j/k", "move"), ("Enter/i", "edit line"), ("o", "add line below"), ("O", "add line above"),
             ("x/Delete", "delete line"), ("w", "save"), ("u", "undo"), ("Esc", "close"),
         ]
         return [.heading("dashboard")] + dashboard.map { .key($0.0, $0.1) }
+            + [.blank, .heading("logs (l) and inspect (i)")] + views.map { .key($0.0, $0.1) }
             + [.blank, .heading("allow-list editor")] + editor.map { .key($0.0, $0.1) }
     }
 
