@@ -19,6 +19,10 @@ WORK/results.jsonl (with the N and rate it ran at), and `report` turns that file
     scale-measure.py survival EVENTS      `docker events --format '{{json .}}'` lines -> survival
                                           (start -> first die/destroy) of victim-guard-* and
                                           victim-ref-*
+    scale-measure.py dashboard PROBES RENDER C0 C1 T0 T1
+                                          the dashboard's record: PROBES (tui-measure.py probes) ->
+                                          engine start -> on screen running, median and max; its
+                                          CPU C0..C1 s over T0..T1; RENDER (--bench-render N)
     scale-measure.py report RESULTS DAT   the markdown tables on stdout; DAT: gnuplot's data
 Python 3 standard library only.
 """
@@ -209,6 +213,17 @@ def survival(path):
     print(json.dumps(result))
 
 
+def dashboard(probes_path, render_path, c0, c1, t0, t1):
+    """The dashboard's probes (tui-measure.py probes), its CPU over their window and its render
+    benchmark at N, as one JSON record on stdout."""
+    samples = json.load(open(probes_path))["probes"]
+    on_screen = sorted((s["shown_ns"] - s["start_ns"]) / 1e6 for s in samples)
+    render = json.load(open(render_path))
+    print(json.dumps(dict(
+        probes=len(samples), on_screen_median_ms=median(on_screen), on_screen_max_ms=on_screen[-1],
+        cpu_pct=(c1 - c0) / (t1 - t0) * 100, frame_changed_ms=render["changed"]["median_ms"])))
+
+
 def report(path, dat):
     records = [json.loads(line) for line in open(path) if line.strip()]
     by = {}
@@ -273,6 +288,14 @@ def report(path, dat):
                  "same churn unwatched %", "engine start -> client p50 ms", "p99 ms",
                  "first -> last client p50 ms", "p99 ms"], rows))
 
+    rows = []
+    for r in by.get("dash", []):
+        rows.append([r["n"], r["rate"], r["probes"], fmt(r["on_screen_median_ms"], 1), fmt(r["on_screen_max_ms"], 1),
+                     fmt(r["cpu_pct"], 1), fmt(r["frame_changed_ms"], 2)])
+    print("\n### The dashboard (dockerguard-tui in tmux, 200x50) while churning\n")
+    print(table(["N", "churn /s", "new containers", "engine start -> on screen running, median ms", "max ms",
+                 "dashboard CPU % of a core", "a changed frame of N rows (--bench-render N), median ms"], rows))
+
     with open(dat, "w") as out:
         rates = sorted({r["rate"] for r in by.get("churn", [])})
         out.write("# N first_sync_ms " + " ".join(f"us_per_event_at_{x}" for x in rates) + "\n")
@@ -295,6 +318,8 @@ def main(argv):
         watch(argv[2], argv[3], int(argv[4]), float(argv[5]), int(argv[6]))
     elif cmd == "survival" and len(argv) == 3:
         survival(argv[2])
+    elif cmd == "dashboard" and len(argv) == 8:
+        dashboard(argv[2], argv[3], *(float(x) for x in argv[4:8]))
     elif cmd == "report" and len(argv) == 4:
         report(argv[2], argv[3])
     else:
