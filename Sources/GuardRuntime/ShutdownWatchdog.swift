@@ -15,6 +15,7 @@ import Synchronization
 /// timer is a Dispatch timer, not a task: it fires whatever the executors are doing.
 public final class ShutdownWatchdog: Sendable {
     public let limit: Duration
+    private var limitSeconds: Double { Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18 }
     private let onExpiry: @Sendable (_ message: String) -> Void
     private let state = Mutex(State())
 
@@ -60,10 +61,7 @@ public final class ShutdownWatchdog: Sendable {
             return true
         }
         guard first else { return }
-        let nanoseconds =
-            Int(limit.components.seconds) * 1_000_000_000
-            + Int(limit.components.attoseconds / 1_000_000_000)
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { self.expire() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limitSeconds) { self.expire() }
     }
 
     /// The services running now, sorted by name.
@@ -88,8 +86,7 @@ public final class ShutdownWatchdog: Sendable {
             running.isEmpty
             ? "every service has ended, but the process has not"
             : "still running: \(running.joined(separator: ", "))"
-        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
-        let bound = seconds >= 1 ? "\(Int(seconds)) s" : "\(Int(seconds * 1000)) ms"
+        let bound = limitSeconds >= 1 ? "\(Int(limitSeconds)) s" : "\(Int(limitSeconds * 1000)) ms"
         onExpiry("stopping (\(reason)) took longer than \(bound); \(what); exiting")
     }
 }

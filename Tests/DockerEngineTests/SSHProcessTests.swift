@@ -22,11 +22,24 @@ struct SSHProcessTests {
 
     let destination = try! SSHDestination(url: "ssh://root@127.0.0.1:1")
 
+    /// Spawns the stand-in. A test beside this one that spawns a process while the script is being
+    /// written lets that child inherit the write descriptor for a moment, and exec then fails with
+    /// ETXTBSY ("Text file busy"): retried, as Go's os/exec does.
+    func spawn(_ program: String) throws -> SSHProcess {
+        for _ in 0..<50 {
+            do { return try SSHProcess.spawn(destination, program: program) } catch {
+                guard "\(error)".contains("Text file busy") else { throw error }
+                usleep(20_000)
+            }
+        }
+        return try SSHProcess.spawn(destination, program: program)
+    }
+
     @Test("ssh's last line once it has ended")
     func endedWithWords() async throws {
         let (program, folder) = try standIn("echo 'Host key verification failed.' >&2; exit 255")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let process = try SSHProcess.spawn(destination, program: program)
+        let process = try spawn(program)
         defer { close(process.socket) }
         #expect(await process.failure(within: 30) == "ssh: Host key verification failed.")
         // Asked again after the exit: the same words at once.
@@ -39,7 +52,7 @@ struct SSHProcessTests {
     {
         let (program, folder) = try standIn("exec sleep 600")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let process = try SSHProcess.spawn(destination, program: program)
+        let process = try spawn(program)
         defer {
             kill(process.pid, SIGKILL)
             close(process.socket)

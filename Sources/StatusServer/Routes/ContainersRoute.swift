@@ -71,24 +71,4 @@ struct ContainersRoute: Sendable {
     static func lastEventID(_ request: Request) -> String? {
         request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
     }
-
-    /// The body as one value for JSONEncoder: what ``ContainersBody`` assembles, byte for byte.
-    static func body(_ snapshot: ContainerSnapshot, _ variant: Variant, allowList: AllowList?, aliases: ImageAliases)
-        -> some Encodable
-    {
-        struct Body: Encodable {
-            let data: [ContainerItem]
-            let count: Int
-            let engine: EngineBody
-        }
-        var items = (variant.all ? snapshot.containers : snapshot.running).map { record in
-            ContainerItem(
-                record: record,
-                decision: allowList.map {
-                    Decision.judge(record, list: $0, aliases: aliases, selfID: nil, cause: .resync)
-                })
-        }
-        if variant.violating { items.removeAll { $0.decision?.isAllowed != false } }
-        return Body(data: items, count: items.count, engine: EngineBody(status: snapshot.engine))
-    }
 }
