@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @testable import DockerEngine
@@ -15,8 +16,7 @@ struct SSHProcessTests {
         let folder = NSTemporaryDirectory() + "dg-ssh-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let program = folder + "/ssh"
-        try "#!/bin/sh\n\(body)\n".write(toFile: program, atomically: true, encoding: .utf8)
-        chmod(program, 0o755)
+        try writeExecutable("#!/bin/sh\n\(body)\n", to: program)
         return (program, folder)
     }
 

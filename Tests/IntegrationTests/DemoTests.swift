@@ -16,13 +16,13 @@ struct DemoTests {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
         let fake = home + "/fake-tui"
-        try """
-        #!/bin/sh
-        mkdir -p "$XDG_STATE_HOME/dockerguard"
-        echo '{"event":"resync"}' > "$XDG_STATE_HOME/dockerguard/audit.jsonl"
-        echo 'dashboard log' > "$XDG_STATE_HOME/dockerguard/tui.log"
-        """.write(toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
+        try writeExecutable(
+            """
+            #!/bin/sh
+            mkdir -p "$XDG_STATE_HOME/dockerguard"
+            echo '{"event":"resync"}' > "$XDG_STATE_HOME/dockerguard/audit.jsonl"
+            echo 'dashboard log' > "$XDG_STATE_HOME/dockerguard/tui.log"
+            """, to: fake)
         let stderrPath = home + "/demo.err"
         // Waited for through files, not tmux capture-pane: polling a subprocess holds a thread of
         // the small pool the other suites share.
