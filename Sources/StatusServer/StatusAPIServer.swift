@@ -25,7 +25,8 @@ public struct StatusAPIServer: Sendable {
         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) {
         self.listen = listen
-        let watch = WatchHub(store: store, policy: policy, aliases: aliases, clientBuffer: watchClientBuffer)
+        let watch = WatchHub(
+            store: store, policy: policy, aliases: aliases, clientBuffer: watchClientBuffer, metrics: metrics)
         self.watch = watch
         self.responder = StatusResponder(
             store: store, policy: policy, aliases: aliases, metrics: metrics, version: version, hub: watch)

@@ -13,6 +13,7 @@ struct StatusResponder: HTTPResponder {
     let metrics: GuardMetrics
     let version: String
     let containers: ContainersRoute
+    let hub: WatchHub
 
     init(
         store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, metrics: GuardMetrics, version: String,
@@ -24,6 +25,7 @@ struct StatusResponder: HTTPResponder {
         self.metrics = metrics
         self.version = version
         self.containers = ContainersRoute(store: store, policy: policy, aliases: aliases, hub: hub)
+        self.hub = hub
     }
 
     enum Route: String, CaseIterable {
@@ -65,7 +67,8 @@ struct StatusResponder: HTTPResponder {
         case .healthz: return ProbeRoutes.health(allowListError: policy?.current.loadError)
         case .allowlist: return AllowListRoute.respond(policy)
         case .metrics:
-            let text = metrics.render(snapshot: store.current, policy: policy?.current, aliases: aliases)
+            let text = metrics.render(
+                snapshot: store.current, policy: policy?.current, aliases: aliases, watchClients: hub.clients)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))

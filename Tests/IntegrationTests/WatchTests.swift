@@ -55,4 +55,51 @@ struct WatchTests {
         #expect(removed != nil, "no removal of \(id); log:\n\(guardian.log)")
         #expect(await guardian.terminate() == 0)
     }
+
+    @Test("since resumes without a sync: the changes after that version, in order, and nothing before")
+    func resumeWithSince() async throws {
+        let client = try TestEngine.client()
+        let guardian = try await DockerGuardProcess(engineHost: TestEngine.host, allowList: "name=dgtest-dgwatch-*\n")
+        defer { guardian.terminateInBackground() }
+        #expect(await guardian.probe.waitUntilReady() != nil, "\(guardian.log)")
+        let port = WatchStream.port(of: guardian.probe.baseURL)
+        let watcher = try WatchStream(port: port)
+        defer { watcher.close() }
+        watcher.startReading()
+        let sync = try #require(await watcher.waitForEvent { $0.name == "sync" }, "\(watcher.bodyText)")
+
+        let names = (0..<2).map { TestEngine.uniqueName("dgwatch-since-\($0)") }
+        defer { TestEngine.forceRemove(names) }
+        let first = try await TestEngine.runContainer(client, name: names[0])
+        let second = try await TestEngine.runContainer(client, name: names[1])
+        func running(_ id: String) -> (WatchStream.Event) -> Bool {
+            { event in
+                event.name == "change"
+                    && ((try? event.json()["changed"] as? [[String: Any]]) ?? []).contains {
+                        $0["container_id"] as? String == id && $0["state"] as? String == "running"
+                    }
+            }
+        }
+        let firstSeen = try #require(await watcher.waitForEvent(running(first)), "no change for \(first)")
+        _ = try #require(await watcher.waitForEvent(running(second)), "no change for \(second)")
+
+        // From the sync's version: no sync again, and the first container's start comes before the second's.
+        let resumed = try WatchStream(port: port, path: "/containers?watch=true&since=\(try #require(sync.id))")
+        defer { resumed.close() }
+        resumed.startReading()
+        #expect(await resumed.waitForEvent(running(second)) != nil, "\(resumed.events.map(\.name))")
+        #expect(!resumed.events.contains { $0.name == "sync" }, "a resume began with a sync")
+        let replayedFirst = resumed.events.firstIndex(where: running(first))
+        let replayedSecond = resumed.events.firstIndex(where: running(second))
+        #expect(
+            replayedFirst.map { first in replayedSecond.map { first < $0 } ?? false } == true,
+            "\(resumed.events.map(\.id))")
+        // From the first start's version: only what came after it.
+        let later = try WatchStream(port: port, path: "/containers?watch=true&since=\(try #require(firstSeen.id))")
+        defer { later.close() }
+        later.startReading()
+        #expect(await later.waitForEvent(running(second)) != nil)
+        #expect(!later.events.contains(where: running(first)), "a change before since was replayed")
+        #expect(await guardian.terminate() == 0)
+    }
 }

@@ -95,6 +95,33 @@ struct WatchAPITests {
         }
     }
 
+    @Test("a sync is /containers?all=true's body plus the version; a change says when the store had it")
+    func syncSharesTheListBodyAndChangesAreStamped() async throws {
+        let store = await syncedStore()
+        try await withWatchServer(store) { port, _ in
+            let first = try WatchStream(port: port)
+            defer { first.close() }
+            first.startReading()
+            let second = try WatchStream(port: port)
+            defer { second.close() }
+            second.startReading()
+            let sync = try #require(await first.waitForEvent { $0.name == "sync" })
+            let again = try #require(await second.waitForEvent { $0.name == "sync" })
+            #expect(again.data == sync.data, "two clients at one version get the same sync")
+            let list = try await WatchStream.get(port, "/containers?all=true")
+            let version = try #require(sync.id)
+            #expect(list.headers["etag"] == "\"\(version)\"")
+            #expect(sync.data == String(list.bodyText.dropLast()) + #","version":"\#(version)"}"#)
+
+            let before = WallClock.seconds()
+            await store.upsert(Self.record("stamped"))
+            let after = WallClock.seconds()
+            let change = try #require(await first.waitForEvent { $0.name == "change" && $0.data.contains("/stamped") })
+            let storedAt = try #require(try change.json()["stored_at"] as? Double, "\(change.data)")
+            #expect(storedAt >= before - 0.001 && storedAt <= after + 0.001, "\(before) <= \(storedAt) <= \(after)")
+        }
+    }
+
     @Test("a client that stops reading is dropped with a last 'dropped' event; the others and the store go on")
     func slowClientDropped() async throws {
         let store = await syncedStore()

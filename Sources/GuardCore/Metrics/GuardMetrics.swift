@@ -15,6 +15,7 @@ public final class GuardMetrics: Sendable {
     let allowListLoadErrors: Prometheus.Counter
     let enforcementLatency: DurationHistogram
     let violationsNowGauge: Prometheus.Gauge
+    let watchDropped: Prometheus.Counter
     private let httpCounters = Mutex<[HTTPKey: Prometheus.Counter]>([:])
     /// The enforcer whose mode `/metrics` shows, once ``follow(_:)`` has named it.
     private let enforcerStatus = Mutex<Observed<EnforcerStatus>?>(nil)
@@ -37,6 +38,10 @@ public final class GuardMetrics: Sendable {
             descriptor: .init(
                 namespace: "dockerguard", metricName: "allowlist_load_errors", unitName: "total",
                 helpText: "Allow-list files rejected (the last good list stayed in force)."))
+        watchDropped = registry.makeCounter(
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "watch_dropped", unitName: "total",
+                helpText: "Watch-stream clients disconnected for falling too far behind."))
         violationsNowGauge = registry.makeGauge(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "violations", unitName: "",
@@ -68,6 +73,8 @@ public final class GuardMetrics: Sendable {
 
     /// How many running containers are in violation now.
     func violationsNow(_ count: Int) { violationsNowGauge.set(to: Double(count)) }
+    /// A watch-stream client was too slow and was disconnected.
+    public func watchClientDropped() { watchDropped.increment() }
 
     /// One action carried out (or failed).
     func action(_ action: String, result: String) { actionCounter(action, result: result).increment() }
@@ -131,8 +138,11 @@ public final class GuardMetrics: Sendable {
 
     static let states = ["created", "running", "paused", "restarting", "removing", "exited", "dead"]
 
-    /// Sets the state gauges from the store and the allow-list, then renders the registry.
-    public func render(snapshot: ContainerSnapshot, policy: PolicyState.Current?, aliases: ImageAliases) -> [UInt8] {
+    /// Sets the state gauges from the store, the allow-list and the watch stream's client count,
+    /// then renders the registry.
+    public func render(
+        snapshot: ContainerSnapshot, policy: PolicyState.Current?, aliases: ImageAliases, watchClients: Int = 0
+    ) -> [UInt8] {
         var counts: [String: [String: Int]] = [:]
         for record in snapshot.containers {
             let verdict =
@@ -168,6 +178,12 @@ public final class GuardMetrics: Sendable {
                 helpText: "1 when the file on disk is the list in force.")
         )
         .set(to: policy?.loadError == nil && policy?.allowList != nil ? 1 : 0)
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "dockerguard", metricName: "watch_clients", unitName: "",
+                helpText: "Clients following GET /containers?watch=true now.")
+        )
+        .set(to: Double(watchClients))
         if let status = enforcerStatus.withLock({ $0 })?.value { renderMode(status) }
         var page = registry.emitToBuffer()
         if let sample = ProcessMetrics.sampleSelf() { ProcessMetrics.render(sample, into: &page) }

@@ -11,12 +11,16 @@ public struct ContainerSnapshot: Sendable, Hashable {
     public var lastSyncAt: Double?
     /// Which containers the last versions changed (see ``ChangeJournal``).
     public var journal: ChangeJournal
+    /// Wall-clock time this version was published, seconds since the epoch: how long a follower
+    /// (a watch client) took to hear of a change is measured from it.
+    public var publishedAt: Double?
 
     public init(
         version: UInt64, containers: [ContainerRecord], engine: EngineStatus, isSynced: Bool, lastSyncAt: Double?,
-        journal: ChangeJournal = .unknown
+        journal: ChangeJournal = .unknown, publishedAt: Double? = nil
     ) {
         self.journal = journal
+        self.publishedAt = publishedAt
         self.version = version
         self.containers = containers
         self.engine = engine

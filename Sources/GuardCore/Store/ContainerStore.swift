@@ -112,7 +112,7 @@ public actor ContainerStore {
         version += 1
         let snapshot = ContainerSnapshot(
             version: version, containers: ordered.records, engine: engine, isSynced: isSynced, lastSyncAt: lastSyncAt,
-            journal: journal)
+            journal: journal, publishedAt: WallClock.seconds())
         published.update { $0 = snapshot }
     }
 }

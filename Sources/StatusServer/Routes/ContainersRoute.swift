@@ -1,5 +1,6 @@
 import GuardCore
 import Hummingbird
+import NIOCore
 
 /// `GET /containers`: the store's snapshot in the original tool's shape, encoded once per version.
 struct ContainersRoute: Sendable {
@@ -14,7 +15,7 @@ struct ContainersRoute: Sendable {
         self.store = store
         self.policy = policy
         self.aliases = aliases
-        self.watch = WatchRoute(hub: hub, aliases: aliases)
+        self.watch = WatchRoute(hub: hub)
     }
 
     /// The distinct answers this route can give for one snapshot.
@@ -48,7 +49,11 @@ struct ContainersRoute: Sendable {
             let reason = snapshot.engine.connection.lastError.map { ": \($0)" } ?? ""
             return JSONBody.error(.serviceUnavailable, "not yet synchronised with the Docker engine\(reason)")
         }
-        if following { return watch.respond(since: since ?? Self.lastEventID(request)) }
+        if following {
+            return watch.respond(since: since ?? Self.lastEventID(request)) { [self] snapshot, policy in
+                body(Variant(all: true, violating: false), snapshot, policy)
+            }
+        }
         let policy = policy?.current
         let version = WatchVersion(snapshot, policy)
         // Revalidation instead of no-store: a client that sends the ETag back gets 304 and no body.
@@ -58,13 +63,17 @@ struct ContainersRoute: Sendable {
             fields[.cacheControl] = "no-cache"
             return Response(status: .notModified, headers: fields)
         }
-        let stamp = ResponseCache<Variant>.Stamp(snapshot: snapshot.version, policy: policy?.version ?? 0)
-        let body = cache.body(for: variant, stamp: stamp) {
-            bodies.encode(snapshot, all: variant.all, violating: variant.violating, policy: policy, aliases: aliases)
-        }
-        var response = JSONBody.response(.ok, body, headers: headers)
+        var response = JSONBody.response(.ok, body(variant, snapshot, policy), headers: headers)
         response.headers[.cacheControl] = "no-cache"
         return response
+    }
+
+    /// The body of `variant` at this snapshot and allow-list, encoded once per version.
+    private func body(_ variant: Variant, _ snapshot: ContainerSnapshot, _ policy: PolicyState.Current?) -> ByteBuffer {
+        let stamp = ResponseCache<Variant>.Stamp(snapshot: snapshot.version, policy: policy?.version ?? 0)
+        return cache.body(for: variant, stamp: stamp) {
+            bodies.encode(snapshot, all: variant.all, violating: variant.violating, policy: policy, aliases: aliases)
+        }
     }
 
     /// The `Last-Event-ID` header an EventSource sends when it reconnects.

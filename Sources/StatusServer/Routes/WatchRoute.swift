@@ -1,5 +1,6 @@
 import GuardCore
 import Hummingbird
+import NIOCore
 import ServiceLifecycle
 
 /// `GET /containers?watch=true[&since=VERSION]`: server-sent events, a `sync` (unless resumed),
@@ -7,9 +8,12 @@ import ServiceLifecycle
 /// `since` (or the `Last-Event-ID` header an EventSource sends) resumes where the client was.
 struct WatchRoute: Sendable {
     let hub: WatchHub
-    let aliases: ImageAliases
 
-    func respond(since text: String?) -> Response {
+    /// `allContainers` gives `/containers?all=true`'s body for a snapshot: a new client's `sync`.
+    func respond(
+        since text: String?,
+        allContainers: @escaping @Sendable (ContainerSnapshot, PolicyState.Current?) -> ByteBuffer
+    ) -> Response {
         var since: WatchVersion?
         if let text {
             guard let version = WatchVersion(parsing: Substring(text)) else {
@@ -21,11 +25,11 @@ struct WatchRoute: Sendable {
         guard let (stream, client, start) = hub.subscribe(since: since) else {
             return JSONBody.error(.serviceUnavailable, "the watch stream is not running yet; retry")
         }
-        let aliases = aliases
         let body = ResponseBody { writer in
             var lastSent: WatchVersion?
             if case .sync(let snapshot, let policy, let version) = start {
-                try await writer.write(WatchEvent.sync(snapshot, policy, version, aliases: aliases))
+                try await writer.write(
+                    WatchEvent.sync(allContainers: allContainers(snapshot, policy), version: version))
                 lastSent = version
             }
             // The server's graceful shutdown waits for open responses: end the stream then.

@@ -63,7 +63,14 @@ public final class WatchHub: Service, Sendable {
     private let droppedCount = Atomic<Int>(0)
     private let eventCount = Atomic<Int>(0)
 
-    public init(store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, clientBuffer: Int = 1024) {
+    /// Counts the clients dropped (`dockerguard_watch_dropped_total`).
+    let metrics: GuardMetrics?
+
+    public init(
+        store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, clientBuffer: Int = 1024,
+        metrics: GuardMetrics? = nil
+    ) {
+        self.metrics = metrics
         self.store = store
         self.policy = policy
         self.aliases = aliases
@@ -140,6 +147,7 @@ public final class WatchHub: Service, Sendable {
         if client.pending.add(1, ordering: .relaxed).newValue > clientBuffer {
             client.continuation.yield(.dropped(buffer: clientBuffer))
             droppedCount.add(1, ordering: .relaxed)
+            metrics?.watchClientDropped()
             return false
         }
         client.continuation.yield(.frame(frame))

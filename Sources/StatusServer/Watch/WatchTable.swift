@@ -31,6 +31,13 @@ struct WatchTable {
         let changed: [ContainerItem]
         let removed: [String]
         let engine: EngineBody?
+        /// When the store published this version (wall clock, seconds since the epoch): a client
+        /// reads how late it heard of the change. Several versions in one event carry the newest's.
+        let storedAt: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case version, changed, removed, engine, storedAt = "stored_at"
+        }
 
         var isEmpty: Bool { changed.isEmpty && removed.isEmpty && engine == nil }
     }
@@ -85,6 +92,6 @@ struct WatchTable {
         engine = snapshot.engine
         return Delta(
             version: version.description, changed: changed, removed: removed,
-            engine: engineChanged ? EngineBody(status: snapshot.engine) : nil)
+            engine: engineChanged ? EngineBody(status: snapshot.engine) : nil, storedAt: snapshot.publishedAt)
     }
 }
