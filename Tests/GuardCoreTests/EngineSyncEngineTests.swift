@@ -77,4 +77,40 @@ struct EngineSyncEngineTests {
         #expect(await eventually(timeout: .seconds(30)) { (store.current.lastSyncAt ?? 0) > resynced + 0.5 } != nil)
         #expect(shown() == expected)
     }
+
+    @Test("a periodic resync inspects the containers whose listing disagrees, and only those")
+    func lightResync() async throws {
+        let client = try TestEngine.client()
+        let names = [TestEngine.uniqueName("light-a"), TestEngine.uniqueName("light-b")]
+        defer { TestEngine.forceRemove(names) }
+        let a = try await TestEngine.runContainer(client, name: names[0])
+        let b = try await TestEngine.runContainer(client, name: names[1])
+        let store = ContainerStore(endpoint: client.endpoint.description)
+        var configuration = EngineSync.Configuration()
+        configuration.resyncInterval = .milliseconds(200)
+        configuration.fullResyncEvery = 1_000_000  // only the first sync inspects everything
+        let sync = EngineSync(client: client, store: store, configuration: configuration, logger: Logger.quiet)
+        let task = Task { try await sync.run() }
+        defer { task.cancel() }
+        #expect(await eventually(timeout: .seconds(30)) { store.current.isReady } != nil)
+        let recordA = try #require(store.current.containers.first { $0.id == a })
+        let recordB = try #require(store.current.containers.first { $0.id == b })
+
+        // What no event will correct: a state the listing contradicts, and a start time it cannot show.
+        var wrongState = recordA
+        wrongState.state = "exited"
+        await store.upsert(wrongState)
+        var wrongStart = recordB
+        wrongStart.startedAt = "2000-01-01T00:00:00Z"
+        await store.upsert(wrongStart)
+        let synced = store.current.lastSyncAt ?? 0
+        #expect(
+            await eventually(timeout: .seconds(30)) {
+                store.current.containers.first { $0.id == a }?.state == "running"
+            } != nil, "the light resync inspected the container whose state the listing contradicts")
+        #expect(await eventually(timeout: .seconds(30)) { (store.current.lastSyncAt ?? 0) > synced + 0.5 } != nil)
+        #expect(
+            store.current.containers.first { $0.id == b }?.startedAt == "2000-01-01T00:00:00Z",
+            "a container whose listing agrees is not inspected")
+    }
 }

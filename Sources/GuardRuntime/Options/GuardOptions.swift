@@ -53,7 +53,9 @@ public struct GuardOptions: ParsableArguments {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: ArgumentHelp("Seconds between full resyncs with the engine (default 60).", valueName: "seconds"))
+        help: ArgumentHelp(
+            "Seconds between resyncs with the engine (default 60; every tenth inspects every container).",
+            valueName: "seconds"))
     public var resyncInterval: String?
 
     @Option(

@@ -17,7 +17,7 @@ public struct GuardSettings: Sendable, Equatable {
     public var auditLogPath: String
     /// Key `audit-log-max-bytes`: the size at which the audit log is rotated (more than 0).
     public var auditLogMaxBytes: Int = 10 << 20
-    /// Key `resync-interval`: seconds between full resyncs with the engine (more than 0).
+    /// Key `resync-interval`: seconds between resyncs with the engine (more than 0).
     public var resyncInterval: Int = 60
     /// Key `readonly`: when true, nothing is ever changed on the engine, whatever the mode.
     public var readonly: Bool = false
