@@ -98,6 +98,9 @@ struct DashboardTests {
         let exited = await dashboard.screen { $0.contains("terminal restored") || $0.contains("terminal left raw") }
         #expect(exited.screen.contains("dockerguard-tui exited 0"), "\(exited.screen)\nlog:\n\(dashboard.log)")
         #expect(exited.screen.contains("terminal restored"), "\(exited.screen)")
+        // A clean quit stops the HTTP API gracefully: nothing of Hummingbird's at error level.
+        let log = dashboard.log
+        #expect(!log.contains("Waiting on child channel") && !log.contains("Server shutdown error"), "\(log)")
     }
 
     @Test("SIGTERM restores the terminal; a busy API port leaves the UI running and says so")

@@ -49,29 +49,34 @@ struct DashboardApp {
         // Trapped before the UI thread starts, so curses installs no handlers of its own for them.
         // SIGHUP too: a closed terminal or a dropped ssh session must not leave the plugin's socket behind.
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm, .sighup, .sigwinch)
-        try await withThrowingDiscardingTaskGroup { tasks in
-            tasks.addTask { try await group.run() }
-            tasks.addTask {
-                await feed.follow(
-                    store: parts.store, policy: parts.policy, enforcer: parts.enforcer, refused: parts.refusedCreates,
-                    timeline: parts.audit.timeline)
-            }
-            tasks.addTask {
-                for await signal in signals {
-                    if signal == .sigwinch {
-                        feed.post { $0.resized = true }
-                    } else {
-                        feed.post { $0.quitRequested = true }
-                        break
+        // The services run beside the dashboard's own tasks, and once the UI ends they get a graceful
+        // shutdown and are waited for: cancelling them too cut the HTTP server's shutdown short, and
+        // it logged errors ("Waiting on child channel", "Already closed") for a clean quit.
+        try await withThrowingDiscardingTaskGroup { outer in
+            outer.addTask { try await group.run() }
+            try await withThrowingDiscardingTaskGroup { tasks in
+                tasks.addTask {
+                    await feed.follow(
+                        store: parts.store, policy: parts.policy, enforcer: parts.enforcer,
+                        refused: parts.refusedCreates, timeline: parts.audit.timeline)
+                }
+                tasks.addTask {
+                    for await signal in signals {
+                        if signal == .sigwinch {
+                            feed.post { $0.resized = true }
+                        } else {
+                            feed.post { $0.quitRequested = true }
+                            break
+                        }
                     }
                 }
+                let stats = StatsSampler(views: parts.containerViews, feed: feed)
+                tasks.addTask { await stats.run() }
+                try await runUIThread(feed: feed, data: data, stats: stats)
+                watchdog.arm("the dashboard was closed")
+                await group.triggerGracefulShutdown()
+                tasks.cancelAll()
             }
-            let stats = StatsSampler(views: parts.containerViews, feed: feed)
-            tasks.addTask { await stats.run() }
-            try await runUIThread(feed: feed, data: data, stats: stats)
-            watchdog.arm("the dashboard was closed")
-            await group.triggerGracefulShutdown()
-            tasks.cancelAll()
         }
     }
 
