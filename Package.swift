@@ -146,6 +146,9 @@ let package = Package(
             dependencies: [
                 "CMallocCounter", "DockerEngine", "GuardCore", "GuardTUI", "StatusServer",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -8,14 +8,23 @@ WORK/results.jsonl (with the N and rate it ran at), and `report` turns that file
     scale-measure.py floor SOCKET         the engine's own list, and list + inspect of every running
                                           container 32 at a time (what a sync asks): {"list_ms",
                                           "list_inspect_ms", "containers"}
-    scale-measure.py watch URL SOCKET CLIENTS SECONDS PID
+    scale-measure.py watch URL SOCKET CLIENTS SECONDS PID RATE
                                           CLIENTS watch streams (URL?watch=true) and the engine's own
-                                          /events for SECONDS: per (client, container started
-                                          meanwhile), the time from the engine's `start` event
-                                          reaching this process to the client's first `change`
-                                          showing it running; and the spread between the first and
-                                          the last client for each change; PID's CPU (% of a
-                                          core) from the moment every client has its sync
+                                          /events; once every client has its sync (how long that
+                                          took is reported), a churn at RATE a second for SECONDS
+                                          (scale-load.py) and, per (client, container it started),
+                                          the time from the engine's `start` event reaching this
+                                          process, and from the store publishing it (the event's
+                                          `stored_at`), to the client's first `change` showing it
+                                          running; the spread between the first and the last
+                                          client for each change; PID's CPU (% of a core) over
+                                          the churn
+    scale-measure.py watch-serve BINARY N CLIENTS RATE SECONDS
+                                          the same without an engine: BINARY (dockerguard-bench-
+                                          scale --watch-serve) serves N synthetic containers and
+                                          makes RATE changes a second once CLIENTS follow; store ->
+                                          client latency per (client, change), its spread over
+                                          the clients, the server's CPU
     scale-measure.py survival EVENTS      `docker events --format '{{json .}}'` lines -> survival
                                           (start -> first die/destroy) of victim-guard-* and
                                           victim-ref-*
@@ -31,6 +40,7 @@ import json
 import os
 import select
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -41,6 +51,8 @@ sys.dont_write_bytecode = True  # no __pycache__ in scripts/ for benchkit
 from benchkit import container_events, fmt, median, percentile, table
 
 API = "/v1.41"
+HERE = os.path.dirname(os.path.abspath(__file__))
+SYNC_LIMIT_S = 120  # for every watcher to get its sync before the churn starts
 
 
 def unix_get(path, url):
@@ -108,6 +120,7 @@ class Reader:
 
     def __init__(self, sock):
         self.sock, self.raw, self.body, self.head_done, self.chunked = sock, b"", b"", False, False
+        self.status = None
 
     def feed(self):
         data = self.sock.recv(1 << 20)
@@ -119,6 +132,7 @@ class Reader:
                 return []
             head, self.raw = self.raw.split(b"\r\n\r\n", 1)
             self.head_done, self.chunked = True, b"chunked" in head.lower()
+            self.status = int(head.split(b" ", 2)[1])
         if self.chunked:
             while b"\r\n" in self.raw:
                 size_line, rest = self.raw.split(b"\r\n", 1)
@@ -138,30 +152,40 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def watch(url, engine_path, clients, seconds, pid):
+def watch(url, engine_path, clients, seconds, pid, rate):
+    """CLIENTS watch streams; once every one has its sync (up to SYNC_LIMIT_S), a churn at RATE
+    for SECONDS (scale-load.py, started here), measured until it ends."""
     parsed = urllib.parse.urlsplit(url)
     filters = urllib.parse.quote('{"type":["container"],"event":["start"]}', safe="")
     engine = Reader(open_stream("docker", 0, f"{API}/events?filters={filters}", engine_path.removeprefix("unix://")))
     readers = {engine.sock: engine}
     state = {}
+    connect_t0 = time.monotonic()
     for i in range(clients):
         r = Reader(open_stream(parsed.hostname, parsed.port, parsed.path + "?watch=true"))
-        readers[r.sock], state[r.sock] = r, {"i": i, "event": None, "seen": {}, "synced": False}
-    started = {}   # container ID -> when its engine `start` event arrived here
+        readers[r.sock], state[r.sock] = r, {"event": None, "seen": set(), "synced": False}
+    started = {}     # container ID -> when its engine `start` event arrived here (monotonic)
     first_seen = {}  # container ID -> [arrival at each client]
-    latencies, changes, dropped = [], 0, 0
-    end = time.monotonic() + seconds
-    cpu_from = None  # (time, CPU seconds) once every client has its sync
-    while (left := end - time.monotonic()) > 0:
-        ready_socks, _, _ = select.select(list(readers), [], [], left)
-        now = time.monotonic()
+    latencies, stored, changes, dropped = [], [], 0, 0
+    all_synced_s, cpu_from, churn = None, None, None
+    deadline = time.monotonic() + SYNC_LIMIT_S
+    while time.monotonic() < deadline:
+        ready_socks, _, _ = select.select(list(readers), [], [], max(0.0, deadline - time.monotonic()))
+        # Arrival is when select woke: everything ready is read first, then worked on, so no
+        # client's bytes wait in its socket while this process decodes another's.
+        now, wall = time.monotonic(), time.time()
+        batch = []
         for s in ready_socks:
-            r = readers[s]
             try:
-                lines = r.feed()
+                batch.append((s, readers[s].feed()))
             except (EOFError, OSError):
                 del readers[s]
                 dropped += s is not engine.sock
+        # The engine's own start events first: a client's news of a container in the same wake counts.
+        batch.sort(key=lambda b: b[0] is not engine.sock)
+        for s, lines in batch:
+            r = readers.get(s)
+            if r is None:
                 continue
             for line in lines:
                 if r is engine:
@@ -171,30 +195,109 @@ def watch(url, engine_path, clients, seconds, pid):
                 st = state[s]
                 if line.startswith(b"event:"):
                     st["event"] = line[6:].strip().decode()
-                elif line.startswith(b"data:") and st["event"] in ("sync", "change"):
+                elif line.startswith(b"data:") and st["event"] == "sync":
+                    st["synced"] = True  # its body (N containers) is not decoded: this process's time is the clock
+                elif line.startswith(b"data:") and st["event"] == "change" and churn:
+                    changes += 1
+                    if b'"state":"running"' not in line:
+                        continue
                     data = json.loads(line[5:])
-                    items = data.get("data", []) if st["event"] == "sync" else data.get("changed", [])
-                    st["synced"] |= st["event"] == "sync"
-                    if cpu_from is None and all(x["synced"] for x in state.values()):
-                        cpu_from = (time.monotonic(), cpu_seconds(pid))
-                    changes += st["event"] == "change"
-                    for item in items:
+                    for item in data.get("changed", []):
                         cid = item.get("container_id")
-                        if item.get("state") == "running" and cid not in st["seen"]:
-                            st["seen"][cid] = now
-                            if st["event"] == "change" and cid in started:
-                                latencies.append((now - started[cid]) * 1000)
-                                first_seen.setdefault(cid, []).append(now)
+                        if item.get("state") == "running" and cid not in st["seen"] and cid in started:
+                            st["seen"].add(cid)
+                            latencies.append((now - started[cid]) * 1000)
+                            if data.get("stored_at"):
+                                stored.append((wall - data["stored_at"]) * 1000)
+                            first_seen.setdefault(cid, []).append(now)
+        if churn is None and all(x["synced"] for x in state.values()):
+            all_synced_s = time.monotonic() - connect_t0
+            cpu_from = (time.monotonic(), cpu_seconds(pid))
+            churn = subprocess.Popen([sys.executable, os.path.join(HERE, "scale-load.py"), "churn", engine_path,
+                                      str(rate), str(seconds)], stdout=subprocess.DEVNULL,
+                                     preexec_fn=lambda: os.nice(-os.nice(0)))  # the load at nice 0
+            deadline = time.monotonic() + seconds
     cpu_pct = None
     if cpu_from:
         cpu_pct = (cpu_seconds(pid) - cpu_from[1]) / (time.monotonic() - cpu_from[0]) * 100
+    if churn:
+        churn.wait()
     spreads = [(max(t) - min(t)) * 1000 for t in first_seen.values() if len(t) == clients]
     print(json.dumps({
         "clients": clients, "synced": sum(st["synced"] for st in state.values()), "dropped": dropped,
-        "starts": len(started), "changes_per_client": round(changes / max(1, clients), 1),
+        "all_synced_s": all_synced_s, "starts": len(started), "changes_per_client": round(changes / max(1, clients), 1),
         "latency_p50_ms": percentile(latencies, 0.5), "latency_p99_ms": percentile(latencies, 0.99),
+        "stored_p50_ms": percentile(stored, 0.5), "stored_p99_ms": percentile(stored, 0.99),
+        "stored_max_ms": max(stored) if stored else None,
         "spread_p50_ms": percentile(spreads, 0.5), "spread_p99_ms": percentile(spreads, 0.99),
         "seen_by_all": len(spreads), "cpu_pct": cpu_pct}))
+
+
+def watch_serve(binary, n, clients, rate, seconds):
+    """The fan-out without an engine: BINARY --watch-serve (dockerguard-bench-scale) serves N
+    synthetic containers and makes RATE changes a second for SECONDS once CLIENTS follow; per
+    (client, container seen running again), the time from the store publishing it (`stored_at`)
+    to this process reading it; the server's CPU over the changes."""
+    server = subprocess.Popen([binary, "--watch-serve", str(n), str(clients), str(rate), str(seconds)],
+                              stdout=subprocess.PIPE, preexec_fn=lambda: os.nice(-os.nice(0)))
+    line = server.stdout.readline().split()
+    if len(line) != 2 or line[0] != b"port":
+        sys.exit(f"dockerguard-bench-scale --watch-serve printed {line!r}, not its port")
+    port = int(line[1])
+    readers, state = {}, {}
+
+    def connect():
+        r = Reader(open_stream("127.0.0.1", port, "/containers?watch=true"))
+        readers[r.sock], state[r.sock] = r, {"event": None, "synced": False}
+
+    for _ in range(clients):
+        connect()
+    stored, spreads, changes = [], {}, 0
+    cpu_from = cpu_to = None
+    while readers:
+        ready_socks, _, _ = select.select(list(readers), [], [], 30)
+        if not ready_socks:
+            break
+        wall = time.time()
+        batch = []
+        for s in ready_socks:
+            try:
+                batch.append((s, readers[s].feed()))
+            except (EOFError, OSError):
+                del readers[s]
+        for s, lines in batch:
+            st = state[s]
+            if readers[s].status not in (None, 200):
+                # 503 until the server's watch stream has seen its store: again, as a client would.
+                del readers[s], state[s]
+                s.close()
+                time.sleep(0.05)
+                connect()
+                continue
+            for line in lines:
+                if line.startswith(b"event:"):
+                    st["event"] = line[6:].strip().decode()
+                elif line.startswith(b"data:") and st["event"] == "sync":
+                    st["synced"] = True
+                elif line.startswith(b"data:") and st["event"] == "change":
+                    changes += 1
+                    data = json.loads(line[5:])
+                    if data.get("stored_at"):
+                        stored.append((wall - data["stored_at"]) * 1000)
+                        spreads.setdefault(data["version"], []).append(wall)
+        if cpu_from is None and all(x["synced"] for x in state.values()):
+            cpu_from = (time.monotonic(), cpu_seconds(server.pid))
+        if cpu_from and server.poll() is None:
+            cpu_to = (time.monotonic(), cpu_seconds(server.pid))
+    server.wait()
+    spread = [(max(t) - min(t)) * 1000 for t in spreads.values() if len(t) == clients]
+    print(json.dumps({
+        "n": n, "clients": clients, "rate": rate, "seconds": seconds,
+        "changes_per_client": round(changes / max(1, clients), 1),
+        "stored_p50_ms": percentile(stored, 0.5), "stored_p99_ms": percentile(stored, 0.99),
+        "stored_max_ms": max(stored) if stored else None,
+        "spread_p50_ms": percentile(spread, 0.5), "spread_p99_ms": percentile(spread, 0.99),
+        "cpu_pct": (cpu_to[1] - cpu_from[1]) / (cpu_to[0] - cpu_from[0]) * 100 if cpu_from and cpu_to else None}))
 
 
 def survival(path):
@@ -251,20 +354,26 @@ def report(path, dat):
     for r in by.get("churn", []):
         per = r["cpu_s"] / r["events"] * 1e6 if r["events"] else None
         rows.append([r["n"], r["rate"], fmt(r["achieved_per_s"], 1), r["events"], fmt(r["cpu_s"], 2),
-                     fmt(per, 0), fmt(r["cpu_s"] / r["seconds"] * 100, 1), r["errors"]])
+                     fmt(per, 0), fmt(r["cpu_s"] / r["seconds"] * 100, 1), r.get("resyncs", "-"), r["errors"]])
     print("\n### CPU per engine event under churn\n")
     print(table(["N", "churn asked /s", "starts achieved /s", "container events", "dockerguard CPU s",
-                 "CPU µs / event", "CPU % of a core", "churn errors"], rows))
+                 "CPU µs / event", "CPU % of a core", "full resyncs in the window", "churn errors"], rows))
 
     rows = []
     for r in by.get("wrk", []):
         ratio = r["guard_p99"] / r["nginx_p99"] if r["guard_p99"] and r["nginx_p99"] else None
+        nice = r.get("nginx_nice_p99")
+        nice_ratio = r["guard_p99"] / nice if r["guard_p99"] and nice else None
         rows.append([r["n"], r["rate"], r["bytes"], fmt(r["guard_rps"], 0), fmt(r["guard_p50"], 2),
                      fmt(r["guard_p99"], 2), fmt(r["nginx_rps"], 0), fmt(r["nginx_p50"], 2), fmt(r["nginx_p99"], 2),
-                     fmt(ratio, 2)])
+                     fmt(ratio, 2), fmt(r.get("nginx_nice_rps"), 0), fmt(r.get("nginx_nice_p50"), 2), fmt(nice, 2),
+                     fmt(nice_ratio, 2)])
     print("\n### `/containers` while churning, against nginx serving the same body\n")
+    print("nginx at nice 0, and again at nice 5: the nice value dockerguard's API threads run at, so that "
+          "they yield to the engine whose work enforcement waits on.\n")
     print(table(["N", "churn /s", "body B", "dockerguard req/s", "p50 ms", "p99 ms", "nginx req/s", "p50 ms",
-                 "p99 ms", "p99 dockerguard / nginx"], rows))
+                 "p99 ms", "p99 dockerguard / nginx", "nginx nice 5 req/s", "p50 ms", "p99 ms",
+                 "p99 dockerguard / nginx nice 5"], rows))
 
     rows = []
     for r in by.get("survival", []):
@@ -280,13 +389,25 @@ def report(path, dat):
 
     rows = []
     for r in by.get("watch", []):
-        rows.append([r["n"], r["rate"], f"{r['synced']}/{r['clients']}", r["dropped"], r["starts"],
-                     fmt(r["cpu_pct"], 1), fmt(r["base_cpu_pct"], 1), fmt(r["latency_p50_ms"], 1),
-                     fmt(r["latency_p99_ms"], 1), fmt(r["spread_p50_ms"], 1), fmt(r["spread_p99_ms"], 1)])
+        rows.append([r["n"], r["rate"], f"{r['synced']}/{r['clients']}", fmt(r.get("all_synced_s"), 2),
+                     r["dropped"], r["starts"], fmt(r["cpu_pct"], 1), fmt(r["base_cpu_pct"], 1),
+                     fmt(r.get("stored_p50_ms"), 2), fmt(r.get("stored_p99_ms"), 2), fmt(r.get("stored_max_ms"), 2),
+                     fmt(r["latency_p50_ms"], 1), fmt(r["latency_p99_ms"], 1), fmt(r["spread_p50_ms"], 1),
+                     fmt(r["spread_p99_ms"], 1)])
     print("\n### Watching clients\n")
-    print(table(["N", "churn /s", "clients synced", "dropped", "starts", "dockerguard CPU % (watched)",
-                 "same churn unwatched %", "engine start -> client p50 ms", "p99 ms",
-                 "first -> last client p50 ms", "p99 ms"], rows))
+    print(table(["N", "churn /s", "clients synced", "all synced after s", "dropped", "starts",
+                 "dockerguard CPU % (watched)", "same churn unwatched %", "store -> client p50 ms", "p99 ms",
+                 "max ms", "engine start -> client p50 ms", "p99 ms", "first -> last client p50 ms", "p99 ms"],
+                rows))
+
+    rows = []
+    for r in by.get("fanout", []):
+        rows.append([r["n"], r["clients"], r["rate"], r["changes_per_client"], fmt(r["cpu_pct"], 1),
+                     fmt(r["stored_p50_ms"], 2), fmt(r["stored_p99_ms"], 2), fmt(r["stored_max_ms"], 2),
+                     fmt(r["spread_p50_ms"], 2), fmt(r["spread_p99_ms"], 2)])
+    print("\n### The watch stream's fan-out, no engine (dockerguard-bench-scale --watch-serve)\n")
+    print(table(["N", "clients", "changes /s", "changes per client", "server CPU % of a core",
+                 "store -> client p50 ms", "p99 ms", "max ms", "first -> last client p50 ms", "p99 ms"], rows))
 
     rows = []
     for r in by.get("dash", []):
@@ -314,8 +435,10 @@ def main(argv):
         ready(argv[2], float(argv[3]))
     elif cmd == "floor" and len(argv) == 3:
         floor(argv[2])
-    elif cmd == "watch" and len(argv) == 7:
-        watch(argv[2], argv[3], int(argv[4]), float(argv[5]), int(argv[6]))
+    elif cmd == "watch" and len(argv) == 8:
+        watch(argv[2], argv[3], int(argv[4]), float(argv[5]), int(argv[6]), int(argv[7]))
+    elif cmd == "watch-serve" and len(argv) == 7:
+        watch_serve(argv[2], *(int(x) for x in argv[3:7]))
     elif cmd == "survival" and len(argv) == 3:
         survival(argv[2])
     elif cmd == "dashboard" and len(argv) == 8:

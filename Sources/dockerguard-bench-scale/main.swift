@@ -6,6 +6,7 @@
 //
 //   swift build -c release --product dockerguard-bench-scale
 //   .build/release/dockerguard-bench-scale [N ...] [--events K]      (default: 1000 10000 100000)
+//   .build/release/dockerguard-bench-scale --watch-serve N CLIENTS RATE SECONDS   (WatchServe.swift)
 import CMallocCounter
 import DockerEngine
 import Foundation
@@ -142,6 +143,15 @@ func run(n: Int, events: Int) async throws -> Row {
 var sizes: [Int] = []
 var eventsOverride: Int?
 var arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "--watch-serve" {
+    let numbers = arguments.dropFirst().compactMap { Int($0) }.filter { $0 > 0 }
+    guard numbers.count == 4, arguments.count == 5 else {
+        print("usage: dockerguard-bench-scale --watch-serve N CLIENTS RATE SECONDS")
+        exit(2)
+    }
+    try await serveWatch(n: numbers[0], clients: numbers[1], rate: numbers[2], seconds: numbers[3])
+    exit(0)
+}
 while let argument = arguments.popFirst() {
     if argument == "--events", let value = arguments.popFirst().flatMap({ Int($0) }) {
         eventsOverride = value
