@@ -119,8 +119,11 @@ class Reader:
     """A streamed HTTP/1.1 answer: its head, then the body de-chunked into lines."""
 
     def __init__(self, sock):
-        self.sock, self.raw, self.body, self.head_done, self.chunked = sock, b"", b"", False, False
+        self.sock, self.raw, self.head_done, self.chunked = sock, b"", False, False
         self.status = None
+        # The de-chunked body not yet split into lines, and how far it is known to hold no newline:
+        # a sync of thousands of containers is one line of megabytes, read in many pieces.
+        self.body, self.scanned = bytearray(), 0
 
     def feed(self):
         data = self.sock.recv(1 << 20)
@@ -134,16 +137,27 @@ class Reader:
             self.head_done, self.chunked = True, b"chunked" in head.lower()
             self.status = int(head.split(b" ", 2)[1])
         if self.chunked:
-            while b"\r\n" in self.raw:
-                size_line, rest = self.raw.split(b"\r\n", 1)
-                size = int(size_line.split(b";")[0], 16)
-                if len(rest) < size + 2:
+            start = 0
+            while True:
+                end = self.raw.find(b"\r\n", start)
+                if end < 0:
                     break
-                self.body += rest[:size]
-                self.raw = rest[size + 2:]
+                size = int(self.raw[start:end].split(b";")[0], 16)
+                if len(self.raw) - (end + 2) < size + 2:
+                    break
+                self.body += self.raw[end + 2:end + 2 + size]
+                start = end + 2 + size + 2
+            self.raw = self.raw[start:]
         else:
-            self.body, self.raw = self.body + self.raw, b""
-        *lines, self.body = self.body.split(b"\n")
+            self.body += self.raw
+            self.raw = b""
+        last = self.body.rfind(b"\n", self.scanned)
+        if last < 0:
+            self.scanned = len(self.body)
+            return []
+        lines = bytes(self.body[:last]).split(b"\n")
+        del self.body[:last + 1]
+        self.scanned = 0
         return lines
 
 
@@ -239,7 +253,7 @@ def watch_serve(binary, n, clients, rate, seconds):
     (client, container seen running again), the time from the store publishing it (`stored_at`)
     to this process reading it; the server's CPU over the changes."""
     server = subprocess.Popen([binary, "--watch-serve", str(n), str(clients), str(rate), str(seconds)],
-                              stdout=subprocess.PIPE, preexec_fn=lambda: os.nice(-os.nice(0)))
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, preexec_fn=lambda: os.nice(-os.nice(0)))
     line = server.stdout.readline().split()
     if len(line) != 2 or line[0] != b"port":
         sys.exit(f"dockerguard-bench-scale --watch-serve printed {line!r}, not its port")
@@ -285,8 +299,10 @@ def watch_serve(binary, n, clients, rate, seconds):
                     if data.get("stored_at"):
                         stored.append((wall - data["stored_at"]) * 1000)
                         spreads.setdefault(data["version"], []).append(wall)
-        if cpu_from is None and all(x["synced"] for x in state.values()):
+        if cpu_from is None and len(state) == clients and all(x["synced"] for x in state.values()):
             cpu_from = (time.monotonic(), cpu_seconds(server.pid))
+            server.stdin.write(b"go\n")
+            server.stdin.flush()
         if cpu_from and server.poll() is None:
             cpu_to = (time.monotonic(), cpu_seconds(server.pid))
     server.wait()

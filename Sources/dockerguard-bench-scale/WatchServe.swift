@@ -1,6 +1,7 @@
 // `--watch-serve N CLIENTS RATE SECONDS`: the watch stream's fan-out without an engine. The status
 // API serves a store of N synthetic containers on a free loopback port (printed as `port P` on
-// stdout); once CLIENTS clients follow `/containers?watch=true`, one container a tick is stopped
+// stdout); once CLIENTS clients follow `/containers?watch=true` and a line (`go`) comes on
+// stdin, one container a tick is stopped
 // and started again, RATE changes a second for SECONDS, then the process ends (and so do the
 // streams). Each change event carries `stored_at`, so the clients (scripts/scale-measure.py
 // watch-serve) read how long after the store had a change it reached them, and this process's
@@ -38,6 +39,9 @@ func serveWatch(n: Int, clients: Int, rate: Int, seconds: Int) async throws {
         guard let address = await addresses.next() else { return }
         FileHandle.standardOutput.write(Data("port \(address.port)\n".utf8))  // unbuffered: the measurer waits for it
         while server.watch.clients < clients { try await Task.sleep(for: .milliseconds(5)) }
+        // The measurer says `go` once every client has read its sync, so that no change waits
+        // behind N containers' worth of syncs in a socket.
+        await waitForGo()
         let interval = Duration.seconds(1) / rate
         let clock = ContinuousClock()
         var next = clock.now
@@ -55,5 +59,16 @@ func serveWatch(n: Int, clients: Int, rate: Int, seconds: Int) async throws {
         try await Task.sleep(for: .milliseconds(200))  // the last change's delivery
         await group.triggerGracefulShutdown()
         try await tasks.waitForAll()
+    }
+}
+
+/// Returns once a line (or the end) is read from standard input, read on a thread of its own: a
+/// blocking read must not hold one of the cooperative pool's threads.
+func waitForGo() async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        Thread {
+            _ = readLine()
+            continuation.resume()
+        }.start()
     }
 }
