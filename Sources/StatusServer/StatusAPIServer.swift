@@ -21,12 +21,14 @@ public struct StatusAPIServer: Sendable {
         listen: ListenAddress = .default,
         version: String,
         watchClientBuffer: Int = 1024,
+        watchHeartbeat: Duration = .seconds(15),
         logger: Logger,
         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) {
         self.listen = listen
         let watch = WatchHub(
-            store: store, policy: policy, aliases: aliases, clientBuffer: watchClientBuffer, metrics: metrics)
+            store: store, policy: policy, aliases: aliases, clientBuffer: watchClientBuffer, metrics: metrics,
+            heartbeatInterval: watchHeartbeat)
         self.watch = watch
         self.responder = StatusResponder(
             store: store, policy: policy, aliases: aliases, metrics: metrics, version: version, hub: watch)

@@ -122,6 +122,44 @@ struct WatchAPITests {
         }
     }
 
+    @Test("HEAD on the stream answers its head and follows nothing; an idle stream gets heartbeats")
+    func headAndHeartbeat() async throws {
+        let store = await syncedStore()
+        try await withWatchServer(store, heartbeat: .milliseconds(200)) { port, server in
+            let head = try await WatchStream.get(port, "/containers?watch=true", method: "HEAD")
+            #expect(head.status == 200)
+            #expect(head.headers["content-type"] == "text/event-stream")
+            #expect(server.watch.clients == 0, "a HEAD subscribed a client that nobody reads")
+
+            let idle = try WatchStream(port: port)
+            idle.startReading()
+            #expect(await eventually(timeout: .seconds(10)) { idle.comments.contains("keep-alive") } != nil)
+            #expect(idle.events.allSatisfy { $0.name == "sync" }, "a heartbeat is a comment, not an event")
+            // A client that goes away is forgotten at the next heartbeat, with no change in between.
+            #expect(server.watch.clients == 1)
+            idle.close()
+            #expect(await eventually(timeout: .seconds(10)) { server.watch.clients == 0 } != nil)
+        }
+    }
+
+    @Test("a change from an allow-list reload says when the list was put in force")
+    func reloadIsStamped() async throws {
+        let store = await syncedStore()
+        let policy = PolicyState(path: "test")
+        policy.apply(try AllowList.parse("name=web\n", path: "test").get(), at: WallClock.seconds())
+        try await withWatchServer(store, policy: policy) { port, _ in
+            let watcher = try WatchStream(port: port)
+            defer { watcher.close() }
+            watcher.startReading()
+            _ = try #require(await watcher.waitForEvent { $0.name == "sync" })
+            try await Task.sleep(for: .milliseconds(300))
+            let loaded = WallClock.seconds()
+            policy.apply(try AllowList.parse("name=web\nname=db\n", path: "test").get(), at: loaded)
+            let change = try #require(await watcher.waitForEvent { $0.name == "change" && $0.data.contains("/db") })
+            #expect(try change.json()["stored_at"] as? Double == loaded, "\(change.data)")
+        }
+    }
+
     @Test("a client that stops reading is dropped with a last 'dropped' event; the others and the store go on")
     func slowClientDropped() async throws {
         let store = await syncedStore()

@@ -26,6 +26,8 @@ public final class WatchStream: Sendable {
         var headers: [String: String] = [:]
         var body: [UInt8] = []
         var events: [Event] = []
+        /// Comment lines (`: keep-alive`), without the colon.
+        var comments: [String] = []
         var closed = false
         /// A reader thread runs (or ran): it closes the socket once `close()` asked for it.
         var reading = false
@@ -39,7 +41,7 @@ public final class WatchStream: Sendable {
 
     /// Connects and sends the request. `receiveBuffer` shrinks the socket's buffer (a slow client).
     public init(
-        port: Int, path: String = "/containers?watch=true", headers: [String: String] = [:],
+        port: Int, path: String = "/containers?watch=true", method: String = "GET", headers: [String: String] = [:],
         receiveBuffer: Int32? = nil
     ) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -60,7 +62,7 @@ public final class WatchStream: Sendable {
             Glibc.close(fd)
             throw TestFailure("connect: \(errno)")
         }
-        var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "\r\n"
         let bytes = Array(request.utf8)
@@ -71,10 +73,12 @@ public final class WatchStream: Sendable {
     }
 
     /// One request on its own connection (`Connection: close`), read until the server closes it.
-    public static func get(_ port: Int, _ path: String, headers: [String: String] = [:]) async throws -> WatchStream {
+    public static func get(
+        _ port: Int, _ path: String, method: String = "GET", headers: [String: String] = [:]
+    ) async throws -> WatchStream {
         var fields = headers
         fields["Connection"] = "close"
-        let answer = try WatchStream(port: port, path: path, headers: fields)
+        let answer = try WatchStream(port: port, path: path, method: method, headers: fields)
         answer.startReading()
         guard await eventually(timeout: .seconds(10), { answer.isClosed }) != nil else {
             answer.close()
@@ -122,6 +126,7 @@ public final class WatchStream: Sendable {
     }
 
     public var events: [Event] { state.withLock { $0.events } }
+    public var comments: [String] { state.withLock { $0.comments } }
     public var status: Int? { state.withLock { $0.status } }
     public var headers: [String: String] { state.withLock { $0.headers } }
     public var isClosed: Bool { state.withLock { $0.closed } }
@@ -175,12 +180,16 @@ public final class WatchStream: Sendable {
             let text = String(decoding: state.body[..<end], as: UTF8.self)
             state.body.removeFirst(end + 2)
             var event = Event(id: nil, name: "message", data: "")
+            var fields = 0
             for line in text.split(separator: "\n") {
+                // A line starting with a colon is a comment (a heartbeat), as an EventSource reads it.
+                if line.hasPrefix(":") { state.comments.append(line.dropFirst().trimmingCharacters(in: .whitespaces)) }
                 if line.hasPrefix("id: ") { event.id = String(line.dropFirst(4)) }
                 if line.hasPrefix("event: ") { event.name = String(line.dropFirst(7)) }
                 if line.hasPrefix("data: ") { event.data += line.dropFirst(6) }
+                if !line.hasPrefix(":") { fields += 1 }
             }
-            state.events.append(event)
+            if fields > 0 { state.events.append(event) }
         }
     }
 

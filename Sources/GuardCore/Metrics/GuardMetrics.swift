@@ -29,7 +29,7 @@ public final class GuardMetrics: Sendable {
         resyncs = registry.makeCounter(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "resyncs", unitName: "total",
-                helpText: "Full lists of the engine's containers taken."))
+                helpText: "Resyncs with the engine (a list of its containers), full or not."))
         reconnects = registry.makeCounter(
             descriptor: .init(
                 namespace: "dockerguard", metricName: "engine_reconnects", unitName: "total",

@@ -50,6 +50,8 @@ struct ContainersRoute: Sendable {
             return JSONBody.error(.serviceUnavailable, "not yet synchronised with the Docker engine\(reason)")
         }
         if following {
+            // A HEAD gets the stream's head only: subscribing would keep a client nobody reads.
+            if request.method == .head { return WatchRoute.head }
             return watch.respond(since: since ?? Self.lastEventID(request)) { [self] snapshot, policy in
                 body(Variant(all: true, violating: false), snapshot, policy)
             }

@@ -42,6 +42,9 @@ struct WatchRoute: Sendable {
                         client.written()
                     case .dropped(let buffer):
                         try await writer.write(WatchEvent.dropped(buffer: buffer, lastSent: lastSent))
+                    case .heartbeat:
+                        try await writer.write(WatchEvent.heartbeat)
+                        client.written()
                     }
                 }
             } onGracefulShutdown: {
@@ -49,9 +52,10 @@ struct WatchRoute: Sendable {
             }
             try await writer.finish(nil)
         }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-            body: body)
+        return Response(status: .ok, headers: Self.headers, body: body)
     }
+
+    static let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store"]
+    /// The answer to `HEAD /containers?watch=true`.
+    static var head: Response { Response(status: .ok, headers: headers) }
 }

@@ -34,6 +34,9 @@ enum WatchEvent: String {
         return buffer
     }
 
+    /// A comment line (which SSE clients ignore) for a stream with nothing to say.
+    static let heartbeat = ByteBuffer(string: ": keep-alive\n\n")
+
     /// The `dropped` event: why, and how to come back.
     static func dropped(buffer: Int, lastSent: WatchVersion?) -> ByteBuffer {
         struct Body: Encodable {

@@ -19,6 +19,9 @@ public final class WatchHub: Service, Sendable {
         case frame(Frame)
         /// The client was too slow: this is the last thing it is sent.
         case dropped(buffer: Int)
+        /// Nothing happened for a while: a comment line, so that a client that went away is noticed
+        /// (the write fails) instead of holding its socket until the next change.
+        case heartbeat
     }
 
     final class Client: Sendable {
@@ -66,10 +69,14 @@ public final class WatchHub: Service, Sendable {
     /// Counts the clients dropped (`dockerguard_watch_dropped_total`).
     let metrics: GuardMetrics?
 
+    /// How often an idle stream gets a heartbeat.
+    let heartbeatInterval: Duration
+
     public init(
         store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, clientBuffer: Int = 1024,
-        metrics: GuardMetrics? = nil
+        metrics: GuardMetrics? = nil, heartbeatInterval: Duration = .seconds(15)
     ) {
+        self.heartbeatInterval = heartbeatInterval
         self.metrics = metrics
         self.store = store
         self.policy = policy
@@ -90,6 +97,9 @@ public final class WatchHub: Service, Sendable {
             group.addTask { for await _ in self.store.snapshots() { feed.yield() } }
             if let policy {
                 group.addTask { for await _ in policy.changes() { feed.yield() } }
+            }
+            group.addTask { [heartbeatInterval] in
+                while (try? await Task.sleep(for: heartbeatInterval)) != nil { self.beat() }
             }
             var table = WatchTable(aliases: aliases)
             for await _ in inputs.cancelOnGracefulShutdown() { advance(&table) }
@@ -126,7 +136,20 @@ public final class WatchHub: Service, Sendable {
                 state.floor = state.kept.isEmpty ? version : Self.before(state.kept[0])
             }
             var finished: [Client] = []
-            for (id, client) in state.clients where !send(frame, to: client) {
+            for (id, client) in state.clients where !send(.frame(frame), to: client) {
+                state.clients.removeValue(forKey: id)
+                finished.append(client)
+            }
+            return finished
+        }
+        for client in finished { client.continuation.finish() }
+    }
+
+    /// A heartbeat to every client, queued like an event (a client that reads nothing still fills up).
+    private func beat() {
+        let finished = state.withLock { state -> [Client] in
+            var finished: [Client] = []
+            for (id, client) in state.clients where !send(.heartbeat, to: client) {
                 state.clients.removeValue(forKey: id)
                 finished.append(client)
             }
@@ -142,15 +165,15 @@ public final class WatchHub: Service, Sendable {
         return version
     }
 
-    /// Queues `frame`; false when the client had too many queued and got its last event instead.
-    private func send(_ frame: Frame, to client: Client) -> Bool {
+    /// Queues `item`; false when the client had too many queued and got its last event instead.
+    private func send(_ item: Item, to client: Client) -> Bool {
         if client.pending.add(1, ordering: .relaxed).newValue > clientBuffer {
             client.continuation.yield(.dropped(buffer: clientBuffer))
             droppedCount.add(1, ordering: .relaxed)
             metrics?.watchClientDropped()
             return false
         }
-        client.continuation.yield(.frame(frame))
+        client.continuation.yield(item)
         return true
     }
 
@@ -169,7 +192,7 @@ public final class WatchHub: Service, Sendable {
                 let replay = state.kept.filter { since < $0.version }
                 // More than a queue's worth behind is cheaper (and not dropped) as a fresh sync.
                 if replay.count < clientBuffer {
-                    for frame in replay { _ = send(frame, to: client) }
+                    for frame in replay { _ = send(.frame(frame), to: client) }
                     return (id, .resumed)
                 }
             }

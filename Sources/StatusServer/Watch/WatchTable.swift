@@ -31,8 +31,8 @@ struct WatchTable {
         let changed: [ContainerItem]
         let removed: [String]
         let engine: EngineBody?
-        /// When the store published this version (wall clock, seconds since the epoch): a client
-        /// reads how late it heard of the change. Several versions in one event carry the newest's.
+        /// When the guard had this version (wall clock, seconds since the epoch): the store's change
+        /// or the allow-list's load, whichever is newer, so a client reads how late it heard of it.
         let storedAt: Double?
 
         enum CodingKeys: String, CodingKey {
@@ -92,6 +92,8 @@ struct WatchTable {
         engine = snapshot.engine
         return Delta(
             version: version.description, changed: changed, removed: removed,
-            engine: engineChanged ? EngineBody(status: snapshot.engine) : nil, storedAt: snapshot.publishedAt)
+            engine: engineChanged ? EngineBody(status: snapshot.engine) : nil,
+            // The newest of what the event covers: a store change, or the allow-list put in force.
+            storedAt: [snapshot.publishedAt, policy?.loadedAt].compactMap { $0 }.max())
     }
 }
