@@ -161,6 +161,20 @@ class Reader:
         return lines
 
 
+def read_ready(readers, socks):
+    """Reads every ready socket before any is worked on, so that no client's bytes wait in its
+    socket while this process decodes another's: [(socket, lines)], and the sockets that ended
+    (taken out of `readers`)."""
+    batch, ended = [], []
+    for s in socks:
+        try:
+            batch.append((s, readers[s].feed()))
+        except (EOFError, OSError):
+            del readers[s]
+            ended.append(s)
+    return batch, ended
+
+
 def cpu_seconds(pid):
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -185,16 +199,10 @@ def watch(url, engine_path, clients, seconds, pid, rate):
     deadline = time.monotonic() + SYNC_LIMIT_S
     while time.monotonic() < deadline:
         ready_socks, _, _ = select.select(list(readers), [], [], max(0.0, deadline - time.monotonic()))
-        # Arrival is when select woke: everything ready is read first, then worked on, so no
-        # client's bytes wait in its socket while this process decodes another's.
+        # Arrival is when select woke, for everything read in this wake.
         now, wall = time.monotonic(), time.time()
-        batch = []
-        for s in ready_socks:
-            try:
-                batch.append((s, readers[s].feed()))
-            except (EOFError, OSError):
-                del readers[s]
-                dropped += s is not engine.sock
+        batch, ended = read_ready(readers, ready_socks)
+        dropped += sum(s is not engine.sock for s in ended)
         # The engine's own start events first: a client's news of a container in the same wake counts.
         batch.sort(key=lambda b: b[0] is not engine.sock)
         for s, lines in batch:
@@ -273,12 +281,7 @@ def watch_serve(binary, n, clients, rate, seconds):
         if not ready_socks:
             break
         wall = time.time()
-        batch = []
-        for s in ready_socks:
-            try:
-                batch.append((s, readers[s].feed()))
-            except (EOFError, OSError):
-                del readers[s]
+        batch, _ = read_ready(readers, ready_socks)
         for s, lines in batch:
             st = state[s]
             if readers[s].status not in (None, 200):
