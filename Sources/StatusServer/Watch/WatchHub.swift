@@ -135,27 +135,26 @@ public final class WatchHub: Service, Sendable {
                 // The floor is the version just before the oldest kept event.
                 state.floor = state.kept.isEmpty ? version : Self.before(state.kept[0])
             }
-            var finished: [Client] = []
-            for (id, client) in state.clients where !send(.frame(frame), to: client) {
-                state.clients.removeValue(forKey: id)
-                finished.append(client)
-            }
-            return finished
+            return sendToAll(.frame(frame), &state)
         }
         for client in finished { client.continuation.finish() }
     }
 
     /// A heartbeat to every client, queued like an event (a client that reads nothing still fills up).
     private func beat() {
-        let finished = state.withLock { state -> [Client] in
-            var finished: [Client] = []
-            for (id, client) in state.clients where !send(.heartbeat, to: client) {
-                state.clients.removeValue(forKey: id)
-                finished.append(client)
-            }
-            return finished
-        }
+        let finished = state.withLock { sendToAll(.heartbeat, &$0) }
         for client in finished { client.continuation.finish() }
+    }
+
+    /// Queues `item` for every client; returns those dropped for being too slow (taken out of
+    /// `state`), whose streams the caller finishes outside the lock.
+    private func sendToAll(_ item: Item, _ state: inout State) -> [Client] {
+        var finished: [Client] = []
+        for (id, client) in state.clients where !send(item, to: client) {
+            state.clients.removeValue(forKey: id)
+            finished.append(client)
+        }
+        return finished
     }
 
     /// A version just before `frame`'s: any client at or after it has every change up to it.
