@@ -24,7 +24,12 @@ WORK/results.jsonl (with the N and rate it ran at), and `report` turns that file
                                           scale --watch-serve) serves N synthetic containers and
                                           makes RATE changes a second once CLIENTS follow; store ->
                                           client latency per (client, change), its spread over
-                                          the clients, the server's CPU
+                                          the clients, the server's CPU (CLIENTS 0: the same
+                                          changes with nobody watching, the baseline)
+    scale-measure.py send-floor CLIENTS RATE SECONDS BYTES
+                                          the floor under any fan-out: a bare writer sending
+                                          BYTES RATE times a second down CLIENTS loopback TCP
+                                          connections; its CPU
     scale-measure.py survival EVENTS      `docker events --format '{{json .}}'` lines -> survival
                                           (start -> first die/destroy) of victim-guard-* and
                                           victim-ref-*
@@ -274,8 +279,16 @@ def watch_serve(binary, n, clients, rate, seconds):
 
     for _ in range(clients):
         connect()
-    stored, spreads, changes = [], {}, 0
+    stored, spreads, changes, frame_bytes = [], {}, 0, 0
     cpu_from = cpu_to = None
+    if not clients:
+        # The baseline: the same changes with nobody watching (the store's and the hub's own work).
+        cpu_from = (time.monotonic(), cpu_seconds(server.pid))
+        server.stdin.write(b"go\n")
+        server.stdin.flush()
+        while server.poll() is None:
+            cpu_to = (time.monotonic(), cpu_seconds(server.pid))
+            time.sleep(0.05)
     while readers:
         ready_socks, _, _ = select.select(list(readers), [], [], 30)
         if not ready_socks:
@@ -298,6 +311,7 @@ def watch_serve(binary, n, clients, rate, seconds):
                     st["synced"] = True
                 elif line.startswith(b"data:") and st["event"] == "change":
                     changes += 1
+                    frame_bytes += len(line)
                     data = json.loads(line[5:])
                     if data.get("stored_at"):
                         stored.append((wall - data["stored_at"]) * 1000)
@@ -313,10 +327,44 @@ def watch_serve(binary, n, clients, rate, seconds):
     print(json.dumps({
         "n": n, "clients": clients, "rate": rate, "seconds": seconds,
         "changes_per_client": round(changes / max(1, clients), 1),
+        "change_bytes": round(frame_bytes / changes) if changes else None,
         "stored_p50_ms": percentile(stored, 0.5), "stored_p99_ms": percentile(stored, 0.99),
         "stored_max_ms": max(stored) if stored else None,
         "spread_p50_ms": percentile(spread, 0.5), "spread_p99_ms": percentile(spread, 0.99),
         "cpu_pct": (cpu_to[1] - cpu_from[1]) / (cpu_to[0] - cpu_from[0]) * 100 if cpu_from and cpu_to else None}))
+
+
+def send_floor(clients, rate, seconds, size):
+    """The floor under any fan-out: a bare writer (this process) sending SIZE bytes RATE times a
+    second down each of CLIENTS loopback TCP connections, read by a child process; its CPU."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1024)
+    port = listener.getsockname()[1]
+    child = os.fork()
+    if child == 0:
+        socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(clients)]
+        while socks:
+            for s in select.select(socks, [], [], 1)[0]:
+                if not s.recv(1 << 16):
+                    socks.remove(s)
+        os._exit(0)
+    conns = [listener.accept()[0] for _ in range(clients)]
+    for c in conns:
+        c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    frame, sent = b"x" * size, 0
+    start, cpu0 = time.monotonic(), cpu_seconds(os.getpid())
+    while time.monotonic() - start < seconds:
+        for c in conns:
+            c.send(frame)
+        sent += 1
+        time.sleep(max(0.0, start + sent / rate - time.monotonic()))
+    elapsed, cpu = time.monotonic() - start, cpu_seconds(os.getpid()) - cpu0
+    for c in conns:
+        c.close()
+    os.waitpid(child, 0)
+    print(json.dumps({"clients": clients, "rate": rate, "bytes": size, "sends": sent * clients,
+                      "cpu_pct": cpu / elapsed * 100, "us_per_send": cpu / (sent * clients) * 1e6}))
 
 
 def survival(path):
@@ -421,11 +469,17 @@ def report(path, dat):
 
     rows = []
     for r in by.get("fanout", []):
-        rows.append([r["n"], r["clients"], r["rate"], r["changes_per_client"], fmt(r["cpu_pct"], 1),
+        base, floor = one("fanout-base", n=r["n"]), one("fanout-floor", n=r["n"])
+        cost = r["cpu_pct"] - base["cpu_pct"] if base and r["cpu_pct"] is not None else None
+        rows.append([r["n"], r["clients"], r["rate"], r["changes_per_client"], r.get("change_bytes"),
+                     fmt(r["cpu_pct"], 1), fmt(base and base["cpu_pct"], 1), fmt(cost, 1),
+                     fmt(floor and floor["cpu_pct"], 1),
+                     fmt(cost / floor["cpu_pct"] if cost is not None and floor else None, 2),
                      fmt(r["stored_p50_ms"], 2), fmt(r["stored_p99_ms"], 2), fmt(r["stored_max_ms"], 2),
                      fmt(r["spread_p50_ms"], 2), fmt(r["spread_p99_ms"], 2)])
     print("\n### The watch stream's fan-out, no engine (dockerguard-bench-scale --watch-serve)\n")
-    print(table(["N", "clients", "changes /s", "changes per client", "server CPU % of a core",
+    print(table(["N", "clients", "changes /s", "changes per client", "bytes per change", "server CPU % of a core",
+                 "nobody watching %", "the watchers' cost %", "bare writer, same sends %", "cost / bare writer",
                  "store -> client p50 ms", "p99 ms", "max ms", "first -> last client p50 ms", "p99 ms"], rows))
 
     rows = []
@@ -458,6 +512,8 @@ def main(argv):
         watch(argv[2], argv[3], int(argv[4]), float(argv[5]), int(argv[6]), int(argv[7]))
     elif cmd == "watch-serve" and len(argv) == 7:
         watch_serve(argv[2], *(int(x) for x in argv[3:7]))
+    elif cmd == "send-floor" and len(argv) == 6:
+        send_floor(*(int(x) for x in argv[2:6]))
     elif cmd == "survival" and len(argv) == 3:
         survival(argv[2])
     elif cmd == "dashboard" and len(argv) == 8:

@@ -1,11 +1,12 @@
 import GuardCore
 import Hummingbird
+import NIOCore
 
 /// Routes requests to the API's few read-only endpoints. A fixed table rather than a general router:
 /// it answers 405 with `Allow` for a known path with the wrong method and a JSON 404 otherwise,
 /// and every answer is JSON.
 struct StatusResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = StatusRequestContext
 
     let store: ContainerStore
     let policy: PolicyState?
@@ -38,13 +39,13 @@ struct StatusResponder: HTTPResponder {
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let response = answer(request)
+        let response = answer(request, on: context.channel)
         metrics.httpRequest(
             route: Self.route(for: request.uri.path)?.rawValue ?? "unknown", status: response.status.code)
         return response
     }
 
-    private func answer(_ request: Request) -> Response {
+    private func answer(_ request: Request, on channel: any Channel) -> Response {
         guard let route = Self.route(for: request.uri.path) else {
             return JSONBody.error(.notFound, "no such endpoint: \(Self.echo(request.uri.path)) (see GET /)")
         }
@@ -63,7 +64,7 @@ struct StatusResponder: HTTPResponder {
         }
         switch route {
         case .index: return ProbeRoutes.index(version: version)
-        case .containers: return containers.respond(to: request)
+        case .containers: return containers.respond(to: request, on: channel)
         case .healthz: return ProbeRoutes.health(allowListError: policy?.current.loadError)
         case .allowlist: return AllowListRoute.respond(policy)
         case .metrics:

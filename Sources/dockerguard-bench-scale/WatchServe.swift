@@ -1,6 +1,6 @@
 // `--watch-serve N CLIENTS RATE SECONDS`: the watch stream's fan-out without an engine. The status
 // API serves a store of N synthetic containers on a free loopback port (printed as `port P` on
-// stdout); once CLIENTS clients follow `/containers?watch=true` and a line (`go`) comes on
+// stdout); once CLIENTS clients (possibly none) follow `/containers?watch=true` and a line (`go`) comes on
 // stdin, one container a tick is stopped
 // and started again, RATE changes a second for SECONDS, then the process ends (and so do the
 // streams). Each change event carries `stored_at`, so the clients (scripts/scale-measure.py

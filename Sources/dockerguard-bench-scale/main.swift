@@ -144,8 +144,11 @@ var sizes: [Int] = []
 var eventsOverride: Int?
 var arguments = CommandLine.arguments.dropFirst()
 if arguments.first == "--watch-serve" {
-    let numbers = arguments.dropFirst().compactMap { Int($0) }.filter { $0 > 0 }
-    guard numbers.count == 4, arguments.count == 5 else {
+    // CLIENTS may be 0: the same changes with nobody watching, the fan-out's baseline.
+    let numbers = arguments.dropFirst().compactMap { Int($0) }
+    guard numbers.count == 4, arguments.count == 5, numbers.allSatisfy({ $0 >= 0 }), numbers[0] > 0,
+        numbers[2] > 0, numbers[3] > 0
+    else {
         print("usage: dockerguard-bench-scale --watch-serve N CLIENTS RATE SECONDS")
         exit(2)
     }

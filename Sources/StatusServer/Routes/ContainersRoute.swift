@@ -26,7 +26,7 @@ struct ContainersRoute: Sendable {
         var violating: Bool
     }
 
-    func respond(to request: Request) -> Response {
+    func respond(to request: Request, on channel: any Channel) -> Response {
         let variant: Variant
         let following: Bool
         let since: String?
@@ -52,7 +52,7 @@ struct ContainersRoute: Sendable {
         if following {
             // A HEAD gets the stream's head only: subscribing would keep a client nobody reads.
             if request.method == .head { return WatchRoute.head }
-            return watch.respond(since: since ?? Self.lastEventID(request)) { [self] snapshot, policy in
+            return watch.respond(since: since ?? Self.lastEventID(request), on: channel) { [self] snapshot, policy in
                 body(Variant(all: true, violating: false), snapshot, policy)
             }
         }

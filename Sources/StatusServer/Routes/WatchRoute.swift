@@ -11,7 +11,7 @@ struct WatchRoute: Sendable {
 
     /// `allContainers` gives `/containers?all=true`'s body for a snapshot: a new client's `sync`.
     func respond(
-        since text: String?,
+        since text: String?, on channel: any Channel,
         allContainers: @escaping @Sendable (ContainerSnapshot, PolicyState.Current?) -> ByteBuffer
     ) -> Response {
         var since: WatchVersion?
@@ -22,33 +22,24 @@ struct WatchRoute: Sendable {
             }
             since = version
         }
-        guard let (stream, client, start) = hub.subscribe(since: since) else {
+        guard let (client, start, ending) = hub.subscribe(since: since, connection: WatchConnection(channel: channel))
+        else {
             return JSONBody.error(.serviceUnavailable, "the watch stream is not running yet; retry")
         }
-        let body = ResponseBody { writer in
-            var lastSent: WatchVersion?
+        let body = ResponseBody { [hub] writer in
             if case .sync(let snapshot, let policy, let version) = start {
                 try await writer.write(
                     WatchEvent.sync(allContainers: allContainers(snapshot, policy), version: version))
-                lastSent = version
             }
-            // The server's graceful shutdown waits for open responses: end the stream then.
+            // From here the hub writes the events onto the connection; the response only waits for
+            // the end. The server's graceful shutdown waits for open responses: end it then.
+            hub.attach(client)
             try await withGracefulShutdownHandler {
-                for await item in stream {
-                    switch item {
-                    case .frame(let frame):
-                        try await writer.write(frame.bytes)
-                        lastSent = frame.version
-                        client.written()
-                    case .dropped(let buffer):
-                        try await writer.write(WatchEvent.dropped(buffer: buffer, lastSent: lastSent))
-                    case .heartbeat:
-                        try await writer.write(WatchEvent.heartbeat)
-                        client.written()
-                    }
+                for await case .dropped(let buffer, let lastSent) in ending {
+                    try await writer.write(WatchEvent.dropped(buffer: buffer, lastSent: lastSent))
                 }
             } onGracefulShutdown: {
-                client.continuation.finish()
+                hub.forget(client)
             }
             try await writer.finish(nil)
         }

@@ -5,36 +5,48 @@ import Synchronization
 
 /// Follows the store and the allow-list and fans each change out to the clients of
 /// `GET /containers?watch=true`, one event per version. The guard never waits for a client: the
-/// hub reads snapshots the way every other follower does (a slow hub skips to the newest), and each
-/// client has a bounded queue; a client that falls `clientBuffer` events behind is sent a last
+/// hub reads snapshots the way every other follower does (a slow hub skips to the newest), and a
+/// client that falls `clientBuffer` events behind what its connection could take is sent a last
 /// `dropped` event and disconnected. The latest events are kept so a client resumes with `since`.
+///
+/// A client's events wait in its queue until its response has handed the `sync` to the connection
+/// (``attach(_:)``); from then on the hub writes them onto the connection itself
+/// (``WatchConnection``), and the response only waits for the end.
 public final class WatchHub: Service, Sendable {
     struct Frame: Sendable {
         let version: WatchVersion
         let bytes: ByteBuffer
     }
 
-    /// What a client's writer takes from its queue.
-    enum Item: Sendable {
-        case frame(Frame)
-        /// The client was too slow: this is the last thing it is sent.
-        case dropped(buffer: Int)
-        /// Nothing happened for a while: a comment line, so that a client that went away is noticed
-        /// (the write fails) instead of holding its socket until the next change.
-        case heartbeat
+    /// How a client's stream ends, told to its response (which writes the last words).
+    enum Ending: Sendable {
+        /// Too slow: the `dropped` event naming the last version it was sent.
+        case dropped(buffer: Int, lastSent: WatchVersion?)
     }
 
     final class Client: Sendable {
-        let continuation: AsyncStream<Item>.Continuation
-        /// Queued and not yet written.
-        let pending = Atomic<Int>(0)
+        let id: Int
+        let connection: WatchConnection
+        /// Its response waits on this: an `Ending`, or just the end (shutdown, a closed connection).
+        let ending: AsyncStream<Ending>.Continuation
 
-        init(_ continuation: AsyncStream<Item>.Continuation) {
-            self.continuation = continuation
+        init(id: Int, connection: WatchConnection, ending: AsyncStream<Ending>.Continuation) {
+            self.id = id
+            self.connection = connection
+            self.ending = ending
         }
+    }
 
-        /// Called by the writer after each write.
-        func written() { pending.subtract(1, ordering: .relaxed) }
+    /// A client as the hub sees it.
+    private struct Follower {
+        let client: Client
+        /// Events waiting for the `sync` to be handed over; nil once attached.
+        var queued: [Frame]? = []
+        /// Events written since its connection last had room (NIO buffers them meanwhile).
+        var behind = 0
+        /// The last version handed to it before it was attached: its `sync`'s, or the last it was
+        /// replayed. Every event since went to it as to all.
+        var lastSent: WatchVersion?
     }
 
     /// Where a new client starts.
@@ -52,7 +64,9 @@ public final class WatchHub: Service, Sendable {
         /// The kept events cover every change after `floor` up to `latest`.
         var floor: WatchVersion?
         var kept: [Frame] = []
-        var clients: [Int: Client] = [:]
+        /// The last event written to every attached client.
+        var lastEvent: WatchVersion?
+        var clients: [Int: Follower] = [:]
         var nextID = 0
         var ended = false
     }
@@ -119,7 +133,7 @@ public final class WatchHub: Service, Sendable {
             delta.isEmpty || !snapshot.isSynced
             ? nil : Frame(version: version, bytes: WatchEvent.encode(.change, id: version, delta))
         if frame != nil { eventCount.add(1, ordering: .relaxed) }
-        let finished = state.withLock { state -> [Client] in
+        let dropped = state.withLock { state -> [Dropped] in
             let first = state.latest == nil
             state.latest = version
             state.latestSnapshot = snapshot
@@ -135,26 +149,67 @@ public final class WatchHub: Service, Sendable {
                 // The floor is the version just before the oldest kept event.
                 state.floor = state.kept.isEmpty ? version : Self.before(state.kept[0])
             }
-            return sendToAll(.frame(frame), &state)
+            return sendToAll(frame.bytes, version: frame.version, &state)
         }
-        for client in finished { client.continuation.finish() }
+        end(dropped)
     }
 
-    /// A heartbeat to every client, queued like an event (a client that reads nothing still fills up).
+    /// A heartbeat to every attached client, counted like an event (a client that reads nothing
+    /// still fills up). One whose `sync` is still on its way has bytes coming already.
     private func beat() {
-        let finished = state.withLock { sendToAll(.heartbeat, &$0) }
-        for client in finished { client.continuation.finish() }
+        end(state.withLock { sendToAll(WatchEvent.heartbeat, version: nil, &$0) })
     }
 
-    /// Queues `item` for every client; returns those dropped for being too slow (taken out of
-    /// `state`), whose streams the caller finishes outside the lock.
-    private func sendToAll(_ item: Item, _ state: inout State) -> [Client] {
-        var finished: [Client] = []
-        for (id, client) in state.clients where !send(item, to: client) {
+    /// A client taken out for being too slow, and what its response is to tell it.
+    private typealias Dropped = (client: Client, ending: Ending)
+
+    /// Sends an event (`version`) or a heartbeat (nil) to every client: written onto the attached
+    /// ones' connections, queued for the others. Returns those dropped for being too slow, taken
+    /// out of `state`, whose responses the caller tells outside the lock.
+    ///
+    /// Called under the lock, so that the writes onto each event loop are in version order and
+    /// after the ones `attach` made.
+    private func sendToAll(_ bytes: ByteBuffer, version: WatchVersion?, _ state: inout State) -> [Dropped] {
+        var dropped: [Dropped] = []
+        var writes: [Client] = []
+        writes.reserveCapacity(state.clients.count)
+        for (id, follower) in state.clients {
+            if follower.queued != nil {
+                guard let version else { continue }  // its sync is on the way: no heartbeat needed
+                state.clients[id]?.queued?.append(Frame(version: version, bytes: bytes))
+                if follower.queued!.count < clientBuffer { continue }
+            } else if follower.client.connection.channel.isWritable {
+                if follower.behind > 0 { state.clients[id]?.behind = 0 }
+                writes.append(follower.client)
+                continue
+            } else if follower.behind < clientBuffer {
+                state.clients[id]?.behind += 1
+                writes.append(follower.client)
+                continue
+            }
+            // Too far behind: this event is not sent; the client resumes from the last one it was.
             state.clients.removeValue(forKey: id)
-            finished.append(client)
+            let lastSent = follower.queued == nil ? Self.later(follower.lastSent, state.lastEvent) : follower.lastSent
+            dropped.append((follower.client, .dropped(buffer: clientBuffer, lastSent: lastSent)))
+            droppedCount.add(1, ordering: .relaxed)
+            metrics?.watchClientDropped()
         }
-        return finished
+        if !writes.isEmpty { WatchConnection.write(WatchConnection.chunk(bytes), to: writes) }
+        if let version { state.lastEvent = version }
+        return dropped
+    }
+
+    /// Tells each dropped client's response how it ended.
+    private func end(_ dropped: [Dropped]) {
+        for (client, ending) in dropped {
+            client.ending.yield(ending)
+            client.ending.finish()
+        }
+    }
+
+    private static func later(_ a: WatchVersion?, _ b: WatchVersion?) -> WatchVersion? {
+        guard let a, let b else { return a ?? b }
+        return max(a, b)
     }
 
     /// A version just before `frame`'s: any client at or after it has every change up to it.
@@ -164,55 +219,63 @@ public final class WatchHub: Service, Sendable {
         return version
     }
 
-    /// Queues `item`; false when the client had too many queued and got its last event instead.
-    private func send(_ item: Item, to client: Client) -> Bool {
-        if client.pending.add(1, ordering: .relaxed).newValue > clientBuffer {
-            client.continuation.yield(.dropped(buffer: clientBuffer))
-            droppedCount.add(1, ordering: .relaxed)
-            metrics?.watchClientDropped()
-            return false
-        }
-        client.continuation.yield(item)
-        return true
-    }
-
-    /// A new client's queue and where it starts; nil before the hub has seen the store.
-    func subscribe(since: WatchVersion?) -> (AsyncStream<Item>, Client, Start)? {
-        let (stream, continuation) = AsyncStream<Item>.makeStream(bufferingPolicy: .unbounded)
-        let client = Client(continuation)
-        let registered = state.withLock { state -> (Int, Start)? in
+    /// A new client on `connection`, and where it starts; nil before the hub has seen the store.
+    /// Its events wait until its response calls ``attach(_:)``; `ending` says when it is over.
+    func subscribe(since: WatchVersion?, connection: WatchConnection)
+        -> (client: Client, start: Start, ending: AsyncStream<Ending>)?
+    {
+        let (ending, continuation) = AsyncStream<Ending>.makeStream()
+        let registered = state.withLock { state -> (Client, Start)? in
             guard !state.ended, let latest = state.latest, let snapshot = state.latestSnapshot else { return nil }
-            let id = state.nextID
+            let client = Client(id: state.nextID, connection: connection, ending: continuation)
             state.nextID += 1
-            state.clients[id] = client
             if let since, let floor = state.floor, since.process == latest.process,
                 since == latest || (since < latest && (since == floor || floor < since))
             {
                 let replay = state.kept.filter { since < $0.version }
                 // More than a queue's worth behind is cheaper (and not dropped) as a fresh sync.
                 if replay.count < clientBuffer {
-                    for frame in replay { _ = send(.frame(frame), to: client) }
-                    return (id, .resumed)
+                    state.clients[client.id] = Follower(client: client, queued: replay, lastSent: since)
+                    return (client, .resumed)
                 }
             }
-            return (id, .sync(snapshot, state.latestPolicy, latest))
+            state.clients[client.id] = Follower(client: client, lastSent: latest)
+            return (client, .sync(snapshot, state.latestPolicy, latest))
         }
-        guard let (id, start) = registered else {
+        guard let (client, start) = registered else {
             continuation.finish()
             return nil
         }
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.clients.removeValue(forKey: id) }
+        // A client that goes away is forgotten at once, whatever it was waiting for.
+        connection.channel.closeFuture.whenComplete { [weak self] _ in self?.forget(client) }
+        return (client, start, ending)
+    }
+
+    /// The client's response has handed its `sync` (if any) to the connection: what was queued
+    /// meanwhile follows it, and every later event is written by the hub.
+    func attach(_ client: Client) {
+        state.withLock { state in
+            guard var follower = state.clients[client.id], let queued = follower.queued else { return }
+            follower.queued = nil
+            if let last = queued.last { follower.lastSent = last.version }
+            state.clients[client.id] = follower
+            for frame in queued { WatchConnection.write(WatchConnection.chunk(frame.bytes), to: [client]) }
         }
-        return (stream, client, start)
+    }
+
+    /// Takes the client out and ends its response (its connection closed, or the server is
+    /// shutting down).
+    func forget(_ client: Client) {
+        _ = state.withLock { $0.clients.removeValue(forKey: client.id) }
+        client.ending.finish()
     }
 
     private func finishAll() {
         let clients = state.withLock { state in
             state.ended = true
             defer { state.clients.removeAll() }
-            return Array(state.clients.values)
+            return state.clients.values.map(\.client)
         }
-        for client in clients { client.continuation.finish() }
+        for client in clients { client.ending.finish() }
     }
 }
