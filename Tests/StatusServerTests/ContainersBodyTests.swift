@@ -45,7 +45,7 @@ struct ContainersBodyTests {
             let count: Int
             let engine: EngineBody
         }
-        var items = (all ? snapshot.containers : snapshot.running).map { record in
+        var items = (all ? Array(snapshot.containers) : snapshot.running).map { record in
             ContainerItem(
                 record: record,
                 decision: allowList.map {

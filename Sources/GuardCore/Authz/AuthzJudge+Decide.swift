@@ -138,7 +138,7 @@ extension AuthzJudge {
         }
     }
 
-    static func find(_ reference: String, in records: [ContainerRecord]) -> ContainerRecord? {
+    static func find(_ reference: String, in records: some Collection<ContainerRecord>) -> ContainerRecord? {
         let name = "/" + reference
         if let exact = records.first(where: { $0.id == reference || $0.name == name }) { return exact }
         var prefixed: ContainerRecord?

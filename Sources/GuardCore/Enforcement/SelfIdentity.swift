@@ -19,7 +19,7 @@ public enum SelfIdentity: Sendable, Equatable {
     /// Matches what the process sees of itself against the engine's containers. The root upper
     /// directory decides; a hint alone is taken only when the engine shows no upper directories
     /// to check it against (a storage driver other than overlay2), and the reason says so.
-    public static func resolve(_ probe: SelfProbe, among records: [ContainerRecord]) -> SelfIdentity {
+    public static func resolve(_ probe: SelfProbe, among records: some Collection<ContainerRecord>) -> SelfIdentity {
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let hinted = probe.hints.compactMap { byID[$0] }
         if let upper = probe.rootUpperDir {

@@ -2,8 +2,8 @@
 /// link makes a new version, so consumers can cache anything derived from a snapshot by its version.
 public struct ContainerSnapshot: Sendable, Hashable {
     public var version: UInt64
-    /// All known containers, ordered by name.
-    public var containers: [ContainerRecord]
+    /// All known containers, ordered by name (then ID).
+    public var containers: RecordList
     public var engine: EngineStatus
     /// False until the first full list of the engine's containers has been taken.
     public var isSynced: Bool
@@ -16,13 +16,13 @@ public struct ContainerSnapshot: Sendable, Hashable {
     public var publishedAt: Double?
 
     public init(
-        version: UInt64, containers: [ContainerRecord], engine: EngineStatus, isSynced: Bool, lastSyncAt: Double?,
-        journal: ChangeJournal = .unknown, publishedAt: Double? = nil
+        version: UInt64, containers: some Sequence<ContainerRecord>, engine: EngineStatus, isSynced: Bool,
+        lastSyncAt: Double?, journal: ChangeJournal = .unknown, publishedAt: Double? = nil
     ) {
         self.journal = journal
         self.publishedAt = publishedAt
         self.version = version
-        self.containers = containers
+        self.containers = containers as? RecordList ?? RecordList(containers)
         self.engine = engine
         self.isSynced = isSynced
         self.lastSyncAt = lastSyncAt

@@ -1,11 +1,12 @@
 /// The records ordered by name, then ID (the snapshot's order), kept in order one change at a
 /// time: a binary search and one move per event instead of sorting the whole table for every
-/// snapshot (issue 16's per-event cost at thousands of containers).
+/// snapshot (issue 16's per-event cost at thousands of containers), in a list whose chunks the
+/// snapshots share.
 struct SortedRecords {
-    private(set) var records: [ContainerRecord] = []
+    private(set) var records: RecordList = []
 
     init(_ table: ContainerTable) {
-        records = table.sorted
+        records = RecordList(table.sorted)
     }
 
     /// Puts the table's current record for `id` in place of `old` (either may be nil).

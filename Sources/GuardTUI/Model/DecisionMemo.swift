@@ -37,7 +37,7 @@ public final class DecisionMemo {
     }
 
     /// Forgets containers the host no longer has, once they are as many as those it has.
-    func forgetGone(keeping containers: [ContainerRecord]) {
+    func forgetGone(keeping containers: some Collection<ContainerRecord>) {
         guard entries.count > 2 * containers.count + 64 else { return }
         let live = Set(containers.map(\.id))
         entries = entries.filter { live.contains($0.key) }
