@@ -2,8 +2,8 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 
-/// Keep-alive connections for the endpoints where a connection is dear: over ssh each one is an ssh
-/// process and a `docker system dial-stdio` on the far side, over TLS a handshake. At most four,
+/// Keep-alive connections: over ssh each one is an ssh process and a `docker system dial-stdio` on
+/// the far side, over TLS a handshake, over a unix socket a connect and its setup. At most `limit`,
 /// lent one request at a time and opened only when waiting would cost more (``ConnectionLeases``);
 /// the event stream never comes from here.
 final class ConnectionPool: Sendable {
@@ -20,10 +20,10 @@ final class ConnectionPool: Sendable {
     /// The guard's requests come a few at a time, and a burst (a sync's inspects) shares these.
     private let leases: ConnectionLeases<Connection>
 
-    init(dialer: EngineDialer, maxBodyBytes: Int) {
+    init(dialer: EngineDialer, maxBodyBytes: Int, limit: Int) {
         self.dialer = dialer
         leases = ConnectionLeases(
-            limit: 4, open: { try await Self.open(dialer: dialer, maxBodyBytes: maxBodyBytes) },
+            limit: limit, open: { try await Self.open(dialer: dialer, maxBodyBytes: maxBodyBytes) },
             isUsable: { $0.channel.isActive }, close: { $0.channel.close(promise: nil) })
     }
 

@@ -7,10 +7,11 @@ import NIOPosix
 
 /// HTTP/1.1 over a unix socket, TCP (with or without TLS) or ssh.
 ///
-/// Over a unix socket or plain TCP, a fresh connection per request keeps the client stateless: a
-/// connect costs tens of microseconds, there is no pool to drain when the engine restarts. Over TLS
-/// and ssh, where a connection costs a handshake or a process, requests share keep-alive
-/// connections (``ConnectionPool``). The `/events` stream always holds its own connection.
+/// Requests share keep-alive connections (``ConnectionPool``) over a unix socket, TLS and ssh. Over
+/// TLS and ssh a connection costs a handshake or a process. Over a unix socket it costs little
+/// more than a connect, yet at a thousand containers a sync's thousand inspects spent a fifth of
+/// their CPU opening connections (BENCHMARKS.md, "Scale"). Over plain TCP, for which nothing was
+/// measured, each request still has a fresh connection. The `/events` stream always holds its own.
 struct HTTPTransport: Sendable {
     let endpoint: EngineEndpoint
     let group: any EventLoopGroup
@@ -25,13 +26,12 @@ struct HTTPTransport: Sendable {
         self.group = group
         let dialer = EngineDialer(endpoint: endpoint, group: group, tls: tls)
         self.dialer = dialer
-        let keepAlive: Bool
         switch endpoint {
-        case .ssh: keepAlive = true
-        case .tcp: keepAlive = tls != nil
-        case .unix: keepAlive = false
+        case .ssh: pool = ConnectionPool(dialer: dialer, maxBodyBytes: maxBodyBytes, limit: 4)
+        case .tcp: pool = tls == nil ? nil : ConnectionPool(dialer: dialer, maxBodyBytes: maxBodyBytes, limit: 4)
+        // The engine answers a sync's burst of inspects (32 at a time) on as many goroutines.
+        case .unix: pool = ConnectionPool(dialer: dialer, maxBodyBytes: maxBodyBytes, limit: 8)
         }
-        pool = keepAlive ? ConnectionPool(dialer: dialer, maxBodyBytes: maxBodyBytes) : nil
     }
 
     typealias Connection = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
