@@ -29,7 +29,8 @@ WORK/results.jsonl (with the N and rate it ran at), and `report` turns that file
     scale-measure.py send-floor CLIENTS RATE SECONDS BYTES
                                           the floor under any fan-out: a bare writer sending
                                           BYTES RATE times a second down CLIENTS loopback TCP
-                                          connections; its CPU
+                                          connections; its CPU, and send -> read latency read
+                                          as watch-serve reads
     scale-measure.py survival EVENTS      `docker events --format '{{json .}}'` lines -> survival
                                           (start -> first die/destroy) of victim-guard-* and
                                           victim-ref-*
@@ -335,36 +336,54 @@ def watch_serve(binary, n, clients, rate, seconds):
 
 
 def send_floor(clients, rate, seconds, size):
-    """The floor under any fan-out: a bare writer (this process) sending SIZE bytes RATE times a
-    second down each of CLIENTS loopback TCP connections, read by a child process; its CPU."""
+    """The floor under any fan-out: a bare writer (this process) sending a line of SIZE bytes RATE
+    times a second down each of CLIENTS loopback TCP connections; its CPU, and the time from a
+    round's first send to each line read by a child process that reads as the watch measurer
+    does (one select loop, each line's JSON decoded)."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1024)
     port = listener.getsockname()[1]
+    results_r, results_w = os.pipe()
     child = os.fork()
     if child == 0:
-        socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(clients)]
+        os.close(results_r)
+        socks = {socket.create_connection(("127.0.0.1", port)): b"" for _ in range(clients)}
+        delays = []
         while socks:
-            for s in select.select(socks, [], [], 1)[0]:
-                if not s.recv(1 << 16):
-                    socks.remove(s)
+            for s in select.select(list(socks), [], [], 1)[0]:
+                chunk = s.recv(1 << 16)
+                if not chunk:
+                    del socks[s]
+                    continue
+                wall = time.time()
+                *lines, socks[s] = (socks[s] + chunk).split(b"\n")
+                delays.extend((wall - json.loads(line)["sent_at"]) * 1000 for line in lines)
+        os.write(results_w, json.dumps(delays).encode())
         os._exit(0)
+    os.close(results_w)
     conns = [listener.accept()[0] for _ in range(clients)]
     for c in conns:
         c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    frame, sent = b"x" * size, 0
+    sent = 0
     start, cpu0 = time.monotonic(), cpu_seconds(os.getpid())
     while time.monotonic() - start < seconds:
+        head = json.dumps({"sent_at": time.time(), "pad": ""}).encode()
+        line = head[:-2] + b"x" * max(0, size - len(head) - 1) + b'"}\n'
         for c in conns:
-            c.send(frame)
+            c.sendall(line)
         sent += 1
         time.sleep(max(0.0, start + sent / rate - time.monotonic()))
     elapsed, cpu = time.monotonic() - start, cpu_seconds(os.getpid()) - cpu0
     for c in conns:
         c.close()
+    with os.fdopen(results_r, "rb") as results:
+        delays = json.loads(results.read() or b"[]")
     os.waitpid(child, 0)
     print(json.dumps({"clients": clients, "rate": rate, "bytes": size, "sends": sent * clients,
-                      "cpu_pct": cpu / elapsed * 100, "us_per_send": cpu / (sent * clients) * 1e6}))
+                      "received": len(delays), "cpu_pct": cpu / elapsed * 100,
+                      "us_per_send": cpu / (sent * clients) * 1e6,
+                      "delay_p50_ms": percentile(delays, 0.5), "delay_p99_ms": percentile(delays, 0.99)}))
 
 
 def survival(path):
@@ -476,11 +495,13 @@ def report(path, dat):
                      fmt(floor and floor["cpu_pct"], 1),
                      fmt(cost / floor["cpu_pct"] if cost is not None and floor else None, 2),
                      fmt(r["stored_p50_ms"], 2), fmt(r["stored_p99_ms"], 2), fmt(r["stored_max_ms"], 2),
+                     fmt(floor and floor.get("delay_p50_ms"), 2), fmt(floor and floor.get("delay_p99_ms"), 2),
                      fmt(r["spread_p50_ms"], 2), fmt(r["spread_p99_ms"], 2)])
     print("\n### The watch stream's fan-out, no engine (dockerguard-bench-scale --watch-serve)\n")
     print(table(["N", "clients", "changes /s", "changes per client", "bytes per change", "server CPU % of a core",
                  "nobody watching %", "the watchers' cost %", "bare writer, same sends %", "cost / bare writer",
-                 "store -> client p50 ms", "p99 ms", "max ms", "first -> last client p50 ms", "p99 ms"], rows))
+                 "store -> client p50 ms", "p99 ms", "max ms", "bare writer send -> read p50 ms", "p99 ms",
+                 "first -> last client p50 ms", "p99 ms"], rows))
 
     rows = []
     for r in by.get("dash", []):

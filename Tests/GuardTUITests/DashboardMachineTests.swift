@@ -22,6 +22,25 @@ import Testing
         #expect(rows.first?.record.displayName == "shell")  // pending first
     }
 
+    @Test("the selection stays on the first row while the first sync fills the table, then on the chosen one")
+    func selectionStartsAtTheTop() {
+        var state = UIState()
+        var partial = data
+        // The first sync lists containers in whatever order their inspects come back.
+        partial.snapshot.containers = [MachineFixtures.record("web-2")]
+        DashboardMachine.reconcile(&state, rows: state.table.rows(partial))
+        let rows = state.table.rows(data)
+        DashboardMachine.reconcile(&state, rows: rows)
+        #expect(state.selectedIndex == 0, "the selection followed \(rows[state.selectedIndex].record.displayName)")
+        #expect(state.scrollTop == 0)
+        // Once the operator picks a row, it follows that container as rows come before it.
+        _ = state.press([.character("G")], data: partial)
+        let chosen = state.selectedID
+        DashboardMachine.reconcile(&state, rows: rows)
+        #expect(state.selectedID == chosen)
+        #expect(rows[state.selectedIndex].id == MachineFixtures.record("web-2").id)
+    }
+
     @Test func filterNarrowsAsTypedAndEscapeClearsIt() {
         var state = UIState()
         _ = state.press([.character("/")], data: data)

@@ -41,9 +41,10 @@ public enum DashboardMachine {
         }
     }
 
-    /// Keeps the selection on the same container as rows come and go, and on screen.
+    /// Keeps the selection on the same container as rows come and go (on the first row until the
+    /// operator moves it), and on screen.
     public static func reconcile(_ state: inout UIState, rows: [ContainerRow]) {
-        if let id = state.selectedID, let index = rows.firstIndex(where: { $0.id == id }) {
+        if state.selectionChosen, let id = state.selectedID, let index = rows.firstIndex(where: { $0.id == id }) {
             state.selectedIndex = index
         } else {
             state.selectedIndex = rows.isEmpty ? 0 : min(max(state.selectedIndex, 0), rows.count - 1)
@@ -58,6 +59,7 @@ public enum DashboardMachine {
     /// Moves the selection to `index` (clamped).
     static func select(_ index: Int, state: inout UIState, rows: [ContainerRow]) {
         guard !rows.isEmpty else { return }
+        state.selectionChosen = true
         state.selectedIndex = min(max(index, 0), rows.count - 1)
         state.selectedID = rows[state.selectedIndex].id
         reconcile(&state, rows: rows)

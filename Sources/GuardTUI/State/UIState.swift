@@ -7,6 +7,10 @@ public struct UIState: Sendable, Equatable {
     public var selectedID: String?
     /// The selected row's index: where the selection falls back to when its container vanishes.
     public var selectedIndex = 0
+    /// The operator has moved the selection. Until then it stays on the first row whatever comes
+    /// first, rather than on whichever container the first sync happened to list first (at 1,000
+    /// containers that left the table scrolled to the middle of the list).
+    public var selectionChosen = false
     /// The first table row on screen.
     public var scrollTop = 0
     /// Table rows that fit on screen; set by the renderer's layout on every frame.
