@@ -162,7 +162,7 @@ let package = Package(
             name: "DockerEngineTests",
             dependencies: [
                 "DockerEngine", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings

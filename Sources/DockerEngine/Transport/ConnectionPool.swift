@@ -87,7 +87,9 @@ final class ConnectionPool: Sendable {
         channel.eventLoop.execute {
             // A connection that closed before this ran has already had its channelInactive: nothing
             // would ever answer the exchange, and no timeout or cancellation could end it.
-            guard channel.isActive else { return promise.fail(ChannelError.ioOnClosedChannel) }
+            guard channel.isActive else {
+                return promise.fail(exchange.value.closedBy ?? ChannelError.ioOnClosedChannel)
+            }
             exchange.value.start(promise)
             channel.write(HTTPClientRequestPart.head(head), promise: nil)
             if let body {

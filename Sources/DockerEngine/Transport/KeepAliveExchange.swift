@@ -16,6 +16,12 @@ final class KeepAliveExchange: ChannelInboundHandler, RemovableChannelHandler {
     private var head: HTTPResponseHead?
     private var body: [UInt8] = []
     private let maxBodyBytes: Int
+    /// The error that closed the connection before it answered anything: what its first request
+    /// fails with (a TLS handshake can fail before that request is written, and all the request
+    /// would see is a closed channel). A connection that has answered keeps failing as closed, so
+    /// that a stale kept connection is retried on a new one.
+    private(set) var closedBy: (any Error)?
+    private var hasAnswered = false
 
     init(maxBodyBytes: Int) {
         self.maxBodyBytes = maxBodyBytes
@@ -44,18 +50,19 @@ final class KeepAliveExchange: ChannelInboundHandler, RemovableChannelHandler {
             pending = nil
             let response = EngineResponse(status: Int(head.status.code), headers: head.headers, body: body)
             body = []
+            hasAnswered = true
             promise.succeed(Answer(response: response, reusable: head.isKeepAlive))
         }
     }
 
     /// Fails the exchange in progress, if any: its request could not be written.
     func abandon(_ error: any Error) {
-        pending?.fail(error)
+        pending?.fail(closedBy ?? error)
         pending = nil
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        pending?.fail(ChannelError.eof)
+        pending?.fail(closedBy ?? ChannelError.eof)
         pending = nil
         context.fireChannelInactive()
     }
@@ -65,6 +72,7 @@ final class KeepAliveExchange: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func fail(_ error: any Error, context: ChannelHandlerContext) {
+        if closedBy == nil, !hasAnswered { closedBy = error }
         pending?.fail(error)
         pending = nil
         context.close(promise: nil)
