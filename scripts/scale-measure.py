@@ -450,12 +450,11 @@ def report(path, dat):
         net = (r["cpu_s"] - resync_s) / r["events"] * 1e6 if r["events"] and resync_s is not None else None
         rows.append([r["n"], r["rate"], fmt(r["achieved_per_s"], 1), r["events"], fmt(r["cpu_s"], 2),
                      fmt(per, 0), fmt(r["cpu_s"] / r["seconds"] * 100, 1), r.get("resyncs", "-"),
-                     fmt(resync_s, 2), fmt(net, 0), fmt(r.get("ref_cpu_s"), 2), r["errors"]])
+                     fmt(resync_s, 2), fmt(net, 0), r["errors"]])
     print("\n### CPU per engine event under churn\n")
     print(table(["N", "churn asked /s", "starts achieved /s", "container events", "dockerguard CPU s",
                  "CPU µs / event", "CPU % of a core", "periodic resyncs in the window", "their CPU s (measured apart)",
-                 "CPU µs / event less the resyncs", "reference enforcer CPU s (its 10 ms ticks)",
-                 "churn errors"], rows))
+                 "CPU µs / event less the resyncs", "churn errors"], rows))
     rows = [[r["n"], r["resyncs"], fmt(r["cpu_s"], 2), fmt(r["cpu_ms_per_resync"], 1)] for r in by.get("resync", [])]
     if rows:
         print("\nOne periodic resync (a list of all N, an inspect of what it contradicts), measured apart: a second "

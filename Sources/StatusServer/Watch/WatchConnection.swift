@@ -45,8 +45,8 @@ final class WatchConnection: Sendable {
         }
     }
 
-    /// On the event loop.
-    /// A write to a closed connection is dropped: the hub forgets the client when it closes.
+    /// On the event loop. A write to a closed connection is dropped: the hub forgets the client
+    /// when it closes.
     private func write(_ chunk: ByteBuffer) {
         if encoder.value == nil {
             encoder.value = try? channel.pipeline.syncOperations.context(handlerType: HTTPResponseEncoder.self)

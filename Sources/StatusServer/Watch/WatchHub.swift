@@ -174,10 +174,12 @@ public final class WatchHub: Service, Sendable {
         var writes: [Client] = []
         writes.reserveCapacity(state.clients.count)
         for (id, follower) in state.clients {
-            if follower.queued != nil {
+            if let queued = follower.queued {
                 guard let version else { continue }  // its sync is on the way: no heartbeat needed
-                state.clients[id]?.queued?.append(Frame(version: version, bytes: bytes))
-                if follower.queued!.count < clientBuffer { continue }
+                if queued.count < clientBuffer {
+                    state.clients[id]?.queued?.append(Frame(version: version, bytes: bytes))
+                    continue
+                }
             } else if follower.client.connection.channel.isWritable {
                 if follower.behind > 0 { state.clients[id]?.behind = 0 }
                 writes.append(follower.client)
@@ -259,7 +261,11 @@ public final class WatchHub: Service, Sendable {
             follower.queued = nil
             if let last = queued.last { follower.lastSent = last.version }
             state.clients[client.id] = follower
-            for frame in queued { WatchConnection.write(WatchConnection.chunk(frame.bytes), to: [client]) }
+            guard !queued.isEmpty else { return }
+            // What waited goes out as one chunk, after the sync on the same event loop.
+            var waited = ByteBuffer()
+            for frame in queued { waited.writeImmutableBuffer(frame.bytes) }
+            WatchConnection.write(WatchConnection.chunk(waited), to: [client])
         }
     }
 
