@@ -73,6 +73,12 @@ struct WatchAPITests {
             let replayed = try #require(await resumed.waitForEvent())
             #expect(replayed.name == "change")
             #expect(replayed.id == removal.id)
+            // The same version copied from an ETag, quotes and all (%22), resumes the same way.
+            let quoted = try WatchStream(
+                port: port, path: "/containers?watch=true&since=%22\(try #require(change.id))%22")
+            defer { quoted.close() }
+            quoted.startReading()
+            #expect(try #require(await quoted.waitForEvent()).id == removal.id)
             // Last-Event-ID, as an EventSource sends it, resumes the same way.
             let header = try WatchStream(port: port, headers: ["Last-Event-ID": try #require(removal.id)])
             defer { header.close() }

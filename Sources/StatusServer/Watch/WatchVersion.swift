@@ -23,8 +23,11 @@ struct WatchVersion: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     var description: String { "\(process)-\(store)-\(policy)" }
 
-    /// Reads `tag-store-policy`; nil for anything else.
+    /// Reads `tag-store-policy`, bare (an event's id) or quoted (an ETag, copied as sent); nil for
+    /// anything else.
     init?(parsing text: Substring) {
+        var text = text
+        if text.count >= 2, text.first == "\"", text.last == "\"" { text = text.dropFirst().dropLast() }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, let store = UInt64(parts[1]), let policy = UInt64(parts[2]) else {
             return nil
