@@ -88,4 +88,28 @@ struct ChangeJournalTests {
         #expect(byID[old.id] == nil, "not listed: gone")
         #expect(store.current.journal.changes(since: listedAt)?.map(\.id) == [web.id, new.id, old.id])
     }
+
+    @Test("a resync that finds nothing new publishes nothing: the version (the ETag) stays")
+    func quietResyncKeepsVersion() async {
+        let store = ContainerStore(endpoint: "x")
+        let web = Fixtures.record("web")
+        let old = Fixtures.record("old")
+        await store.syncUpsert(web, unchangedSince: 0)
+        await store.syncUpsert(old, unchangedSince: 0)
+        let beforeFirst = store.current.version
+        await store.finishSync(listed: [web.id, old.id], since: 0, at: 1)
+        #expect(store.current.version == beforeFirst + 1, "the first sync publishes: the store becomes synced")
+        #expect(store.current.isSynced)
+
+        let synced = store.current.version
+        await store.syncUpsert(web, unchangedSince: synced)
+        await store.finishSync(listed: [web.id, old.id], since: synced, at: 61)
+        #expect(store.current.version == synced, "same containers, same records: no new version")
+        #expect(await store.finishedSyncs == 2)
+
+        await store.finishSync(listed: [web.id], since: synced, at: 121)
+        #expect(store.current.version == synced + 1, "a container gone publishes")
+        #expect(store.current.lastSyncAt == 121)
+        #expect(store.current.journal.changes(since: synced)?.map(\.id) == [old.id])
+    }
 }

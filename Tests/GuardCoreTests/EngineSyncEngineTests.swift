@@ -73,8 +73,9 @@ struct EngineSyncEngineTests {
                 uniqueKeysWithValues: store.current.containers.filter { ids.contains($0.id) }.map { ($0.id, $0.state) })
         }
         #expect(await eventually(timeout: .seconds(30)) { shown() == expected } != nil, "\(shown())")
-        let resynced = store.current.lastSyncAt ?? 0
-        #expect(await eventually(timeout: .seconds(30)) { (store.current.lastSyncAt ?? 0) > resynced + 0.5 } != nil)
+        // Two more: the second started after everything above.
+        let resynced = await store.finishedSyncs
+        #expect(await eventually(timeout: .seconds(30)) { await store.finishedSyncs >= resynced + 2 } != nil)
         #expect(shown() == expected)
     }
 
@@ -103,12 +104,12 @@ struct EngineSyncEngineTests {
         var wrongStart = recordB
         wrongStart.startedAt = "2000-01-01T00:00:00Z"
         await store.upsert(wrongStart)
-        let synced = store.current.lastSyncAt ?? 0
+        let synced = await store.finishedSyncs
         #expect(
             await eventually(timeout: .seconds(30)) {
                 store.current.containers.first { $0.id == a }?.state == "running"
             } != nil, "the light resync inspected the container whose state the listing contradicts")
-        #expect(await eventually(timeout: .seconds(30)) { (store.current.lastSyncAt ?? 0) > synced + 0.5 } != nil)
+        #expect(await eventually(timeout: .seconds(30)) { await store.finishedSyncs >= synced + 2 } != nil)
         #expect(
             store.current.containers.first { $0.id == b }?.startedAt == "2000-01-01T00:00:00Z",
             "a container whose listing agrees is not inspected")

@@ -148,6 +148,33 @@ struct WatchAPITests {
         }
     }
 
+    @Test("a heartbeat goes only to a stream silent for its interval, never one that just had a change")
+    func heartbeatOnlyWhenSilent() async throws {
+        let store = await syncedStore()
+        // Ticks of 1 s: a heartbeat needs 2 s of silence at least.
+        try await withWatchServer(store, heartbeat: .seconds(3)) { port, _ in
+            let watcher = try WatchStream(port: port)
+            defer { watcher.close() }
+            watcher.startReading()
+            _ = try #require(await watcher.waitForEvent { $0.name == "sync" })
+            let clock = ContinuousClock()
+            var last = clock.now
+            var longestGap = Duration.zero
+            for step in 0..<40 {
+                await store.upsert(Self.record("busy", state: step % 2 == 0 ? "running" : "exited"))
+                try await Task.sleep(for: .milliseconds(100))
+                longestGap = max(longestGap, clock.now - last)
+                last = clock.now
+            }
+            // Only meaningful when this loop itself kept the stream busy (a loaded machine may stall it).
+            if longestGap < .seconds(1) {
+                #expect(watcher.comments.isEmpty, "a heartbeat while changes came every 100 ms")
+            }
+            #expect(watcher.events.contains { $0.name == "change" && $0.data.contains("/busy") })
+            #expect(await eventually(timeout: .seconds(15)) { watcher.comments.contains("keep-alive") } != nil)
+        }
+    }
+
     @Test("a change from an allow-list reload says when the list was put in force")
     func reloadIsStamped() async throws {
         let store = await syncedStore()

@@ -10,6 +10,8 @@ public actor ContainerStore {
     private var engine: EngineStatus
     private var isSynced = false
     private var lastSyncAt: Double?
+    /// Syncs finished, first and periodic (tests wait on it; nothing is published for it).
+    public private(set) var finishedSyncs = 0
     private var version: UInt64 = 0
     private var journal = ChangeJournal()
     /// The version at which each container last changed (kept a while for removed ones), so that a
@@ -53,7 +55,9 @@ public actor ContainerStore {
     }
 
     /// Ends a resync that listed `listed` when the store was at `version`: the containers not listed
-    /// and not changed since are gone; the store is synced.
+    /// and not changed since are gone; the store is synced. A resync that found nothing new publishes
+    /// nothing: the version (the API's ETag) moves only when what it shows changes, and `lastSyncAt`
+    /// rides on the next change (the enforcer reads it only when judging one).
     public func finishSync(listed: Set<String>, since version: UInt64, at time: Double) {
         let gone = table.byID.keys.filter { !listed.contains($0) && (changedAt[$0] ?? 0) <= version }
         for id in gone {
@@ -64,9 +68,11 @@ public actor ContainerStore {
         }
         // Removed containers are kept only as long as a resync in progress may need them.
         changedAt = changedAt.filter { table.byID[$0.key] != nil || $0.value > version }
+        let firstSync = !isSynced
         isSynced = true
         lastSyncAt = time
-        publish()
+        finishedSyncs += 1
+        if firstSync || !gone.isEmpty { publish() }
     }
 
     /// Applies an engine event; tells the caller when it must inspect a container it does not know.

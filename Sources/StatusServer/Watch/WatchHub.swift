@@ -47,6 +47,8 @@ public final class WatchHub: Service, Sendable {
         /// The last version handed to it before it was attached: its `sync`'s, or the last it was
         /// replayed. Every event since went to it as to all.
         var lastSent: WatchVersion?
+        /// The heartbeat tick during which it was last written to.
+        var lastWrite: Int
     }
 
     /// Where a new client starts.
@@ -69,7 +71,13 @@ public final class WatchHub: Service, Sendable {
         var clients: [Int: Follower] = [:]
         var nextID = 0
         var ended = false
+        /// Heartbeat ticks so far, `beatsPerInterval` to a heartbeat interval.
+        var tick = 0
     }
+
+    /// A heartbeat goes to a stream silent for the ticks of one interval: an idle stream gets one
+    /// every 15 s (the default), a stream that just had a change none for at least 10 s.
+    private static let beatsPerInterval = 3
 
     private let state = Mutex(State())
     let store: ContainerStore
@@ -113,7 +121,8 @@ public final class WatchHub: Service, Sendable {
                 group.addTask { for await _ in policy.changes() { feed.yield() } }
             }
             group.addTask { [heartbeatInterval] in
-                while (try? await Task.sleep(for: heartbeatInterval)) != nil { self.beat() }
+                let tick = heartbeatInterval / Self.beatsPerInterval
+                while (try? await Task.sleep(for: tick)) != nil { self.beat() }
             }
             var table = WatchTable(aliases: aliases)
             for await _ in inputs.cancelOnGracefulShutdown() { advance(&table) }
@@ -154,10 +163,14 @@ public final class WatchHub: Service, Sendable {
         end(dropped)
     }
 
-    /// A heartbeat to every attached client, counted like an event (a client that reads nothing
-    /// still fills up). One whose `sync` is still on its way has bytes coming already.
+    /// A heartbeat to every attached client silent for an interval, counted like an event (a
+    /// client that reads nothing still fills up). One whose `sync` is on its way has bytes coming.
     private func beat() {
-        end(state.withLock { sendToAll(WatchEvent.heartbeat, version: nil, &$0) })
+        end(
+            state.withLock { state in
+                state.tick += 1
+                return sendToAll(WatchEvent.heartbeat, version: nil, &state)
+            })
     }
 
     /// A client taken out for being too slow, and what its response is to tell it.
@@ -174,6 +187,7 @@ public final class WatchHub: Service, Sendable {
         var writes: [Client] = []
         writes.reserveCapacity(state.clients.count)
         for (id, follower) in state.clients {
+            if version == nil, state.tick - follower.lastWrite < Self.beatsPerInterval { continue }
             if let queued = follower.queued {
                 guard let version else { continue }  // its sync is on the way: no heartbeat needed
                 if queued.count < clientBuffer {
@@ -182,10 +196,12 @@ public final class WatchHub: Service, Sendable {
                 }
             } else if follower.client.connection.channel.isWritable {
                 if follower.behind > 0 { state.clients[id]?.behind = 0 }
+                state.clients[id]?.lastWrite = state.tick
                 writes.append(follower.client)
                 continue
             } else if follower.behind < clientBuffer {
                 state.clients[id]?.behind += 1
+                state.clients[id]?.lastWrite = state.tick
                 writes.append(follower.client)
                 continue
             }
@@ -237,11 +253,12 @@ public final class WatchHub: Service, Sendable {
                 let replay = state.kept.filter { since < $0.version }
                 // More than a queue's worth behind is cheaper (and not dropped) as a fresh sync.
                 if replay.count < clientBuffer {
-                    state.clients[client.id] = Follower(client: client, queued: replay, lastSent: since)
+                    state.clients[client.id] = Follower(
+                        client: client, queued: replay, lastSent: since, lastWrite: state.tick)
                     return (client, .resumed)
                 }
             }
-            state.clients[client.id] = Follower(client: client, lastSent: latest)
+            state.clients[client.id] = Follower(client: client, lastSent: latest, lastWrite: state.tick)
             return (client, .sync(snapshot, state.latestPolicy, latest))
         }
         guard let (client, start) = registered else {
@@ -259,6 +276,7 @@ public final class WatchHub: Service, Sendable {
         state.withLock { state in
             guard var follower = state.clients[client.id], let queued = follower.queued else { return }
             follower.queued = nil
+            follower.lastWrite = state.tick
             if let last = queued.last { follower.lastSent = last.version }
             state.clients[client.id] = follower
             guard !queued.isEmpty else { return }
