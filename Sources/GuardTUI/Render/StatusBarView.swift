@@ -17,6 +17,9 @@ struct StatusBarView {
     static let inspectHints = ["/ search", "n/N next", "M secrets", "Esc back"]
     /// In the decision timeline.
     static let timelineHints = ["/ filter", "Enter go to row", "Esc back"]
+    /// In the help: how it scrolls (the table's keys are what it lists); `closeHint` replaces `? help`.
+    static let helpViewHints = ["j/k scroll", "Space page"]
+    static let closeHint = "Esc back"
     /// The shortest hint, kept whatever else the line holds.
     static let helpHint = "? help"
 
@@ -85,13 +88,14 @@ struct StatusBarView {
                 case .logs: Self.logsHints
                 case .timeline: Self.timelineHints
                 case .inspect: Self.inspectHints
+                case .help: Self.helpViewHints
                 default: data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
                 }
             for (index, hint) in hints.enumerated() {
                 segments.append(Segment(hint, .statusBar, priority: 4 - index))
             }
         }
-        segments.append(Segment(Self.helpHint, .statusBar, priority: 10))
+        segments.append(Segment(state.overlay == .help ? Self.closeHint : Self.helpHint, .statusBar, priority: 10))
         return segments
     }
 }
