@@ -5,10 +5,18 @@ import GuardCore
 /// not the whole host (judging was half of a frame at 1,000 containers; BENCHMARKS.md, issue 16).
 /// Used by the one thread that builds the table.
 public final class DecisionMemo {
-    private struct Entry {
-        var record: ContainerRecord
-        var aliases: [String]?
-        var decision: Decision
+    /// A class: a lookup then retains one reference, not each of a record's and a decision's fields
+    /// (those retains were most of a frame's judging at 1,000 containers).
+    private final class Entry {
+        let record: ContainerRecord
+        let aliases: [String]?
+        let decision: Decision
+
+        init(record: ContainerRecord, aliases: [String]?, decision: Decision) {
+            self.record = record
+            self.aliases = aliases
+            self.decision = decision
+        }
     }
 
     private var entries: [String: Entry] = [:]

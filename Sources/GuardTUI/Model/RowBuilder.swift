@@ -148,11 +148,14 @@ public struct RowBuilder: Sendable, Equatable {
         }
         let descending = descending
         let newestFirst = sort.largestFirst  // like k9s' AGE: the youngest on top
-        keyed.sort { a, b in
+        let before = { (a: (primary: String, name: String, index: Int), b: (primary: String, name: String, index: Int)) in
             let (a, b) = descending ? (b, a) : (a, b)
             if a.primary != b.primary { return (a.primary < b.primary) != newestFirst }
             return a.name < b.name
         }
+        // By name, the store's order already is the table's: one pass to check, no sort, no copy.
+        if keyed.indices.dropFirst().allSatisfy({ !before(keyed[$0], keyed[$0 - 1]) }) { return rows }
+        keyed.sort(by: before)
         return keyed.map { rows[$0.index] }
     }
 
