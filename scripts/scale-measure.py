@@ -448,13 +448,30 @@ def report(path, dat):
         cost = one("resync", n=r["n"])
         resync_s = r.get("resyncs", 0) * cost["cpu_ms_per_resync"] / 1000 if cost and cost["cpu_ms_per_resync"] else None
         net = (r["cpu_s"] - resync_s) / r["events"] * 1e6 if r["events"] and resync_s is not None else None
+        ref = r["ref_cpu_ms"] * 1000 / r["started"] if r.get("ref_cpu_ms") is not None and r["started"] else None
         rows.append([r["n"], r["rate"], fmt(r["achieved_per_s"], 1), r["events"], fmt(r["cpu_s"], 2),
                      fmt(per, 0), fmt(r["cpu_s"] / r["seconds"] * 100, 1), r.get("resyncs", "-"),
-                     fmt(resync_s, 2), fmt(net, 0), r["errors"]])
+                     fmt(resync_s, 2), fmt(net, 0), fmt(ref, 0), r["errors"]])
     print("\n### CPU per engine event under churn\n")
     print(table(["N", "churn asked /s", "starts achieved /s", "container events", "dockerguard CPU s",
                  "CPU µs / event", "CPU % of a core", "periodic resyncs in the window", "their CPU s (measured apart)",
-                 "CPU µs / event less the resyncs", "churn errors"], rows))
+                 "CPU µs / event less the resyncs", "reference enforcer CPU µs / start (schedstat)",
+                 "churn errors"], rows))
+    ratios = []
+    for rate in sorted({r["rate"] for r in by.get("churn", [])}):
+        runs = sorted((r for r in by["churn"] if r["rate"] == rate), key=lambda r: r["n"])
+        if len(runs) < 2 or not runs[0]["events"] or not runs[-1]["events"]:
+            continue
+        small, large = runs[0], runs[-1]
+        guard = (large["cpu_s"] / large["events"]) / (small["cpu_s"] / small["events"])
+        ref = None
+        if small.get("ref_cpu_ms") and large.get("ref_cpu_ms") is not None and small["started"] and large["started"]:
+            ref = (large["ref_cpu_ms"] / large["started"]) / (small["ref_cpu_ms"] / small["started"])
+        ratios.append([rate, f"{large['n']} / {small['n']}", fmt(guard, 2), fmt(ref, 2)])
+    if ratios:
+        print("\nHow per-event CPU grows with N, against the reference enforcer's on the same engine (which "
+              "does nothing per container: its growth is the engine's load).\n")
+        print(table(["churn /s", "N", "dockerguard CPU / event, ratio", "reference CPU / start, ratio"], ratios))
     rows = [[r["n"], r["resyncs"], fmt(r["cpu_s"], 2), fmt(r["cpu_ms_per_resync"], 1)] for r in by.get("resync", [])]
     if rows:
         print("\nOne periodic resync (a list of all N, an inspect of what it contradicts), measured apart: a second "
