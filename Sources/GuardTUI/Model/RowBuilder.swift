@@ -148,7 +148,8 @@ public struct RowBuilder: Sendable, Equatable {
         }
         let descending = descending
         let newestFirst = sort.largestFirst  // like k9s' AGE: the youngest on top
-        let before = { (a: (primary: String, name: String, index: Int), b: (primary: String, name: String, index: Int)) in
+        typealias Keyed = (primary: String, name: String, index: Int)
+        let before = { (a: Keyed, b: Keyed) in
             let (a, b) = descending ? (b, a) : (a, b)
             if a.primary != b.primary { return (a.primary < b.primary) != newestFirst }
             return a.name < b.name
