@@ -22,13 +22,14 @@ public struct StatusAPIServer: Sendable {
         version: String,
         watchClientBuffer: Int = 1024,
         watchHeartbeat: Duration = .seconds(15),
+        watchDropGrace: Duration = .seconds(30),
         logger: Logger,
         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }
     ) {
         self.listen = listen
         let watch = WatchHub(
             store: store, policy: policy, aliases: aliases, clientBuffer: watchClientBuffer, metrics: metrics,
-            heartbeatInterval: watchHeartbeat)
+            heartbeatInterval: watchHeartbeat, dropGrace: watchDropGrace)
         self.watch = watch
         self.responder = StatusResponder(
             store: store, policy: policy, aliases: aliases, metrics: metrics, version: version, hub: watch)

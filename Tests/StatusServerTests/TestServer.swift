@@ -17,9 +17,12 @@ func withStatusServer(
 /// Runs the API on a free loopback port, giving `body` the port and the server (for its hub).
 func withWatchServer(
     _ store: ContainerStore, policy: PolicyState? = nil, clientBuffer: Int = 1024,
-    heartbeat: Duration = .seconds(15), _ body: (Int, StatusAPIServer) async throws -> Void
+    heartbeat: Duration = .seconds(15), dropGrace: Duration = .seconds(30),
+    _ body: (Int, StatusAPIServer) async throws -> Void
 ) async throws {
-    try await withAPIServer(store, policy: policy, clientBuffer: clientBuffer, heartbeat: heartbeat) {
+    try await withAPIServer(
+        store, policy: policy, clientBuffer: clientBuffer, heartbeat: heartbeat, dropGrace: dropGrace
+    ) {
         address, server in
         try await body(address.port, server)
     }
@@ -28,13 +31,13 @@ func withWatchServer(
 /// The API around `body`: started on a free loopback port, shut down gracefully on every path.
 private func withAPIServer(
     _ store: ContainerStore, policy: PolicyState? = nil, clientBuffer: Int = 1024,
-    heartbeat: Duration = .seconds(15), logger: Logger = .quiet,
+    heartbeat: Duration = .seconds(15), dropGrace: Duration = .seconds(30), logger: Logger = .quiet,
     _ body: (ListenAddress, StatusAPIServer) async throws -> Void
 ) async throws {
     let bound = AsyncStream<ListenAddress>.makeStream()
     let server = StatusAPIServer(
         store: store, policy: policy, listen: ListenAddress(host: "127.0.0.1", port: 0), version: "test",
-        watchClientBuffer: clientBuffer, watchHeartbeat: heartbeat, logger: logger,
+        watchClientBuffer: clientBuffer, watchHeartbeat: heartbeat, watchDropGrace: dropGrace, logger: logger,
         onListening: { address in bound.continuation.yield(address) })
     let group = ServiceGroup(services: [server.application()], logger: Logger.quiet)
     try await withThrowingTaskGroup(of: Void.self) { tasks in

@@ -206,20 +206,7 @@ struct WatchAPITests {
             defer { slow.close() }
             let fast = try WatchStream(port: port)
             defer { fast.close() }
-            fast.startReading()
-            #expect(await eventually(timeout: .seconds(10)) { server.watch.clients == 2 } != nil)
-            _ = await fast.waitForEvent { $0.name == "sync" }
-            // Each change carries 64 KiB: the socket buffers fill after a few dozen, then the queue.
-            let big = String(repeating: "x", count: 65536)
-            var rounds = 0
-            while server.watch.dropped == 0, rounds < 400 {
-                rounds += 1
-                let record = Self.record("big", labels: ["round": "\(rounds)", "pad": big])
-                await store.upsert(record)
-                let seen = await fast.waitForEvent { $0.data.contains("\"round\":\"\(rounds)\"") }
-                #expect(seen != nil, "the reading client missed round \(rounds)")
-                if seen == nil { break }
-            }
+            let rounds = await Self.overflow(slow, beside: fast, store: store, server: server)
             #expect(server.watch.dropped == 1, "after \(rounds) changes")
             slow.startReading()
             #expect(await eventually(timeout: .seconds(30)) { slow.isEnded } != nil, "the stream did not end")
@@ -235,5 +222,46 @@ struct WatchAPITests {
             #expect(!fast.isEnded)
             #expect(server.watch.clients == 1)
         }
+    }
+
+    @Test("a dropped client that never reads is hung up on after the grace: its response and socket end")
+    func droppedClientHungUp() async throws {
+        let store = await syncedStore()
+        try await withWatchServer(store, clientBuffer: 8, heartbeat: .seconds(3600), dropGrace: .seconds(1)) {
+            port, server in
+            let slow = try WatchStream(port: port, receiveBuffer: 4096)
+            defer { slow.close() }
+            let fast = try WatchStream(port: port)
+            defer { fast.close() }
+            let rounds = await Self.overflow(slow, beside: fast, store: store, server: server)
+            #expect(server.watch.dropped == 1, "after \(rounds) changes")
+            // Its `dropped` event waits for room that never comes, until the grace is over.
+            #expect(await eventually(timeout: .seconds(30)) { server.watch.streams == 1 } != nil, "still open")
+            #expect(!fast.isEnded, "the reading client is not hung up on")
+            slow.startReading()
+            #expect(await eventually(timeout: .seconds(30)) { slow.isEnded } != nil, "the connection did not close")
+        }
+    }
+
+    /// Changes of 64 KiB each until `slow` (which reads nothing) is dropped, `fast` reading every
+    /// one; the number of changes made.
+    static func overflow(
+        _ slow: WatchStream, beside fast: WatchStream, store: ContainerStore, server: StatusAPIServer
+    ) async -> Int {
+        fast.startReading()
+        #expect(await eventually(timeout: .seconds(10)) { server.watch.clients == 2 } != nil)
+        _ = await fast.waitForEvent { $0.name == "sync" }
+        // The socket buffers fill after a few dozen changes, then the queue.
+        let big = String(repeating: "x", count: 65536)
+        var rounds = 0
+        while server.watch.dropped == 0, rounds < 400 {
+            rounds += 1
+            let record = record("big", labels: ["round": "\(rounds)", "pad": big])
+            await store.upsert(record)
+            let seen = await fast.waitForEvent { $0.data.contains("\"round\":\"\(rounds)\"") }
+            #expect(seen != nil, "the reading client missed round \(rounds)")
+            if seen == nil { break }
+        }
+        return rounds
     }
 }

@@ -27,21 +27,29 @@ struct WatchRoute: Sendable {
             return JSONBody.error(.serviceUnavailable, "the watch stream is not running yet; retry")
         }
         let body = ResponseBody { [hub] writer in
-            if case .sync(let snapshot, let policy, let version) = start {
-                try await writer.write(
-                    WatchEvent.sync(allContainers: allContainers(snapshot, policy), version: version))
-            }
-            // From here the hub writes the events onto the connection; the response only waits for
-            // the end. The server's graceful shutdown waits for open responses: end it then.
-            hub.attach(client)
-            try await withGracefulShutdownHandler {
-                for await case .dropped(let buffer, let lastSent) in ending {
-                    try await writer.write(WatchEvent.dropped(buffer: buffer, lastSent: lastSent))
+            try await hub.countingStream {
+                if case .sync(let snapshot, let policy, let version) = start {
+                    try await writer.write(
+                        WatchEvent.sync(allContainers: allContainers(snapshot, policy), version: version))
                 }
-            } onGracefulShutdown: {
-                hub.forget(client)
+                // From here the hub writes the events onto the connection; the response only waits
+                // for the end. The server's graceful shutdown waits for open responses: end it then.
+                hub.attach(client)
+                var hangUp: Scheduled<Void>?
+                try await withGracefulShutdownHandler {
+                    for await case .dropped(let buffer, let lastSent) in ending {
+                        // The last words wait for room the client may never make.
+                        hangUp = channel.eventLoop.scheduleTask(in: TimeAmount(hub.dropGrace)) {
+                            channel.close(promise: nil)
+                        }
+                        try await writer.write(WatchEvent.dropped(buffer: buffer, lastSent: lastSent))
+                    }
+                } onGracefulShutdown: {
+                    hub.forget(client)
+                }
+                try await writer.finish(nil)
+                hangUp?.cancel()
             }
-            try await writer.finish(nil)
         }
         return Response(status: .ok, headers: Self.headers, body: body)
     }

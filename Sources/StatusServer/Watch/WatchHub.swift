@@ -93,12 +93,17 @@ public final class WatchHub: Service, Sendable {
 
     /// How often an idle stream gets a heartbeat.
     let heartbeatInterval: Duration
+    /// How long a dropped client has to take its `dropped` event before it is hung up on: one that
+    /// reads nothing would otherwise hold its response and socket (and its unread megabytes) forever.
+    let dropGrace: Duration
+    private let openStreams = Atomic<Int>(0)
 
     public init(
         store: ContainerStore, policy: PolicyState?, aliases: ImageAliases, clientBuffer: Int = 1024,
-        metrics: GuardMetrics? = nil, heartbeatInterval: Duration = .seconds(15)
+        metrics: GuardMetrics? = nil, heartbeatInterval: Duration = .seconds(15), dropGrace: Duration = .seconds(30)
     ) {
         self.heartbeatInterval = heartbeatInterval
+        self.dropGrace = dropGrace
         self.metrics = metrics
         self.store = store
         self.policy = policy
@@ -112,6 +117,15 @@ public final class WatchHub: Service, Sendable {
     public var clients: Int { state.withLock { $0.clients.count } }
     /// Events made since start (one per version that changed what a watcher sees).
     public var events: Int { eventCount.load(ordering: .relaxed) }
+    /// Watch responses still open: the clients following, and dropped ones still being told so.
+    public var streams: Int { openStreams.load(ordering: .relaxed) }
+
+    /// Counts a watch response for ``streams`` while `body` runs.
+    func countingStream<T>(_ body: () async throws -> T) async rethrows -> T {
+        openStreams.add(1, ordering: .relaxed)
+        defer { openStreams.subtract(1, ordering: .relaxed) }
+        return try await body()
+    }
 
     public func run() async throws {
         let (inputs, feed) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
