@@ -50,6 +50,27 @@ struct ConnectionLeasesTests {
         #expect(next == 4)
     }
 
+    @Test("at the limit nothing watches the waiting requests: a connection given back serves them")
+    func noWatchAtTheLimit() async throws {
+        let dialer = FakeDialer(slowAfter: .max)
+        let leases = dialer.leases(limit: 2)
+        let held = try await [leases.acquire(), leases.acquire()]
+        let waiters = (0..<3).map { _ in Task { try await leases.acquire() } }
+        #expect(await eventually { leases.waitingCount == 3 } != nil)
+        // A watch that went on here would wake every opening's time (0.2 ms on a unix socket)
+        // for as long as the held calls last.
+        #expect(await eventually { !leases.isWatching } != nil, "still watching at the limit")
+        #expect(leases.waitingCount == 3)
+        leases.release(held[0], reusable: true)
+        leases.release(held[1], reusable: true)
+        var served: [Int] = []
+        for waiter in waiters.prefix(2) { served.append(try await waiter.value) }
+        #expect(Set(served) == Set(held))
+        leases.release(served[0], reusable: true)
+        #expect(Set(held).contains(try await waiters[2].value))
+        #expect(dialer.opened.withLock { $0 } == 2, "nothing opened beyond the limit")
+    }
+
     @Test("a failure to connect reaches every waiting request when no connection is left")
     func failureReachesWaiters() async throws {
         let dialer = FakeDialer(slowAfter: .max, failing: true)

@@ -37,6 +37,8 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    /// The watcher's shortest sleep, however quick an opening is.
+    static var shortestWatch: Double { 0.001 }
     private let limit: Int
     private let open: @Sendable () async throws -> Connection
     private let isUsable: @Sendable (Connection) -> Bool
@@ -157,6 +159,8 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
 
     /// Requests waiting for a connection now.
     var waitingCount: Int { state.withLockedValue { $0.waiting.count } }
+    /// Whether a task is watching the waiting requests (``watchWaiters()``).
+    var isWatching: Bool { state.withLockedValue { $0.watching } }
 
     /// Closes the idle connections; any opened later are closed as they come.
     func closeAll() {
@@ -184,18 +188,21 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
 
     /// While requests wait without an opening for them, opens one once the oldest has waited as
     /// long as an opening takes: the connections may be held by calls far slower than the average.
+    /// At the limit there is nothing to open: the watch ends, and a connection given back serves
+    /// the next waiter (polling there woke the guard thousands of times a second while its
+    /// inspects queued on the unix socket's 8 connections under churn, an opening taking 0.2 ms).
     private func watchWaiters() {
         Task {
             while true {
-                let wait = state.withLockedValue { $0.openSeconds ?? 0.05 }
+                let wait = state.withLockedValue { max($0.openSeconds ?? 0.05, Self.shortestWatch) }
                 try? await Task.sleep(for: .seconds(wait))
                 let (opens, goesOn) = state.withLockedValue { state -> (Bool, Bool) in
-                    guard let oldest = state.waiting.first, !state.closed else {
+                    guard let oldest = state.waiting.first, !state.closed, state.count < limit else {
                         state.watching = false
                         return (false, false)
                     }
                     let waited = Self.seconds(ContinuousClock.now - oldest.since)
-                    guard waited >= (state.openSeconds ?? 0.05), state.count < limit else { return (false, true) }
+                    guard waited >= (state.openSeconds ?? 0.05) else { return (false, true) }
                     state.count += 1
                     return (true, true)
                 }
@@ -222,13 +229,19 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
     /// An opening failed. With no other connection alive or coming, every waiting request gets
     /// the error (nothing else would ever serve them); otherwise they wait for the others.
     private func failed(_ error: any Error) {
-        let waiters = state.withLockedValue { state -> [Waiter] in
+        let (waiters, startWatching) = state.withLockedValue { state -> ([Waiter], Bool) in
             state.count -= 1
-            guard state.count == 0 else { return [] }
+            guard state.count == 0 else {
+                // Below the limit again: a waiter held up by slow calls may open another.
+                let watches = !state.waiting.isEmpty && !state.watching && !state.closed
+                if watches { state.watching = true }
+                return ([], watches)
+            }
             defer { state.waiting = [] }
-            return state.waiting
+            return (state.waiting, false)
         }
         for waiter in waiters { waiter.continuation.resume(throwing: error) }
+        if startWatching { watchWaiters() }
     }
 
     /// A moving average that follows a change within a few samples.
