@@ -45,6 +45,13 @@ import Testing
         #expect(Self.lines(Self.render(F.data(), state, width: 40, height: 10))[0].contains("run 9 ok 6 bad 2 pend 1"))
     }
 
+    @Test("the filter 'violating' finds the violations held for the operator too; 'pending' only those")
+    func filterOnViolatingFindsPending() {
+        let verdicts = { (filter: String) in RowBuilder(filter: filter).rows(F.data()).map(\.verdict.word).sorted() }
+        #expect(verdicts("violating") == ["pending", "violating", "violating"])
+        #expect(verdicts("pending") == ["pending"])
+    }
+
     @Test func readonlyShowsInHeaderAndStatusBar() {
         var data = F.data()
         data.enforcer.readonly = true

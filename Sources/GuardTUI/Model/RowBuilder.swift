@@ -136,7 +136,9 @@ public struct RowBuilder: Sendable, Equatable {
         let needle = filter.lowercased()
         guard !needle.isEmpty else { return true }
         let record = row.record
-        return [record.displayName, record.imageRef, record.shortID, record.state, row.verdict.word]
+        // A violation held for the operator is still a violation: `violating` finds it too.
+        let verdicts = row.verdict == .pending ? [row.verdict.word, RowVerdict.violating.word] : [row.verdict.word]
+        return ([record.displayName, record.imageRef, record.shortID, record.state] + verdicts)
             .contains { $0.lowercased().contains(needle) }
     }
 

@@ -12,14 +12,16 @@ struct StatusBarView {
     /// Read-only: only what still works is offered.
     static let readonlyHints = ["/ filter", "e view", "q quit"]
     /// In the logs view.
-    static let logsHints = ["/ search", "n/N next", "f follow", "w wrap", "t time", "Esc back"]
+    static func logsHints(following: Bool) -> [String] {
+        ["/ search", "n/N next", following ? "f pause" : "f follow", "w wrap", "t time", "Esc back"]
+    }
     /// In the inspect view.
     static let inspectHints = ["/ search", "n/N next", "M secrets", "Esc back"]
     /// In the decision timeline.
     static let timelineHints = ["/ filter", "Enter go to row", "Esc back"]
     /// In the help: how it scrolls (the table's keys are what it lists); `closeHint` replaces `? help`.
     static let helpViewHints = ["j/k scroll", "Space page"]
-    static let closeHint = "Esc back"
+    static let closeHint = "Esc close"
     /// The shortest hint, kept whatever else the line holds.
     static let helpHint = "? help"
 
@@ -85,7 +87,7 @@ struct StatusBarView {
             // Each hint is its own segment, so a narrow bar drops whole hints from the end.
             let hints: [String] =
                 switch state.overlay {
-                case .logs: Self.logsHints
+                case .logs: Self.logsHints(following: state.logs?.following ?? true)
                 case .timeline: Self.timelineHints
                 case .inspect: Self.inspectHints
                 case .help: Self.helpViewHints

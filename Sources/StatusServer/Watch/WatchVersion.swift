@@ -44,13 +44,14 @@ struct WatchVersion: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `"tag-store-policy"`, quoted as an `ETag` is.
     var etag: String { "\"\(description)\"" }
 
-    /// Whether an `If-None-Match` header names this version (a list, `*`, weak or strong).
+    /// Whether an `If-None-Match` header names this version (a list, `*`, weak or strong; a tag
+    /// copied without its quotes too, as people often do).
     func matches(ifNoneMatch header: String) -> Bool {
         header.split(separator: ",").contains { item in
             var tag = Substring(String(item).trimmingWhitespace())
             if tag == "*" { return true }
             if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
-            return tag == etag
+            return tag == etag || tag == description
         }
     }
 }
