@@ -57,6 +57,26 @@ struct TimelineViewTests {
         #expect(Self.view(state) != nil && state.message?.text.hasSuffix("no longer exists") == true)
     }
 
+    @Test("RESULT widens to its longest text while RULE / WHY keeps 40 columns; at 120 it is cut")
+    func resultWidens() {
+        var data = F.data()
+        var ended = ViewScene.timeline()[0]
+        ended.result = "no longer running: no action needed"
+        data.timeline = [ended] + ViewScene.timeline()
+        var state = F.state()
+        state.overlay = .timeline(TimelineView())
+        func screen(_ width: Int) -> String {
+            DashboardRenderer.render(
+                data: data, state: state, rows: RowBuilder().rows(data), width: width, height: 30, glyphs: .utf8
+            ).text
+        }
+        let wide = screen(160).split(separator: "\n").first { $0.contains("no longer running") } ?? ""
+        #expect(wide.contains("no longer running: no action needed "), "\(wide)")
+        #expect(wide.hasSuffix("no rule matches") || wide.contains("no rule matches "), "\(wide)")
+        #expect(!screen(120).contains("no longer running"), "RULE / WHY keeps its room at 120")
+        #expect(screen(120).contains("no long…"))
+    }
+
     @Test("actions in the last hour: done or failed, within 3600 s")
     func lastHour() {
         #expect(TimelineView.actionsInLastHour(ViewScene.timeline(), now: F.now) == 2)

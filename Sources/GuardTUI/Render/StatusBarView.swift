@@ -19,8 +19,7 @@ struct StatusBarView {
     static let inspectHints = ["/ search", "n/N next", "M secrets", "Esc back"]
     /// In the decision timeline.
     static let timelineHints = ["/ filter", "Enter go to row", "Esc back"]
-    /// In the help: how it scrolls (the table's keys are what it lists); `closeHint` replaces `? help`.
-    static let helpViewHints = ["j/k scroll", "Space page"]
+    /// In the help, instead of `? help` (which scrolls by its own last line when it does not fit).
     static let closeHint = "Esc close"
     /// The shortest hint, kept whatever else the line holds.
     static let helpHint = "? help"
@@ -90,7 +89,7 @@ struct StatusBarView {
                 case .logs: Self.logsHints(following: state.logs?.following ?? true)
                 case .timeline: Self.timelineHints
                 case .inspect: Self.inspectHints
-                case .help: Self.helpViewHints
+                case .help: []
                 default: data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
                 }
             for (index, hint) in hints.enumerated() {

@@ -29,6 +29,20 @@ struct TimelineRenderView {
         Column(title: "EVENT", width: 12) { $0.event },
         Column(title: "RULE / WHY", width: 0) { why($0) },
     ]
+    static let resultColumn = 4
+    /// What RULE / WHY keeps before RESULT widens.
+    static let whyWidth = 40
+
+    /// The columns' widths for these rows: RESULT widens up to its longest text (`no longer
+    /// running: no action needed`) while RULE / WHY keeps `whyWidth` columns.
+    static func widths(for rows: some Sequence<AuditRecord>, screenWidth: Int) -> [Int] {
+        var widths = columns.map(\.width)
+        let used = widths.reduce(0, +) + widths.count  // the cells and a space after each
+        let spare = screenWidth - 1 - used - whyWidth
+        let longest = rows.map(\.result.count).max() ?? 0
+        widths[resultColumn] += max(0, min(longest - widths[resultColumn], spare))
+        return widths
+    }
 
     func draw(on screen: inout Screen, band: DashboardLayout.Band) {
         guard band.height > 0 else { return }
@@ -42,14 +56,17 @@ struct TimelineRenderView {
         screen.put(
             title, row: band.top, column: 1, width: screen.width - 2, role: .dialogTitle, ellipsis: glyphs.ellipsis)
         guard band.height > 1 else { return }
-        screen.fill(row: band.top + 1, role: .columnHeader)
-        draw(Self.columns.map(\.title), on: &screen, row: band.top + 1, role: .columnHeader)
         var bottom = band.bottom
         if let editor = view.filterEditor {
             bottom -= 1
             screen.searchPrompt(editor, row: bottom, glyphs: glyphs)
         }
         let visible = max(bottom - band.top - 2, 0)
+        let top = TextFit.scrollTop(selected: view.selected, top: view.scrollTop, count: rows.count, visible: visible)
+        let shown = rows.dropFirst(top).prefix(visible)
+        let widths = Self.widths(for: shown, screenWidth: screen.width)
+        screen.fill(row: band.top + 1, role: .columnHeader)
+        draw(Self.columns.map(\.title), widths: widths, on: &screen, row: band.top + 1, role: .columnHeader)
         guard !rows.isEmpty else {
             let note =
                 records.isEmpty
@@ -61,23 +78,22 @@ struct TimelineRenderView {
             }
             return
         }
-        let top = TextFit.scrollTop(selected: view.selected, top: view.scrollTop, count: rows.count, visible: visible)
-        for (offset, record) in rows.dropFirst(top).prefix(visible).enumerated() {
+        for (offset, record) in shown.enumerated() {
             let y = band.top + 2 + offset
             let selected = top + offset == view.selected
             let role: Role =
                 selected
                 ? .selection : record.result == "failed" ? .error : record.verdict == "violating" ? .violating : .normal
             if selected { screen.fill(row: y, role: .selection) }
-            draw(Self.columns.map { $0.value(record) }, on: &screen, row: y, role: role)
+            draw(Self.columns.map { $0.value(record) }, widths: widths, on: &screen, row: y, role: role)
         }
     }
 
     /// The cells of one row, each cut to its column; the last takes what is left.
-    func draw(_ values: [String], on screen: inout Screen, row: Int, role: Role) {
+    func draw(_ values: [String], widths: [Int], on screen: inout Screen, row: Int, role: Role) {
         var x = 1
-        for (column, value) in zip(Self.columns, values) {
-            let width = column.width == 0 ? screen.width - x - 1 : min(column.width, screen.width - x - 1)
+        for (columnWidth, value) in zip(widths, values) {
+            let width = columnWidth == 0 ? screen.width - x - 1 : min(columnWidth, screen.width - x - 1)
             guard width > 0 else { return }
             screen.put(value, row: row, column: x, width: width, role: role, ellipsis: glyphs.ellipsis)
             x += width + 1
