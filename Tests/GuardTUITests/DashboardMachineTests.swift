@@ -308,6 +308,8 @@ import Testing
         #expect(state.helpScroll == 0)
         _ = state.press([.character("G"), .escape, .character("?")], data: data)
         #expect(state.helpScroll == 0)
+        _ = state.press([.character("z")], data: data)
+        #expect(state.overlay == .help && state.message?.text == "unknown key \u{2014} Esc closes the help")
     }
 
     /// The finding: the editor's "not saved" error does not outlive its fix.

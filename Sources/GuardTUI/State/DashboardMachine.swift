@@ -92,10 +92,14 @@ public enum DashboardMachine {
         }
         switch key {
         case .escape, .enter, .character("q"), .character("?"): state.overlay = .none
-        default: break
+        default:
+            // As on the table, a key that does nothing says so.
+            if case .help = state.overlay { state.message = helpUnknownKeyMessage }
         }
         return []
     }
+
+    static let helpUnknownKeyMessage = UIState.Message("unknown key \u{2014} Esc closes the help")
 
     /// j/k, arrows, PgUp/PgDn, g/G in the help overlay; true when `key` was one of them.
     static func scrollHelp(_ key: Key, state: inout UIState, exec: Bool) -> Bool {
