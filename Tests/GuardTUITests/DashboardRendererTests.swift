@@ -52,6 +52,20 @@ import Testing
         #expect(verdicts("pending") == ["pending"])
     }
 
+    @Test("a long command goes over up to four lines of the detail pane, then is cut")
+    func longCommandWraps() throws {
+        let data = F.data()
+        var row = try #require(RowBuilder().rows(data).first)
+        row.record.command = ["sh", "-c", String(repeating: "echo hello; ", count: 30)]
+        let lines = DetailView(data: data, row: row, glyphs: .utf8).lines(row, rows: 40, valueWidth: 50)
+        let start = try #require(lines.firstIndex { $0.label == "command" })
+        let command = [lines[start]] + lines[(start + 1)...].prefix { $0.label.isEmpty }
+        #expect(command.count == 4)
+        #expect(command.dropLast().allSatisfy { $0.value.count == 50 })
+        #expect(command.map(\.value).joined() == ShellWords.quote(row.record.command), "the last line keeps the rest")
+        #expect(lines[start + 4].label == "ports")
+    }
+
     @Test func readonlyShowsInHeaderAndStatusBar() {
         var data = F.data()
         data.enforcer.readonly = true

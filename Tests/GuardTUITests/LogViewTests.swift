@@ -101,10 +101,16 @@ struct LogViewTests {
         #expect(state.logs?.hit == 19)
         _ = DashboardMachine.handle(.character("N"), state: &state, context: context)
         #expect(state.logs?.hit == 19 && state.message?.text == "no newer line with 'line 1'")
-        // q in the search prompt is text, not a close.
+        // A new search starts empty (the last one's text is not prefilled); q there is text.
         _ = DashboardMachine.handle(.character("/"), state: &state, context: context)
         _ = DashboardMachine.handle(.character("q"), state: &state, context: context)
-        #expect(state.overlay == .logs && state.logs?.searchEditor?.text == "line 1q")
+        #expect(state.overlay == .logs && state.logs?.searchEditor?.text == "q")
+        _ = DashboardMachine.handle(.escape, state: &state, context: context)
+        // Enter on an empty search repeats the last one.
+        _ = DashboardMachine.handle(.character("/"), state: &state, context: context)
+        _ = DashboardMachine.handle(.enter, state: &state, context: context)
+        #expect(state.logs?.search == "line 1")
+        #expect(state.message?.text.hasPrefix("'line 1' at line") == true, "\(String(describing: state.message))")
     }
 
     @Test("a refused create has no output to show")

@@ -14,4 +14,10 @@ import Testing
             ShellWords.quote(["/docker-entrypoint.sh", "nginx", "-g", "daemon off;"])
                 == "/docker-entrypoint.sh nginx -g 'daemon off;'")
     }
+
+    @Test("a word with a newline or a control character is spelled out as bash's $'…'")
+    func controlCharacters() {
+        #expect(ShellWords.quote(["sh", "-c", "a=1\necho \"it's\"\t\\x"]) == #"sh -c $'a=1\necho "it\'s"\t\\x'"#)
+        #expect(ShellWords.quote(["printf", "\u{1}"]) == #"printf $'\x01'"#)
+    }
 }

@@ -23,7 +23,7 @@ struct DetailView {
             screen.put(hint, row: band.top, column: screen.width - hint.count - 1, role: .dialogTitle)
         }
         guard let row else { return }
-        let lines = lines(row, rows: band.height - 1)
+        let lines = lines(row, rows: band.height - 1, valueWidth: screen.width - Self.labelWidth - 3)
         for (offset, line) in lines.enumerated() {
             let y = band.top + 1 + offset
             screen.put(line.label, row: y, column: 1, role: .dialog)
@@ -54,8 +54,9 @@ struct DetailView {
         ]
     }
 
-    /// The pane's lines for `rows` rows: the fixed facts, then the labels as far as they go.
-    func lines(_ row: ContainerRow, rows: Int) -> [Line] {
+    /// The pane's lines for `rows` rows, values `valueWidth` wide: the fixed facts, then the labels
+    /// as far as they go.
+    func lines(_ row: ContainerRow, rows: Int, valueWidth: Int = .max) -> [Line] {
         let record = row.record
         if let group = row.group { return Array(groupLines(group, verdict: row.verdict).prefix(max(rows, 0))) }
         if let refusal = row.refusal { return Array(refusalLines(row, refusal).prefix(max(rows, 0))) }
@@ -82,7 +83,9 @@ struct DetailView {
             Line(label: "state", value: "\(record.state) \(glyphs.dash) \(StatusText.describe(record, now: data.now))"),
             Line(label: "started", value: started(record)),
             Line(label: "restart", value: record.restartPolicy),
-            Line(label: "command", value: record.command.isEmpty ? "-" : ShellWords.quote(record.command)),
+        ]
+        lines += commandLines(record.command.isEmpty ? "-" : ShellWords.quote(record.command), width: valueWidth)
+        lines += [
             Line(label: "ports", value: record.ports.isEmpty ? "none" : record.ports.joined(separator: ", ")),
             Line(label: "mounts", value: record.mounts.isEmpty ? "none" : record.mounts.joined(separator: ", ")),
             Line(label: "networks", value: record.networks.isEmpty ? "none" : record.networks.joined(separator: ", ")),
@@ -103,6 +106,22 @@ struct DetailView {
             }
         }
         return lines
+    }
+
+    /// The command over as many as `commandRows` lines of `width`, so that most of a long one can
+    /// be read and copied; what is left after them is cut with an ellipsis.
+    static let commandRows = 4
+
+    func commandLines(_ command: String, width: Int) -> [Line] {
+        var rest = Substring(command)
+        var lines: [Line] = []
+        while !rest.isEmpty {
+            let last = lines.count == Self.commandRows - 1 || rest.count <= width
+            let piece = last ? rest : rest.prefix(max(width, 1))
+            lines.append(Line(label: lines.isEmpty ? "command" : "", value: String(piece)))
+            rest = rest.dropFirst(piece.count)
+        }
+        return lines.isEmpty ? [Line(label: "command", value: command)] : lines
     }
 
     /// A create the plugin refused: what was asked for, what the user was told, and how to allow it.

@@ -19,7 +19,8 @@ struct StatusBarView {
     static let inspectHints = ["/ search", "n/N next", "M secrets", "Esc back"]
     /// In the decision timeline.
     static let timelineHints = ["/ filter", "Enter go to row", "Esc back"]
-    /// In the help, instead of `? help` (which scrolls by its own last line when it does not fit).
+    /// In the help and the detail pane, instead of `? help` (there `?` closes them; the help says
+    /// how it scrolls by its own last line when it does not fit).
     static let closeHint = "Esc close"
     /// The shortest hint, kept whatever else the line holds.
     static let helpHint = "? help"
@@ -89,14 +90,15 @@ struct StatusBarView {
                 case .logs: Self.logsHints(following: state.logs?.following ?? true)
                 case .timeline: Self.timelineHints
                 case .inspect: Self.inspectHints
-                case .help: []
+                case .help, .detail: []
                 default: data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
                 }
             for (index, hint) in hints.enumerated() {
                 segments.append(Segment(hint, .statusBar, priority: 4 - index))
             }
         }
-        segments.append(Segment(state.overlay == .help ? Self.closeHint : Self.helpHint, .statusBar, priority: 10))
+        let closes = state.overlay == .help || state.overlay == .detail
+        segments.append(Segment(closes ? Self.closeHint : Self.helpHint, .statusBar, priority: 10))
         return segments
     }
 }

@@ -24,7 +24,8 @@ extension DashboardMachine {
             case .editing: view.searchEditor = editor
             case .submit:
                 view.searchEditor = nil
-                view.search = editor.text
+                // An empty search repeats the last one, as `less` does.
+                if !editor.text.isEmpty { view.search = editor.text }
                 findInspect(&view, from: view.top, backwards: false, page: page, state: &state)
             case .cancel: view.searchEditor = nil
             case .ignored: break
@@ -41,7 +42,7 @@ extension DashboardMachine {
         case .pageUp, .control("b"): view.top -= page
         case .character("g"), .home: view.top = 0
         case .character("G"), .end: view.top = view.lineCount
-        case .character("/"): view.searchEditor = LineEditor(view.search)
+        case .character("/"): view.searchEditor = LineEditor("")
         case .character("n"):
             findInspect(&view, from: (view.hit ?? view.top - 1) + 1, backwards: false, page: page, state: &state)
         case .character("N"):

@@ -48,7 +48,8 @@ extension DashboardMachine {
             case .editing: view.searchEditor = editor
             case .submit:
                 view.searchEditor = nil
-                view.search = editor.text
+                // An empty search repeats the last one, as `less` does.
+                if !editor.text.isEmpty { view.search = editor.text }
                 findLog(in: &view, older: true, from: view.shownBottom, page: page, state: &state)
             case .cancel: view.searchEditor = nil
             case .ignored: break
@@ -66,7 +67,7 @@ extension DashboardMachine {
         case .pageDown, .control("f"), .character(" "): view.scroll(by: page, page: page)
         case .character("g"), .home: view.scroll(by: -view.buffer.end, page: page)
         case .character("G"), .end: view.following = true
-        case .character("/"): view.searchEditor = LineEditor(view.search)
+        case .character("/"): view.searchEditor = LineEditor("")
         case .character("n"):
             findLog(in: &view, older: true, from: (view.hit ?? view.shownBottom + 1) - 1, page: page, state: &state)
         case .character("N"):
