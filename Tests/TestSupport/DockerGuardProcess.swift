@@ -121,9 +121,10 @@ public final class DockerGuardProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
         if process.isRunning {
+            let stacks = ProcessStacks.describe(process.processIdentifier)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            reportUncleanStop("did not exit \(timeout) after signal \(signal): killed")
+            reportUncleanStop("did not exit \(timeout) after signal \(signal): killed\n\(stacks)")
             return nil
         }
         let status = process.terminationStatus

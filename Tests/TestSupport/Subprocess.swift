@@ -46,10 +46,13 @@ public enum Subprocess {
         var status: Int32 = 0
         let deadline = ContinuousClock.now + timeout
         var killed = false
+        var stacks = ""
         while true {
             let waited = waitpid(pid, &status, WNOHANG)
             if waited == pid || (waited == -1 && errno != EINTR) { break }
             if !killed, ContinuousClock.now > deadline {
+                // gdb itself is run here with no deadline of its own beyond Subprocess's.
+                if executable != "/usr/bin/gdb" { stacks = ProcessStacks.describe(pid) }
                 kill(pid, SIGKILL)
                 killed = true
             }
@@ -60,7 +63,7 @@ public enum Subprocess {
         return Result(
             status: exitStatus,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            stderr: killed ? stderr + "\n[killed after \(timeout): it had not exited]\n" : stderr)
+            stderr: killed ? stderr + "\n[killed after \(timeout): it had not exited]\n" + stacks : stderr)
     }
 
     /// The descriptors open in this process now (glibc's closefrom action is not importable).
