@@ -205,11 +205,8 @@ struct WatchAPITests {
         // No heartbeat: on a loaded machine one could be the item that overflows the queue, and the
         // change before it would then rightly be the slow client's last.
         try await withWatchServer(store, clientBuffer: 8, heartbeat: .seconds(3600)) { port, server in
-            let slow = try WatchStream(port: port, receiveBuffer: 4096)
-            defer { slow.close() }
-            let fast = try WatchStream(port: port)
-            defer { fast.close() }
-            let rounds = await Self.overflow(slow, beside: fast, store: store, server: server)
+            let (slow, fast, rounds) = try await Self.overflow(port: port, store: store, server: server)
+            defer { [slow, fast].forEach { $0.close() } }
             #expect(server.watch.dropped == 1, "after \(rounds) changes")
             slow.startReading()
             #expect(await eventually(timeout: .seconds(30)) { slow.isEnded } != nil, "the stream did not end")
@@ -232,11 +229,8 @@ struct WatchAPITests {
         let store = await syncedStore()
         try await withWatchServer(store, clientBuffer: 8, heartbeat: .seconds(3600), dropGrace: .seconds(1)) {
             port, server in
-            let slow = try WatchStream(port: port, receiveBuffer: 4096)
-            defer { slow.close() }
-            let fast = try WatchStream(port: port)
-            defer { fast.close() }
-            let rounds = await Self.overflow(slow, beside: fast, store: store, server: server)
+            let (slow, fast, rounds) = try await Self.overflow(port: port, store: store, server: server)
+            defer { [slow, fast].forEach { $0.close() } }
             #expect(server.watch.dropped == 1, "after \(rounds) changes")
             // Its `dropped` event waits for room that never comes, until the grace is over.
             #expect(await eventually(timeout: .seconds(30)) { server.watch.streams == 1 } != nil, "still open")
@@ -246,11 +240,13 @@ struct WatchAPITests {
         }
     }
 
-    /// Changes of 64 KiB each until `slow` (which reads nothing) is dropped, `fast` reading every
-    /// one; the number of changes made.
+    /// Two clients, `slow` (which reads nothing, into a 4 KiB buffer) and `fast`; changes of 64 KiB
+    /// each until `slow` is dropped, `fast` reading every one; and the number of changes made.
     static func overflow(
-        _ slow: WatchStream, beside fast: WatchStream, store: ContainerStore, server: StatusAPIServer
-    ) async -> Int {
+        port: Int, store: ContainerStore, server: StatusAPIServer
+    ) async throws -> (slow: WatchStream, fast: WatchStream, rounds: Int) {
+        let slow = try WatchStream(port: port, receiveBuffer: 4096)
+        let fast = try WatchStream(port: port)
         fast.startReading()
         #expect(await eventually(timeout: .seconds(10)) { server.watch.clients == 2 } != nil)
         _ = await fast.waitForEvent { $0.name == "sync" }
@@ -265,6 +261,6 @@ struct WatchAPITests {
             #expect(seen != nil, "the reading client missed round \(rounds)")
             if seen == nil { break }
         }
-        return rounds
+        return (slow, fast, rounds)
     }
 }
