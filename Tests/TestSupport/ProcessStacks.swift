@@ -21,7 +21,8 @@ public enum ProcessStacks {
         let gdb = "/usr/bin/gdb"
         guard FileManager.default.isExecutableFile(atPath: gdb),
             let result = try? Subprocess.run(
-                gdb, ["-p", "\(pid)", "-batch", "-ex", "thread apply all bt 20"], timeout: .seconds(60))
+                gdb, ["-p", "\(pid)", "-batch", "-ex", "thread apply all bt 20"], timeout: .seconds(60),
+                describesHang: false)
         else { return text + "(no gdb: no backtraces)\n" }
         // gdb's own chatter (symbol loading) is dropped; the backtraces are the lines that matter.
         let backtraces = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Thread ") || $0.hasPrefix("#") }

@@ -18,11 +18,13 @@ public enum Subprocess {
     }
 
     /// Past `timeout` the command is killed (SIGKILL) and its result says so in `stderr`: a command
-    /// that never ends fails its test rather than holding the whole run.
+    /// that never ends fails its test rather than holding the whole run. With `describesHang` the
+    /// report also says what its threads were doing (``ProcessStacks``, which runs gdb through here
+    /// without it).
     @available(*, noasync, message: "blocks a cooperative thread: use the async overload")
-    public static func run(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(120)) throws
-        -> Result
-    {
+    public static func run(
+        _ executable: String, _ arguments: [String], timeout: Duration = .seconds(120), describesHang: Bool = true
+    ) throws -> Result {
         let outPath = NSTemporaryDirectory() + "subprocess-\(UUID().uuidString).out"
         let errPath = outPath + ".err"
         defer {
@@ -51,8 +53,7 @@ public enum Subprocess {
             let waited = waitpid(pid, &status, WNOHANG)
             if waited == pid || (waited == -1 && errno != EINTR) { break }
             if !killed, ContinuousClock.now > deadline {
-                // gdb itself is run here with no deadline of its own beyond Subprocess's.
-                if executable != "/usr/bin/gdb" { stacks = ProcessStacks.describe(pid) }
+                if describesHang { stacks = ProcessStacks.describe(pid) }
                 kill(pid, SIGKILL)
                 killed = true
             }

@@ -33,12 +33,15 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
         var lastOpening: Double = 0
         /// A task is watching the oldest waiter (``watchWaiters()``).
         var watching = false
+        /// How long a waiter waits before the watcher opens one more: an opening's time, 50 ms
+        /// before one was measured.
+        var openingWait: Double { openSeconds ?? 0.05 }
         var lastWaiterID: UInt64 = 0
     }
 
     private let state = NIOLockedValueBox(State())
     /// The watcher's shortest sleep, however quick an opening is.
-    static var shortestWatch: Double { 0.001 }
+    static var shortestWatch: Double { 0.001 }  // computed: a generic type stores no statics
     private let limit: Int
     private let open: @Sendable () async throws -> Connection
     private let isUsable: @Sendable (Connection) -> Bool
@@ -194,7 +197,7 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
     private func watchWaiters() {
         Task {
             while true {
-                let wait = state.withLockedValue { max($0.openSeconds ?? 0.05, Self.shortestWatch) }
+                let wait = state.withLockedValue { max($0.openingWait, Self.shortestWatch) }
                 try? await Task.sleep(for: .seconds(wait))
                 let (opens, goesOn) = state.withLockedValue { state -> (Bool, Bool) in
                     guard let oldest = state.waiting.first, !state.closed, state.count < limit else {
@@ -202,7 +205,7 @@ final class ConnectionLeases<Connection: Sendable>: Sendable {
                         return (false, false)
                     }
                     let waited = Self.seconds(ContinuousClock.now - oldest.since)
-                    guard waited >= (state.openSeconds ?? 0.05) else { return (false, true) }
+                    guard waited >= state.openingWait else { return (false, true) }
                     state.count += 1
                     return (true, true)
                 }

@@ -137,7 +137,7 @@ public struct RowBuilder: Sendable, Equatable {
         guard !needle.isEmpty else { return true }
         let record = row.record
         // A violation held for the operator is still a violation: `violating` finds it too.
-        let verdicts = row.verdict == .pending ? [row.verdict.word, RowVerdict.violating.word] : [row.verdict.word]
+        let verdicts = [row.verdict.word] + (row.verdict.isViolating ? [RowVerdict.violating.word] : [])
         return ([record.displayName, record.imageRef, record.shortID, record.state] + verdicts)
             .contains { $0.lowercased().contains(needle) }
     }

@@ -115,13 +115,13 @@ struct DetailView {
     func commandLines(_ command: String, width: Int) -> [Line] {
         var rest = Substring(command)
         var lines: [Line] = []
-        while !rest.isEmpty {
+        repeat {
             let last = lines.count == Self.commandRows - 1 || rest.count <= width
             let piece = last ? rest : rest.prefix(max(width, 1))
             lines.append(Line(label: lines.isEmpty ? "command" : "", value: String(piece)))
             rest = rest.dropFirst(piece.count)
-        }
-        return lines.isEmpty ? [Line(label: "command", value: command)] : lines
+        } while !rest.isEmpty
+        return lines
     }
 
     /// A create the plugin refused: what was asked for, what the user was told, and how to allow it.

@@ -65,6 +65,9 @@ struct StatusBarView {
         return segments
     }
 
+    /// The help and the detail pane: read, then closed; their bar offers only that.
+    var onlyCloses: Bool { state.overlay == .help || state.overlay == .detail }
+
     func operatorLine() -> [Segment] {
         let policy = data.policy
         var segments: [Segment] = []
@@ -87,18 +90,17 @@ struct StatusBarView {
             // Each hint is its own segment, so a narrow bar drops whole hints from the end.
             let hints: [String] =
                 switch state.overlay {
+                case _ where onlyCloses: []
                 case .logs: Self.logsHints(following: state.logs?.following ?? true)
                 case .timeline: Self.timelineHints
                 case .inspect: Self.inspectHints
-                case .help, .detail: []
                 default: data.enforcer.readonly ? Self.readonlyHints : Self.keyHints
                 }
             for (index, hint) in hints.enumerated() {
                 segments.append(Segment(hint, .statusBar, priority: 4 - index))
             }
         }
-        let closes = state.overlay == .help || state.overlay == .detail
-        segments.append(Segment(closes ? Self.closeHint : Self.helpHint, .statusBar, priority: 10))
+        segments.append(Segment(onlyCloses ? Self.closeHint : Self.helpHint, .statusBar, priority: 10))
         return segments
     }
 }

@@ -208,13 +208,9 @@ public final class WatchHub: Service, Sendable {
                     state.clients[id]?.queued?.append(Frame(version: version, bytes: bytes))
                     continue
                 }
-            } else if follower.client.connection.channel.isWritable {
-                if follower.behind > 0 { state.clients[id]?.behind = 0 }
-                state.clients[id]?.lastWrite = state.tick
-                writes.append(follower.client)
-                continue
-            } else if follower.behind < clientBuffer {
-                state.clients[id]?.behind += 1
+            } else if follower.client.connection.channel.isWritable || follower.behind < clientBuffer {
+                // Behind counts the events written since its connection last had room.
+                state.clients[id]?.behind = follower.client.connection.channel.isWritable ? 0 : follower.behind + 1
                 state.clients[id]?.lastWrite = state.tick
                 writes.append(follower.client)
                 continue
