@@ -13,9 +13,9 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Guard the Docker engine and serve the status API (headless).",
         discussion: """
             Keeps a live view of the engine's containers from its event stream, judges each one \
-            against the allow-list as it starts, and serves GET /containers, /allowlist, /healthz \
-            and /readyz. Stops cleanly on SIGINT or SIGTERM. In confirm mode, without an operator, \
-            violations are recorded as in audit mode.
+            against the allow-list as it starts, and serves GET /containers, /allowlist, /healthz, \
+            /readyz and /metrics. Stops cleanly on SIGINT, SIGTERM or SIGHUP. In confirm mode, \
+            without an operator, violations are recorded as in audit mode.
             """
     )
 
