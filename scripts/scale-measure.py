@@ -23,14 +23,15 @@ WORK/results.jsonl (with the N and rate it ran at), and `report` turns that file
                                           the same without an engine: BINARY (dockerguard-bench-
                                           scale --watch-serve) serves N synthetic containers and
                                           makes RATE changes a second once CLIENTS follow; store ->
-                                          client latency per (client, change), its spread over
-                                          the clients, the server's CPU (CLIENTS 0: the same
-                                          changes with nobody watching, the baseline)
+                                          client socket (the kernel's stamp) and store -> read
+                                          latency per (client, change), the spread over the
+                                          clients, the server's CPU (CLIENTS 0: the
+                                          same changes with nobody watching, the baseline)
     scale-measure.py send-floor CLIENTS RATE SECONDS BYTES
                                           the floor under any fan-out: a bare writer sending
                                           BYTES RATE times a second down CLIENTS loopback TCP
-                                          connections; its CPU, and send -> read latency read
-                                          as watch-serve reads
+                                          connections; its CPU, and send -> socket and send ->
+                                          read latency, read as watch-serve reads
     scale-measure.py survival EVENTS      `docker events --format '{{json .}}'` lines -> survival
                                           (start -> first die/destroy) of victim-guard-* and
                                           victim-ref-*
@@ -46,6 +47,7 @@ import json
 import os
 import select
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -121,8 +123,33 @@ def open_stream(host, port, target, unix_path=None):
     return s
 
 
+# Linux's SO_TIMESTAMPNS (the Python module does not name it): the kernel stamps each received
+# segment with the wall-clock time it reached the socket, and recvmsg hands the last one over.
+SO_TIMESTAMPNS = 35
+STAMP_SPACE = socket.CMSG_SPACE(16)  # a struct timespec
+
+
+def stamp_arrivals(sock):
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
+    except OSError:
+        pass  # no stamps: `arrived` stays None
+
+
+def recv_stamped(sock, size):
+    """(bytes, the wall-clock time the last of them reached the socket, or None)."""
+    data, ancillary, _, _ = sock.recvmsg(size, STAMP_SPACE)
+    for level, kind, value in ancillary:
+        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(value) >= 16:
+            seconds, nanos = struct.unpack("qq", value[:16])
+            return data, seconds + nanos / 1e9
+    return data, None
+
+
 class Reader:
-    """A streamed HTTP/1.1 answer: its head, then the body de-chunked into lines."""
+    """A streamed HTTP/1.1 answer: its head, then the body de-chunked into lines. `arrived` is
+    when the bytes of the last read reached the socket (the kernel's stamp): unlike the time this
+    process got round to reading them, it does not count this process's own scheduling."""
 
     def __init__(self, sock):
         self.sock, self.raw, self.head_done, self.chunked = sock, b"", False, False
@@ -130,9 +157,11 @@ class Reader:
         # The de-chunked body not yet split into lines, and how far it is known to hold no newline:
         # a sync of thousands of containers is one line of megabytes, read in many pieces.
         self.body, self.scanned = bytearray(), 0
+        self.arrived = None
+        stamp_arrivals(sock)
 
     def feed(self):
-        data = self.sock.recv(1 << 20)
+        data, self.arrived = recv_stamped(self.sock, 1 << 20)
         if not data:
             raise EOFError
         self.raw += data
@@ -186,6 +215,7 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+
 def watch(url, engine_path, clients, seconds, pid, rate):
     """CLIENTS watch streams; once every one has its sync (up to SYNC_LIMIT_S), a churn at RATE
     for SECONDS (scale-load.py, started here), measured until it ends."""
@@ -200,7 +230,7 @@ def watch(url, engine_path, clients, seconds, pid, rate):
         readers[r.sock], state[r.sock] = r, {"event": None, "seen": set(), "synced": False}
     started = {}     # container ID -> when its engine `start` event arrived here (monotonic)
     first_seen = {}  # container ID -> [arrival at each client]
-    latencies, stored, changes, dropped = [], [], 0, 0
+    latencies, stored, arrived, changes, dropped = [], [], [], 0, 0
     all_synced_s, cpu_from, churn = None, None, None
     deadline = time.monotonic() + SYNC_LIMIT_S
     while time.monotonic() < deadline:
@@ -237,6 +267,8 @@ def watch(url, engine_path, clients, seconds, pid, rate):
                             latencies.append((now - started[cid]) * 1000)
                             if data.get("stored_at"):
                                 stored.append((wall - data["stored_at"]) * 1000)
+                                if r.arrived:
+                                    arrived.append((r.arrived - data["stored_at"]) * 1000)
                             first_seen.setdefault(cid, []).append(now)
         if churn is None and all(x["synced"] for x in state.values()):
             all_synced_s = time.monotonic() - connect_t0
@@ -257,6 +289,7 @@ def watch(url, engine_path, clients, seconds, pid, rate):
         "latency_p50_ms": percentile(latencies, 0.5), "latency_p99_ms": percentile(latencies, 0.99),
         "stored_p50_ms": percentile(stored, 0.5), "stored_p99_ms": percentile(stored, 0.99),
         "stored_max_ms": max(stored) if stored else None,
+        "arrived_p50_ms": percentile(arrived, 0.5), "arrived_p99_ms": percentile(arrived, 0.99),
         "spread_p50_ms": percentile(spreads, 0.5), "spread_p99_ms": percentile(spreads, 0.99),
         "seen_by_all": len(spreads), "cpu_pct": cpu_pct}))
 
@@ -265,7 +298,8 @@ def watch_serve(binary, n, clients, rate, seconds):
     """The fan-out without an engine: BINARY --watch-serve (dockerguard-bench-scale) serves N
     synthetic containers and makes RATE changes a second for SECONDS once CLIENTS follow; per
     (client, container seen running again), the time from the store publishing it (`stored_at`)
-    to this process reading it; the server's CPU over the changes."""
+    to the bytes reaching the client's socket (the kernel's stamp) and to this process reading
+    them; the server's CPU over the changes."""
     server = subprocess.Popen([binary, "--watch-serve", str(n), str(clients), str(rate), str(seconds)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, preexec_fn=lambda: os.nice(-os.nice(0)))
     line = server.stdout.readline().split()
@@ -280,7 +314,7 @@ def watch_serve(binary, n, clients, rate, seconds):
 
     for _ in range(clients):
         connect()
-    stored, spreads, changes, frame_bytes = [], {}, 0, 0
+    stored, arrived, spreads, changes, frame_bytes = [], [], {}, 0, 0
     cpu_from = cpu_to = None
     if not clients:
         # The baseline: the same changes with nobody watching (the store's and the hub's own work).
@@ -316,6 +350,8 @@ def watch_serve(binary, n, clients, rate, seconds):
                     data = json.loads(line[5:])
                     if data.get("stored_at"):
                         stored.append((wall - data["stored_at"]) * 1000)
+                        if readers[s].arrived:
+                            arrived.append((readers[s].arrived - data["stored_at"]) * 1000)
                         spreads.setdefault(data["version"], []).append(wall)
         if cpu_from is None and len(state) == clients and all(x["synced"] for x in state.values()):
             cpu_from = (time.monotonic(), cpu_seconds(server.pid))
@@ -331,6 +367,8 @@ def watch_serve(binary, n, clients, rate, seconds):
         "change_bytes": round(frame_bytes / changes) if changes else None,
         "stored_p50_ms": percentile(stored, 0.5), "stored_p99_ms": percentile(stored, 0.99),
         "stored_max_ms": max(stored) if stored else None,
+        "arrived_p50_ms": percentile(arrived, 0.5), "arrived_p99_ms": percentile(arrived, 0.99),
+        "arrived_max_ms": max(arrived) if arrived else None,
         "spread_p50_ms": percentile(spread, 0.5), "spread_p99_ms": percentile(spread, 0.99),
         "cpu_pct": (cpu_to[1] - cpu_from[1]) / (cpu_to[0] - cpu_from[0]) * 100 if cpu_from and cpu_to else None}))
 
@@ -341,8 +379,9 @@ WRITER_NICE = 5
 def send_floor(clients, rate, seconds, size):
     """The floor under any fan-out: a bare writer (this process) sending a line of SIZE bytes RATE
     times a second down each of CLIENTS loopback TCP connections, at nice 5 as the guard's API
-    threads; its CPU, and the time from a round's first send to each line read by a child process
-    that reads as the watch measurer does (one select loop, each line's JSON decoded)."""
+    threads; its CPU, and the time from a round's first send to each line reaching the reading
+    child's socket (the kernel's stamp) and read by it, as the watch measurer reads (one select
+    loop, each line's JSON decoded)."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1024)
@@ -352,17 +391,23 @@ def send_floor(clients, rate, seconds, size):
     if child == 0:
         os.close(results_r)
         socks = {socket.create_connection(("127.0.0.1", port)): b"" for _ in range(clients)}
-        delays = []
+        for s in socks:
+            stamp_arrivals(s)
+        delays, arrivals = [], []
         while socks:
             for s in select.select(list(socks), [], [], 1)[0]:
-                chunk = s.recv(1 << 16)
+                chunk, arrived = recv_stamped(s, 1 << 16)
                 if not chunk:
                     del socks[s]
                     continue
                 wall = time.time()
                 *lines, socks[s] = (socks[s] + chunk).split(b"\n")
-                delays.extend((wall - json.loads(line)["sent_at"]) * 1000 for line in lines)
-        os.write(results_w, json.dumps(delays).encode())
+                for line in lines:
+                    sent_at = json.loads(line)["sent_at"]
+                    delays.append((wall - sent_at) * 1000)
+                    if arrived:
+                        arrivals.append((arrived - sent_at) * 1000)
+        os.write(results_w, json.dumps([delays, arrivals]).encode())
         os._exit(0)
     os.close(results_w)
     # The writer at the nice value of the guard's API threads (GuardProcess.apiThreadNice), the
@@ -384,12 +429,13 @@ def send_floor(clients, rate, seconds, size):
     for c in conns:
         c.close()
     with os.fdopen(results_r, "rb") as results:
-        delays = json.loads(results.read() or b"[]")
+        delays, arrivals = json.loads(results.read() or b"[[], []]")
     os.waitpid(child, 0)
     print(json.dumps({"clients": clients, "rate": rate, "bytes": size, "sends": sent * clients,
                       "received": len(delays), "cpu_pct": cpu / elapsed * 100,
                       "us_per_send": cpu / (sent * clients) * 1e6,
-                      "delay_p50_ms": percentile(delays, 0.5), "delay_p99_ms": percentile(delays, 0.99)}))
+                      "delay_p50_ms": percentile(delays, 0.5), "delay_p99_ms": percentile(delays, 0.99),
+                      "arrival_p50_ms": percentile(arrivals, 0.5), "arrival_p99_ms": percentile(arrivals, 0.99)}))
 
 
 def survival(path):
@@ -510,31 +556,42 @@ def report(path, dat):
     for r in by.get("watch", []):
         rows.append([r["n"], r["rate"], f"{r['synced']}/{r['clients']}", fmt(r.get("all_synced_s"), 2),
                      r["dropped"], r["starts"], fmt(r["cpu_pct"], 1), fmt(r["base_cpu_pct"], 1),
+                     fmt(r.get("arrived_p50_ms"), 2), fmt(r.get("arrived_p99_ms"), 2),
                      fmt(r.get("stored_p50_ms"), 2), fmt(r.get("stored_p99_ms"), 2), fmt(r.get("stored_max_ms"), 2),
                      fmt(r["latency_p50_ms"], 1), fmt(r["latency_p99_ms"], 1), fmt(r["spread_p50_ms"], 1),
                      fmt(r["spread_p99_ms"], 1)])
     print("\n### Watching clients\n")
     print(table(["N", "churn /s", "clients synced", "all synced after s", "dropped", "starts",
-                 "dockerguard CPU % (watched)", "same churn unwatched %", "store -> client p50 ms", "p99 ms",
-                 "max ms", "engine start -> client p50 ms", "p99 ms", "first -> last client p50 ms", "p99 ms"],
+                 "dockerguard CPU % (watched)", "same churn unwatched %", "store -> client socket p50 ms", "p99 ms",
+                 "store -> read p50 ms", "p99 ms", "max ms", "engine start -> client p50 ms", "p99 ms", "first -> last client p50 ms", "p99 ms"],
                 rows))
 
     rows = []
-    for r in by.get("fanout", []):
-        base, floor = one("fanout-base", n=r["n"]), one("fanout-floor", n=r["n"])
-        cost = r["cpu_pct"] - base["cpu_pct"] if base and r["cpu_pct"] is not None else None
-        rows.append([r["n"], r["clients"], r["rate"], r["changes_per_client"], r.get("change_bytes"),
-                     fmt(r["cpu_pct"], 1), fmt(base and base["cpu_pct"], 1), fmt(cost, 1),
-                     fmt(floor and floor["cpu_pct"], 1),
-                     fmt(cost / floor["cpu_pct"] if cost is not None and floor else None, 2),
-                     fmt(r["stored_p50_ms"], 2), fmt(r["stored_p99_ms"], 2), fmt(r["stored_max_ms"], 2),
-                     fmt(floor and floor.get("delay_p50_ms"), 2), fmt(floor and floor.get("delay_p99_ms"), 2),
-                     fmt(r["spread_p50_ms"], 2), fmt(r["spread_p99_ms"], 2)])
+    for n in sorted({r["n"] for r in by.get("fanout", [])}):
+        # Rounds alternate baseline, watchers, floor: the k-th of each belong together.
+        rounds = list(zip(*(([r for r in by.get(what, []) if r["n"] == n]) for what in
+                            ("fanout", "fanout-base", "fanout-floor"))))
+        cells = []
+        for r, base, floor in rounds:
+            cost = r["cpu_pct"] - base["cpu_pct"] if r["cpu_pct"] is not None and base["cpu_pct"] is not None else None
+            cells.append([r["cpu_pct"], base["cpu_pct"], cost, floor["cpu_pct"],
+                          cost / floor["cpu_pct"] if cost is not None and floor["cpu_pct"] else None,
+                          r.get("arrived_p50_ms"), r.get("arrived_p99_ms"), r.get("arrived_max_ms"),
+                          r["stored_p99_ms"], floor.get("arrival_p50_ms"), floor.get("arrival_p99_ms"),
+                          r["spread_p99_ms"]])
+        for k, (r, c) in enumerate(zip((x[0] for x in rounds), cells), 1):
+            rows.append([n, k, r["clients"], r["rate"], r["changes_per_client"], r.get("change_bytes")]
+                        + [fmt(x, 2) for x in c])
+        if len(cells) > 1:
+            medians = [median([x for x in column if x is not None]) for column in zip(*cells)]
+            rows.append([n, "**median**", "", "", "", ""] + [f"**{fmt(x, 2)}**" for x in medians])
     print("\n### The watch stream's fan-out, no engine (dockerguard-bench-scale --watch-serve)\n")
-    print(table(["N", "clients", "changes /s", "changes per client", "bytes per change", "server CPU % of a core",
-                 "nobody watching %", "the watchers' cost %", "bare writer, same sends %", "cost / bare writer",
-                 "store -> client p50 ms", "p99 ms", "max ms", "bare writer send -> read p50 ms", "p99 ms",
-                 "first -> last client p50 ms", "p99 ms"], rows))
+    print("Clients at nice 0, the API's threads at nice 5. A change has reached a client when its bytes reach "
+          "the client's socket (the kernel's receive stamp); 'read' is when the measuring process read them.\n")
+    print(table(["N", "round", "clients", "changes /s", "changes per client", "bytes per change",
+                 "server CPU % of a core", "nobody watching %", "the watchers' cost %", "bare writer, same sends %",
+                 "cost / bare writer", "store -> client socket p50 ms", "p99 ms", "max ms", "store -> read p99 ms",
+                 "bare writer send -> socket p50 ms", "p99 ms", "first -> last client read p99 ms"], rows))
 
     rows = []
     for r in by.get("dash", []):
