@@ -1,3 +1,4 @@
+import GuardCore
 import GuardTUI
 import Testing
 
@@ -46,7 +47,9 @@ import Testing
     }
 
     @Test func overlaysOverTheTableKeepItsSize() {
-        for overlay in [Overlay.help, .filter(LineEditor("x")), .dialog(Dialog(.enforceMode(action: "kill")))] {
+        for overlay in [
+            Overlay.help, .filter(LineEditor("x")), .dialog(Dialog(.mode(current: .confirm, action: "kill"))),
+        ] {
             #expect(DashboardLayout(width: 80, height: 24, overlay: overlay).tableRows == 20)
         }
     }

@@ -160,19 +160,28 @@ import Testing
             ])
     }
 
-    @Test func modeCyclesAndAsksBeforeEnforce() {
+    @Test func modeAsksWhichAndListsWhatEnforceWouldActOn() {
         var state = UIState()
-        let audit = MachineFixtures.data(mode: .audit)
-        #expect(state.press([.character("m")], data: audit) == [.setMode(.confirm)])
+        // Issue 13 item 4: the dialog names the containers enforce mode would act on at once.
         #expect(state.press([.character("m")], data: data).isEmpty)
-        // Issue 13 item 4: the dialog names the containers enforce mode will act on at once.
-        guard case .dialog(let dialog) = state.overlay, case .enforceMode("kill", let targets) = dialog.kind else {
-            Issue.record("no enforce dialog")
+        guard case .dialog(let dialog) = state.overlay, case .mode(.confirm, "kill", let targets) = dialog.kind else {
+            Issue.record("no mode dialog")
             return
         }
         #expect(targets.map(\.name) == ["miner", "shell"])
-        #expect(state.press([.character("y")], data: data) == [.setMode(.enforce)])
-        #expect(state.press([.character("m")], data: MachineFixtures.data(mode: .enforce)) == [.setMode(.audit)])
+        // From confirm back to audit without passing through enforce (the third trial's trap).
+        #expect(state.press([.character("a")], data: data) == [.setMode(.audit)])
+        let audit = MachineFixtures.data(mode: .audit)
+        #expect(state.press([.character("m"), .character("c")], data: audit) == [.setMode(.confirm)])
+        #expect(state.press([.character("m"), .character("e")], data: data) == [.setMode(.enforce)])
+        let enforce = MachineFixtures.data(mode: .enforce)
+        #expect(state.press([.character("m"), .character("a")], data: enforce) == [.setMode(.audit)])
+        // Any other key, or the mode already in force, changes nothing and says so.
+        #expect(state.press([.character("m"), .character("y")], data: data).isEmpty)
+        #expect(state.message?.text == "cancelled: still in confirm mode")
+        #expect(state.press([.character("m"), .character("c")], data: data).isEmpty)
+        #expect(state.message?.text == "already in confirm mode")
+        #expect(state.overlay == .none)
     }
 
     @Test func readonlyRefusesEveryChange() {
@@ -322,6 +331,29 @@ import Testing
         #expect(state.message?.text.hasPrefix("not saved: line 2") == true)
         _ = state.press([.character("x")], data: data)  // the bad line deleted
         #expect(state.message == nil)
+    }
+
+    /// The third trial: `u` in the editor undoes the unsaved changes one by one before the saves.
+    @Test func editorUndoStepsBackThroughUnsavedChanges() {
+        var state = UIState()
+        let path = MachineFixtures.path
+        _ = DashboardMachine.handle(
+            .saved(description: "one", before: "a\n", after: MachineFixtures.listText), state: &state, path: path)
+        _ = DashboardMachine.handle(.opened(text: MachineFixtures.listText), state: &state, path: path)
+        let lines = state.editor?.document.lines ?? []
+        _ = state.press([.character("o")], data: data)
+        _ = state.type("name=shell", data: data)
+        _ = state.press([.enter, .character("g"), .character("x")], data: data)
+        #expect(state.editor?.document.lines.count == lines.count)
+        #expect(state.press([.character("u")], data: data).isEmpty)
+        #expect(state.editor?.document.lines == [lines[0], "name=shell"] + lines.dropFirst())
+        #expect(state.message?.text == "undid an unsaved change")
+        #expect(state.press([.character("u")], data: data).isEmpty)
+        #expect(state.editor?.document.lines == lines && state.editor?.isDirty == false)
+        #expect(state.message?.text == "undid an unsaved change: the draft is the file again")
+        // Nothing unsaved left: the next `u` undoes the last save, as in the table.
+        #expect(
+            state.press([.character("u")], data: data) == [.restore(text: "a\n", expected: MachineFixtures.listText)])
     }
 
     /// Item 9: results go after a few seconds, errors later.

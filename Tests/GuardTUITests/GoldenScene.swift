@@ -8,7 +8,7 @@ struct GoldenScene: Sendable, CustomStringConvertible {
         case table, tableFiltered = "table-filtered", tableEmpty = "table-empty", connecting, detail, help, filter
         case proposal, proposalEditing = "proposal-editing", dialogStop = "dialog-stop", dialogStopAll =
             "dialog-stop-all"
-        case dialogEnforce = "dialog-enforce", dialogFileChanged = "dialog-file-changed", editor, editorError =
+        case dialogMode = "dialog-mode", dialogFileChanged = "dialog-file-changed", editor, editorError =
             "editor-error"
         case editorWithDialog = "editor-with-dialog", tooSmall = "too-small"
         // Issue 13: y asks; the help scrolls; A counts stopped rows; a silent engine; a rule's note.
@@ -75,9 +75,11 @@ struct GoldenScene: Sendable, CustomStringConvertible {
             var dialog = Dialog(.stopAllViolating([F.target(5), F.target(4), F.pendingTarget(6)], action: "stop"))
             dialog.error = "typed '2', not 3: nothing was done"
             state.overlay = .dialog(dialog)
-        case .dialogEnforce:
+        case .dialogMode:
             state.overlay = .dialog(
-                Dialog(.enforceMode(action: "kill", targets: [F.target(5), F.target(4), F.pendingTarget(6)])))
+                Dialog(
+                    .mode(
+                        current: .confirm, action: "kill", targets: [F.target(5), F.target(4), F.pendingTarget(6)])))
         case .dialogApprove: state.overlay = .dialog(Dialog(.approve(F.pendingTarget(6), action: "kill")))
         case .helpScrolled:
             state.overlay = .help

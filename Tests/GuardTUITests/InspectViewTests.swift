@@ -88,7 +88,7 @@ struct InspectViewTests {
         for key in [Key.character("/")] + "hunter2".map(Key.character) + [.enter] {
             _ = DashboardMachine.handle(key, state: &state, context: context)
         }
-        #expect(Self.view(state)?.hit == nil && state.message?.text == "no line below with 'hunter2'")
+        #expect(Self.view(state)?.hit == nil && state.message?.text == "no line with 'hunter2'")
         _ = DashboardMachine.handle(.character("M"), state: &state, context: context)
         #expect(Self.view(state)?.showSecrets == true)
         _ = DashboardMachine.handle(.character("n"), state: &state, context: context)
@@ -109,5 +109,17 @@ struct InspectViewTests {
         #expect(Self.view(state)?.hit == first)
         let hitLine = Self.view(state)!.hit!
         #expect(hitLine >= Self.view(state)!.top && hitLine < Self.view(state)!.top + 10)
+
+        // The third trial: past the last match the search goes on from the top (and N from the
+        // bottom), as vim does, and says so.
+        var hits: [Int] = []
+        for _ in 0..<20 where state.message?.text.hasSuffix("(went on from the top)") != true {
+            _ = DashboardMachine.handle(.character("n"), state: &state, context: context)
+            hits.append(Self.view(state)!.hit!)
+        }
+        #expect(hits.last == first && hits.dropLast().allSatisfy { $0 > first! }, "\(hits)")
+        _ = DashboardMachine.handle(.character("N"), state: &state, context: context)
+        #expect(Self.view(state)?.hit == hits.dropLast().last)
+        #expect(state.message?.text.hasSuffix("(went on from the bottom)") == true)
     }
 }

@@ -31,7 +31,7 @@ import Testing
         let targets = (0..<9).map(F.target)
         let kinds: [Dialog.Kind] = [
             .stop(targets.prefix(2).map { $0 }, action: "stop"), .stopAllViolating(targets, action: "remove"),
-            .approveAll(targets, action: "kill"), .enforceMode(action: "remove"),
+            .approveAll(targets, action: "kill"), .mode(current: .audit, action: "remove"),
             .removeRule(line: 2, text: "name=web-* image=nginx:* label=com.example.tier=frontend", container: "web-1"),
             .fileChanged(draft: ""), .discardEdits(thenQuit: false),
         ]

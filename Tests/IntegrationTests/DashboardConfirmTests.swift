@@ -42,7 +42,7 @@ struct DashboardConfirmTests {
         try await dashboard.tmux.send("bad-1", literal: true)
         try await dashboard.tmux.send("Enter")
         try await dashboard.tmux.send("y")
-        let asked = await dashboard.screen { $0.contains("Approve: kill bad-1?") }
+        let asked = await dashboard.screen { $0.contains("Kill pending bad-1?") }
         #expect(asked.matched, "\(asked.screen)")
         #expect(try await state("bad-1", engine) == "running")
         try await dashboard.tmux.send("y")
@@ -69,6 +69,14 @@ struct DashboardConfirmTests {
             !$0.contains("kill 2: bad-2") && $0.contains("/ filter")
         }
         #expect(hints.matched, "\(hints.screen)")
+
+        // `m` goes from confirm straight to audit; enforce is only ever chosen by its own key.
+        try await dashboard.tmux.send("m")
+        let modes = await dashboard.screen { $0.contains("Mode: now confirm") && $0.contains("e enforce:") }
+        #expect(modes.matched, "\(modes.screen)")
+        try await dashboard.tmux.send("a")
+        let audit = await dashboard.screen { $0.contains("mode audit") }
+        #expect(audit.matched, "\(audit.screen)")
         try await dashboard.tmux.send("q")
         let exited = await dashboard.screen { $0.contains("terminal restored") || $0.contains("terminal left raw") }
         #expect(exited.screen.contains("dockerguard-tui exited 0"), "\(exited.screen)")

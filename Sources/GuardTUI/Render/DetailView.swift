@@ -117,7 +117,13 @@ struct DetailView {
         var lines: [Line] = []
         repeat {
             let last = lines.count == Self.commandRows - 1 || rest.count <= width
-            let piece = last ? rest : rest.prefix(max(width, 1))
+            var piece = last ? rest : rest.prefix(max(width, 1))
+            // A line ends after a space where one is in its second half, so words stay whole.
+            if !last, let space = piece.lastIndex(of: " "),
+                piece.distance(from: piece.startIndex, to: space) >= width / 2
+            {
+                piece = piece[...space]
+            }
             lines.append(Line(label: lines.isEmpty ? "command" : "", value: String(piece)))
             rest = rest.dropFirst(piece.count)
         } while !rest.isEmpty

@@ -1,3 +1,5 @@
+import GuardCore
+
 /// The confirmation dialogs. Each says what will happen, to which containers, and what may
 /// undo it (a restart policy, a Compose project), then how to answer; No is the default.
 struct DialogView {
@@ -26,45 +28,45 @@ struct DialogView {
         case .approve(let target, let action):
             var consequence = consequenceLine(target)
             consequence.wraps = true
+            // Titled by what `y` does (the trial read "Approve" as allowing it).
             return box(
-                "Approve: \(action) \(target.name)?",
+                "\(Self.capitalized(action)) pending \(target.name)?",
                 body: [Line(text: "action: \(describe(action))"), consequence], list: [], footer: yesNo,
                 hints: noHints)
         case .stopAllViolating(let targets, let action):
-            // The count names what the header shows apart: violating and pending are both running.
-            let pending = targets.filter(\.isPending).count
-            let held = pending > 0 ? " (\(pending) of them pending)" : ""
             var box = box(
                 "Stop all violating containers?",
-                body: [
-                    Line(
-                        text: "\(targets.count) violating container\(targets.count == 1 ? "" : "s")\(held), "
-                            + "action: \(describe(action))",
-                        wraps: true)
-                ],
+                body: [Line(text: "\(Self.counted(targets)), action: \(describe(action))", wraps: true)],
                 list: targets.map(consequenceLine),
                 footer: dialog.error.map { [Line(text: $0, role: .error, wraps: true)] } ?? [],
                 hints: ["Esc cancel"])
             box.input = (prompt: "type \(targets.count) and Enter to confirm: ", editor: dialog.typed)
             return box
         case .approveAll(let targets, let action):
+            let verb = Self.capitalized(action)
             return box(
-                dialog.fromMarks ? "Approve the \(targets.count) marked?" : "Approve all pending?",
+                dialog.fromMarks ? "\(verb) the \(targets.count) marked pending?" : "\(verb) all pending?",
                 body: [
                     Line(
                         text: "\(describe(action)) \(targets.count) pending container\(targets.count == 1 ? "" : "s"):",
                         wraps: true)
                 ],
                 list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
-        case .enforceMode(let action, let targets):
-            let what =
-                targets.isEmpty
-                ? "No container is violating now; violating containers will be \(Self.pastTense(action)) at once."
-                : "\(targets.count) violating container\(targets.count == 1 ? "" : "s") will be "
-                    + "\(Self.pastTense(action)) at once:"
+        case .mode(let current, let action, let targets):
+            func choice(_ key: String, _ mode: EnforcementMode, _ what: String) -> Line {
+                Line(text: "\(key) \(mode.rawValue): \(what)\(mode == current ? " (now)" : "")", wraps: true)
+            }
+            let now = targets.isEmpty ? "none is violating now" : "these \(targets.count) now:"
             return box(
-                "Switch to enforce mode?", body: [Line(text: what, wraps: true)],
-                list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
+                "Mode: now \(current.rawValue)",
+                body: [
+                    choice("a", .audit, "report violations, act on none"),
+                    choice("c", .confirm, "hold each violation until you act on it (y)"),
+                    choice("e", .enforce, "\(action) violating containers at once; \(now)"),
+                ],
+                list: targets.map(consequenceLine),
+                footer: [Line(text: "a, c or e; Esc keeps \(current.rawValue)", wraps: true)],
+                hints: noHints)
         case .removeRule(let line, let text, let container):
             return box(
                 "Remove rule?",
@@ -106,6 +108,21 @@ struct DialogView {
     /// The action as the operator should read it: `kill`, `stop (10 s timeout)`, `remove`.
     func describe(_ action: String) -> String {
         action == "stop" ? "stop (\(stopTimeout) s timeout)" : action
+    }
+
+    /// `Stop`, `Kill`, `Remove`: a title says what `y` does.
+    static func capitalized(_ action: String) -> String {
+        action.prefix(1).uppercased() + action.dropFirst()
+    }
+
+    /// The targets counted as the header counts them: violating apart from pending.
+    static func counted(_ targets: [Dialog.Target]) -> String {
+        let pending = targets.filter(\.isPending).count
+        let violating = targets.count - pending
+        func count(_ n: Int, _ what: String) -> String { "\(n) \(what) container\(n == 1 ? "" : "s")" }
+        if pending == 0 { return count(violating, "violating") }
+        if violating == 0 { return count(pending, "pending") }
+        return "\(targets.count) containers (\(violating) violating, \(pending) pending)"
     }
 
     /// `stopped`, `killed`, `removed`.

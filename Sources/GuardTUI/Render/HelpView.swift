@@ -31,7 +31,8 @@ struct HelpView {
                 ("O", "reverse sort"),
                 ("A", "show stopped"), ("a", "allow (marked: all)"), ("d", "remove the rule allowing it"),
                 ("e", "allow-list editor"), ("s", "stop selected/marked"), ("S", "stop all violating"),
-                ("y", "act on pending (asks)"), ("Y", "act on all pending (asks)"), ("m", "mode"), ("t", "theme"),
+                ("y", "act on pending (asks)"), ("Y", "act on all pending (asks)"), ("m", "mode (asks which)"),
+                ("t", "theme"),
                 ("u", "undo last save"), ("?", "help"), ("q", "quit"),
             ]
         // The views' own keys (DashboardMachine+Logs, +Inspect); the table's j/k, g/G and PgUp/PgDn
@@ -43,7 +44,7 @@ struct HelpView {
         ]
         let editor: [(String, String)] = [
             ("j/k", "move"), ("Enter/i", "edit line"), ("o", "add line below"), ("O", "add line above"),
-            ("x/Delete", "delete line"), ("w", "save"), ("u", "undo"), ("Esc", "close"),
+            ("x/Delete", "delete line"), ("w", "save"), ("u", "undo (unsaved, then saves)"), ("Esc", "close"),
         ]
         return [.heading("dashboard")] + dashboard.map { .key($0.0, $0.1) }
             + [.blank, .heading("logs (l) and inspect (i)")] + views.map { .key($0.0, $0.1) }

@@ -15,6 +15,14 @@ public struct AllowListEditor: Sendable, Equatable {
     public var errors: [AllowListError] = []
     /// Rules of a valid draft that cannot match, repeat or add nothing (they still apply).
     public var warnings: [AllowListWarning] = []
+    /// The draft before each change not yet saved, newest last: `u` steps back through these
+    /// before it undoes saves. A save (or a reload) starts them afresh.
+    public var unsavedSteps: [Step] = []
+
+    public struct Step: Sendable, Equatable {
+        public var document: AllowListDocument
+        public var cursor: Int
+    }
 
     public struct Editing: Sendable, Equatable {
         /// 0-based line index; for a new line, where it will be inserted.
@@ -32,6 +40,20 @@ public struct AllowListEditor: Sendable, Equatable {
 
     /// The file path, for messages and the panel title.
     public var path: String
+
+    /// Keeps the draft as it is, for `u`, before a change to it.
+    public mutating func rememberStep() {
+        unsavedSteps.append(Step(document: document, cursor: cursor))
+    }
+
+    /// Puts back the draft before the last unsaved change; false when there is none.
+    public mutating func undoUnsavedStep() -> Bool {
+        guard let step = unsavedSteps.popLast() else { return false }
+        document = step.document
+        cursor = min(step.cursor, max(document.lines.count - 1, 0))
+        revalidate()
+        return true
+    }
 
     /// Whether the draft differs from the file it was based on.
     public var isDirty: Bool { draftText != base }

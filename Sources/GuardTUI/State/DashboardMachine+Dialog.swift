@@ -6,6 +6,9 @@ extension DashboardMachine {
         if case .stopAllViolating(let targets, let action) = dialog.kind {
             return typedConfirmation(key, dialog: dialog, targets: targets, action: action, state: &state)
         }
+        if case .mode(let current, _, _) = dialog.kind {
+            return modeChoice(key, current: current, state: &state)
+        }
         state.overlay = .none
         guard key == .character("y") || key == .character("Y") else {
             state.message = .init("cancelled")
@@ -16,7 +19,6 @@ extension DashboardMachine {
         case .stop(let targets, _): return [.act(ids: targets.map(\.id), cause: "operator")]
         case .approve(let target, _): return [.act(ids: [target.id], cause: "operator approved")]
         case .approveAll(let targets, _): return [.act(ids: targets.map(\.id), cause: "operator approved")]
-        case .enforceMode: return [.setMode(.enforce)]
         case .removeRule(let line, let text, _): return [.removeRule(line: line, expected: text)]
         case .discardEdits(let thenQuit):
             if thenQuit {
@@ -24,8 +26,29 @@ extension DashboardMachine {
                 return [.quit]
             }
             return []
-        case .stopAllViolating, .fileChanged: return []
+        case .stopAllViolating, .mode, .fileChanged: return []
         }
+    }
+
+    /// `m`'s answer: `a`, `c` or `e`; any other key keeps the mode.
+    static func modeChoice(_ key: Key, current: EnforcementMode, state: inout UIState) -> [Command] {
+        state.overlay = .none
+        let chosen: EnforcementMode? =
+            switch key {
+            case .character("a"): .audit
+            case .character("c"): .confirm
+            case .character("e"): .enforce
+            default: nil
+            }
+        guard let chosen else {
+            state.message = .init("cancelled: still in \(current.rawValue) mode")
+            return []
+        }
+        guard chosen != current else {
+            state.message = .init("already in \(current.rawValue) mode")
+            return []
+        }
+        return [.setMode(chosen)]
     }
 
     /// `S` asks for the number of containers to be typed, so that no stray key stops them all.

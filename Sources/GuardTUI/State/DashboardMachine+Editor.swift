@@ -33,11 +33,17 @@ extension DashboardMachine {
         case .character("O"): editor.editing = .init(line: editor.cursor, isNew: true, editor: LineEditor())
         case .character("x"), .delete, .character("d"):
             guard count > 0 else { break }
+            editor.rememberStep()
             _ = editor.document.remove(line: editor.cursor + 1)
             editor.cursor = min(editor.cursor, max(editor.document.lines.count - 1, 0))
             editor.revalidate()
         case .character("w"), .control("s"): return saveEditor(editor, state: &state)
         case .character("u"):
+            if editor.undoUnsavedStep() {
+                state.message = .init(
+                    "undid an unsaved change" + (editor.isDirty ? "" : ": the draft is the file again"))
+                break
+            }
             guard !editor.isDirty else {
                 state.message = .init("save (w) or discard (Esc) your edits before undoing")
                 break
@@ -81,6 +87,7 @@ extension DashboardMachine {
         case .editing, .ignored:
             editor.editing = editing
         case .submit:
+            if editing.isNew || editor.document.lines[editing.line] != editing.editor.text { editor.rememberStep() }
             if editing.isNew {
                 _ = editor.document.insert(editing.editor.text, at: editing.line + 1)
             } else {

@@ -18,6 +18,7 @@ extension DashboardMachine {
             if var editor = state.editor {
                 editor.base = after
                 editor.document = .init(text: after)
+                editor.unsavedSteps = []
                 editor.cursor = min(editor.cursor, max(editor.document.lines.count - 1, 0))
                 editor.revalidate()
                 state.overlay = .editor(editor)

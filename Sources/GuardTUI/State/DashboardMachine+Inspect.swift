@@ -60,17 +60,25 @@ extension DashboardMachine {
         return []
     }
 
-    /// Moves the view to the next line with the search, down or up, and says where.
+    /// Moves the view to the next line with the search, down or up, and says where. Past the last
+    /// (or first) match it goes on from the other end, as vim does: the text is one document.
     static func findInspect(_ view: inout InspectView, from: Int, backwards: Bool, page: Int, state: inout UIState) {
         guard !view.search.isEmpty else { return }
-        guard let line = view.find(from: from, backwards: backwards) else {
-            state.message = .init("no line \(backwards ? "above" : "below") with '\(view.search)'")
+        var wrapped = false
+        var found = view.find(from: from, backwards: backwards)
+        if found == nil {
+            found = view.find(from: backwards ? view.lineCount - 1 : 0, backwards: backwards)
+            wrapped = found != nil
+        }
+        guard let line = found else {
+            state.message = .init("no line with '\(view.search)'")
             return
         }
         view.hit = line
         if line < view.top || line >= view.top + page { view.top = line - page / 3 }
         view.clamp(page: page)
-        state.message = .init("'\(view.search)' at line \(line + 1) of \(view.lineCount)")
+        let note = wrapped ? (backwards ? " (went on from the bottom)" : " (went on from the top)") : ""
+        state.message = .init("'\(view.search)' at line \(line + 1) of \(view.lineCount)\(note)")
     }
 
     /// The inspect of `session`'s container came (or could not be read: `error`).

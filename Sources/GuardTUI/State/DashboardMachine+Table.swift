@@ -149,13 +149,9 @@ extension DashboardMachine {
             }
             state.overlay = .dialog(Dialog(.approveAll(targets, action: action.rawValue)))
         case .character("m"):
-            let next = nextMode(context.data.enforcer.mode)
-            if next == .enforce {
-                let targets = violatingTargets(context, pendingOnly: false)
-                state.overlay = .dialog(Dialog(.enforceMode(action: action.rawValue, targets: targets)))
-                return []
-            }
-            return [.setMode(next)]
+            let targets = violatingTargets(context, pendingOnly: false)
+            state.overlay = .dialog(
+                Dialog(.mode(current: context.data.enforcer.mode, action: action.rawValue, targets: targets)))
         case .character("u"):
             guard let last = state.history.last else {
                 state.message = nothingToUndo(state)
@@ -170,14 +166,6 @@ extension DashboardMachine {
     /// "nothing to undo", and why the history ended when it was cut short.
     static func nothingToUndo(_ state: UIState) -> UIState.Message {
         .init("nothing to undo" + (state.historyNote.map { ": \($0)" } ?? ""))
-    }
-
-    static func nextMode(_ mode: EnforcementMode) -> EnforcementMode {
-        switch mode {
-        case .audit: .confirm
-        case .confirm: .enforce
-        case .enforce: .audit
-        }
     }
 
     static func cycleTheme(_ state: inout UIState) -> [Command] {

@@ -1,3 +1,5 @@
+import GuardCore
+
 /// A question the operator must answer before anything happens.
 public struct Dialog: Sendable, Equatable {
     public var kind: Kind
@@ -21,8 +23,9 @@ public struct Dialog: Sendable, Equatable {
         case approve(Target, action: String)
         /// `Y`: carry out the action on every pending violation.
         case approveAll([Target], action: String)
-        /// `m` into enforce mode: the violating containers it will act on at once.
-        case enforceMode(action: String, targets: [Target] = [])
+        /// `m`: which mode, each said in a line; enforce's lists the violating containers it would
+        /// act on at once. Any mode can be reached from any other without passing through enforce.
+        case mode(current: EnforcementMode, action: String, targets: [Target] = [])
         /// `d`: remove the rule at `line`.
         case removeRule(line: Int, text: String, container: String)
         /// A save found the file changed on disk: reload it or overwrite it.
