@@ -2,6 +2,7 @@ import GuardCore
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The HTTP API, served from the store's snapshots: no request ever reaches the engine.
 public struct StatusAPIServer: Sendable {
@@ -37,8 +38,8 @@ public struct StatusAPIServer: Sendable {
         self.onListening = onListening
     }
 
-    /// A Hummingbird application to run as a service.
-    public func application() -> some ApplicationProtocol {
+    /// The HTTP API as a service: Hummingbird's application, once its address could be bound.
+    public func application() -> some Service {
         let logger = logger
         let onListening = onListening
         let requested = listen
@@ -46,7 +47,7 @@ public struct StatusAPIServer: Sendable {
         // "Shutting down"): at the default level, keep its notices and worse only.
         var serverLogger = logger
         if serverLogger.logLevel == .info { serverLogger.logLevel = .notice }
-        return Application(
+        let app = Application(
             responder: responder,
             // Unreadable requests get the API's JSON error too (Hummingbird's own 400 is empty).
             server: .http1(configuration: .init(additionalChannelHandlers: [BadRequestHandler.Installer()])),
@@ -63,5 +64,6 @@ public struct StatusAPIServer: Sendable {
             },
             logger: serverLogger
         )
+        return ProbedApplication(app: app, listen: requested)
     }
 }

@@ -139,7 +139,16 @@ public final class WatchHub: Service, Sendable {
                 while (try? await Task.sleep(for: tick)) != nil { self.beat() }
             }
             var table = WatchTable(aliases: aliases)
-            for await _ in inputs.cancelOnGracefulShutdown() { advance(&table) }
+            // Not `inputs.cancelOnGracefulShutdown()`: its `merge` (swift-async-algorithms 1.1.4)
+            // can hold its lock across a suspension, and a cancellation then deadlocks the event
+            // loop that runs it (apple/swift-async-algorithms#430; a dashboard whose API port was
+            // taken hung in about one start in ten). The shutdown ends the stream instead, and
+            // a cancellation ends its iteration.
+            await withGracefulShutdownHandler {
+                for await _ in inputs { advance(&table) }
+            } onGracefulShutdown: {
+                feed.finish()
+            }
             group.cancelAll()
         }
         finishAll()
