@@ -80,7 +80,9 @@ struct EditorPanelView {
     /// The first error (that of the highlighted line if it has one), else the key hints.
     private func drawBottomLine(on screen: inout Screen, row: Int, highlighted: Int) {
         if let error = editor.error(onLine: highlighted) ?? editor.errors.first {
-            let text = error.line > 0 ? "line \(error.line), column \(error.column): \(error.message)" : error.message
+            let place = error.line > 0 ? "line \(error.line), column \(error.column): " : ""
+            // The table's preview needs a valid draft: say that it is off, not let it vanish.
+            let text = place + error.message + "; preview off"
             screen.fill(row: row, role: .error)
             screen.put(text, row: row, column: 1, width: screen.width - 2, role: .error, ellipsis: glyphs.ellipsis)
         } else if let warning = editor.warnings.first(where: { $0.line == highlighted + 1 }) ?? editor.warnings.first {
