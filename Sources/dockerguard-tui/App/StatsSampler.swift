@@ -51,7 +51,8 @@ final class StatsSampler: Sendable {
         while !Task.isCancelled {
             let ids = visible.withLock { $0 }
             if ids.isEmpty {
-                previous = [:]
+                // The last samples stay: the first round after the table shows again has CPU over
+                // the pause instead of a blank column (the third trial saw it reset after a view).
                 guard await wakeups.next() != nil else { return }
                 continue
             }
