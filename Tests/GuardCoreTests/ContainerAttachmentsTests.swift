@@ -22,4 +22,19 @@ import Testing
         #expect(record.mounts == ["/srv/www:/usr/share/nginx/html:ro", "cache:/cache"])
         #expect(record.networks == ["bridge", "frontend"])
     }
+
+    /// The third trial: a container created and never started has no exit code (the engine says 0).
+    @Test func exitCodeOnlyOnceItRan() throws {
+        func record(_ status: String, startedAt: String) throws -> ContainerRecord {
+            let json = """
+                {"Id": "abc", "Name": "/job", "Created": "2026-11-25T10:00:00Z", "Image": "sha256:1",
+                 "Config": {"Image": "busybox"},
+                 "State": {"Status": "\(status)", "Running": false, "Paused": false, "Restarting": false,
+                           "ExitCode": 0, "StartedAt": "\(startedAt)", "FinishedAt": "\(startedAt)"}}
+                """
+            return ContainerRecord(try JSONDecoder().decode(ContainerDetails.self, from: Data(json.utf8)))
+        }
+        #expect(try record("created", startedAt: "0001-01-01T00:00:00Z").exitCode == nil)
+        #expect(try record("exited", startedAt: "2026-11-25T10:00:01Z").exitCode == 0)
+    }
 }

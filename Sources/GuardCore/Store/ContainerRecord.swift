@@ -173,7 +173,8 @@ extension ContainerRecord {
             createdAt: details.created,
             startedAt: details.state.startedAt.flatMap { never($0) ? nil : $0 },
             finishedAt: details.state.finishedAt.flatMap { never($0) ? nil : $0 },
-            exitCode: details.state.running ? nil : details.state.exitCode,
+            // Only a process that ran has exited: the engine says 0 for one created and never started.
+            exitCode: details.state.running || never(details.state.startedAt ?? "") ? nil : details.state.exitCode,
             health: details.state.health?.status,
             labels: details.config.labels ?? [:],
             command: (details.config.entrypoint ?? []) + (details.config.cmd ?? []),
