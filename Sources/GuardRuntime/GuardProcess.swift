@@ -21,8 +21,8 @@ public struct GuardProcess: Sendable {
     /// The nice value of the threads that serve the HTTP API.
     static let apiThreadNice: Int32 = 5
 
-    /// Sets the process up, runs `body`, then stops the guard's thread, on every path. Once `body`
-    /// has ended the process has the watchdog's limit to exit.
+    /// Sets the process up, runs `body`, then stops the guard's thread once it ended well. Once
+    /// `body` has ended the process has the watchdog's limit to exit.
     public static func run<Result>(
         logger: Logger, _ body: (GuardProcess) async throws -> Result
     ) async throws -> Result {
@@ -31,8 +31,11 @@ public struct GuardProcess: Sendable {
         do {
             result = try await body(process)
         } catch {
+            // The guard's thread is left to the process's exit, which follows: a failure that
+            // came early (the API's port taken) can leave the engine link's connection closing
+            // on it, and a shut-down loop then printed NIO's "Cannot schedule tasks on an
+            // EventLoop that has already shut down" under the one-line error (1 run in 25).
             process.watchdog.arm("the command failed: \(error)")
-            try? await process.guardLoop.shutdownGracefully()
             throw error
         }
         process.watchdog.arm("the command ended")
