@@ -58,4 +58,19 @@ struct ContainerStoreTests {
         await store.setConnection(.connected)
         #expect(store.current.isReady)
     }
+
+    /// The fourth trial: each failed retry of an outage moved the ETag and sent watchers an event
+    /// with nothing changed. A retry failing as the last did publishes nothing; a new reason does.
+    @Test func retriesFailingAlikePublishNothing() async {
+        let store = ContainerStore(endpoint: "unix:///x.sock")
+        await store.replaceAll(with: [], at: 1)
+        await store.setConnection(.reconnecting(attempt: 1, error: "connection refused"))
+        let version = store.current.version
+        await store.setConnection(.reconnecting(attempt: 2, error: "connection refused"))
+        await store.setConnection(.reconnecting(attempt: 3, error: "connection refused"))
+        #expect(store.current.version == version)
+        await store.setConnection(.reconnecting(attempt: 4, error: "no such file or directory"))
+        #expect(store.current.version == version + 1)
+        #expect(store.current.engine.connection.lastError == "no such file or directory")
+    }
 }
