@@ -121,5 +121,12 @@ struct InspectViewTests {
         _ = DashboardMachine.handle(.character("N"), state: &state, context: context)
         #expect(Self.view(state)?.hit == hits.dropLast().last)
         #expect(state.message?.text.hasSuffix("(went on from the bottom)") == true)
+
+        // The fourth trial: once the view moved away from the match, n and N search from where
+        // the view is: from the top, n finds the first match without going round.
+        _ = DashboardMachine.handle(.character("g"), state: &state, context: context)
+        _ = DashboardMachine.handle(.character("n"), state: &state, context: context)
+        #expect(Self.view(state)?.hit == first)
+        #expect(state.message?.text.contains("went on") == false)
     }
 }

@@ -106,10 +106,11 @@ struct LogViewTests {
         _ = DashboardMachine.handle(.character("q"), state: &state, context: context)
         #expect(state.overlay == .logs && state.logs?.searchEditor?.text == "q")
         _ = DashboardMachine.handle(.escape, state: &state, context: context)
-        // Enter on an empty search repeats the last one.
+        // Enter on an empty search repeats the last one as n does: on to the next older match
+        // (the fourth trial: it went back to the newest match).
         _ = DashboardMachine.handle(.character("/"), state: &state, context: context)
         _ = DashboardMachine.handle(.enter, state: &state, context: context)
-        #expect(state.logs?.search == "line 1")
+        #expect(state.logs?.search == "line 1" && state.logs?.hit == 18)
         #expect(state.message?.text.hasPrefix("'line 1' at line") == true, "\(String(describing: state.message))")
     }
 

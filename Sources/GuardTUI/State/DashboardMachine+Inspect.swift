@@ -24,9 +24,11 @@ extension DashboardMachine {
             case .editing: view.searchEditor = editor
             case .submit:
                 view.searchEditor = nil
-                // An empty search repeats the last one, as `less` does.
-                if !editor.text.isEmpty { view.search = editor.text }
-                findInspect(&view, from: view.top, backwards: false, page: page, state: &state)
+                // An empty search repeats the last one as `n` does (`less`); a new one starts at the top
+                // of the view.
+                var from = view.top
+                if editor.text.isEmpty { from = nextFrom(view, page) } else { view.search = editor.text }
+                findInspect(&view, from: from, backwards: false, page: page, state: &state)
             case .cancel: view.searchEditor = nil
             case .ignored: break
             }
@@ -44,9 +46,12 @@ extension DashboardMachine {
         case .character("G"), .end: view.top = view.lineCount
         case .character("/"): view.searchEditor = LineEditor("")
         case .character("n"):
-            findInspect(&view, from: (view.hit ?? view.top - 1) + 1, backwards: false, page: page, state: &state)
+            // From the last match while it is on screen, else from where the view is (the fourth
+            // trial: after G, n went back up to the match after the last one).
+            findInspect(&view, from: nextFrom(view, page), backwards: false, page: page, state: &state)
         case .character("N"):
-            findInspect(&view, from: (view.hit ?? view.top) - 1, backwards: true, page: page, state: &state)
+            let from = view.hit.flatMap { onScreen($0, view, page) ? $0 - 1 : nil } ?? (view.top + page - 1)
+            findInspect(&view, from: from, backwards: true, page: page, state: &state)
         case .character("M"):
             view.showSecrets.toggle()
             let count = view.text?.secretCount ?? 0
@@ -58,6 +63,15 @@ extension DashboardMachine {
         }
         view.clamp(page: page)
         return []
+    }
+
+    private static func onScreen(_ line: Int, _ view: InspectView, _ page: Int) -> Bool {
+        line >= view.top && line < view.top + page
+    }
+
+    /// Where `n` searches from: after the last match while it is on screen, else the view's top.
+    private static func nextFrom(_ view: InspectView, _ page: Int) -> Int {
+        view.hit.flatMap { onScreen($0, view, page) ? $0 + 1 : nil } ?? view.top
     }
 
     /// Moves the view to the next line with the search, down or up, and says where. Past the last

@@ -48,9 +48,14 @@ extension DashboardMachine {
             case .editing: view.searchEditor = editor
             case .submit:
                 view.searchEditor = nil
-                // An empty search repeats the last one, as `less` does.
-                if !editor.text.isEmpty { view.search = editor.text }
-                findLog(in: &view, older: true, from: view.shownBottom, page: page, state: &state)
+                // An empty search repeats the last one as `n` does, from its last match (`less`).
+                var from = view.shownBottom
+                if editor.text.isEmpty, let hit = view.hit {
+                    from = hit - 1
+                } else if !editor.text.isEmpty {
+                    view.search = editor.text
+                }
+                findLog(in: &view, older: true, from: from, page: page, state: &state)
             case .cancel: view.searchEditor = nil
             case .ignored: break
             }

@@ -132,7 +132,7 @@ extension DashboardMachine {
             state.overlay = .dialog(Dialog(.stopAllViolating(targets, action: action.rawValue)))
         case .character("y"):
             guard let row = selected, row.verdict == .pending else {
-                state.message = .init("nothing to approve: select a pending violation (confirm mode)")
+                state.message = .init("nothing pending here: y acts on a pending violation (confirm mode)")
                 return []
             }
             guard row.refusal == nil else {
