@@ -212,6 +212,10 @@ import Testing
             state.press([.character("t"), .character("t")], data: data) == [
                 .applyTheme("mono"), .applyTheme("default"),
             ])
+        // The fourth trial: with one theme found, `t` said `theme default` each time and no more.
+        var alone = UIState(theme: "default", themes: ["default"])
+        #expect(alone.press([.character("t")], data: data).isEmpty)
+        #expect(alone.message?.text == "default is the only theme: no themes directory found (README: --theme)")
     }
 
     @Test func quitAsksOnlyWithUnsavedEdits() {

@@ -130,7 +130,8 @@ public enum SettingsLoader {
 
     /// An unknown `DOCKERGUARD_*` variable is ignored, but said so: a typo should not go unnoticed.
     private static func unknownVariableWarnings(_ environment: [String: String]) -> [String] {
-        let known = Set(SettingKey.allCases.map(\.environmentName))
+        // DOCKERGUARD_THEMES_DIR is no setting, but the dashboard's themes directory (README).
+        let known = Set(SettingKey.allCases.map(\.environmentName) + ["DOCKERGUARD_THEMES_DIR"])
         return environment.keys
             .filter { $0.hasPrefix(SettingKey.environmentPrefix) && !known.contains($0) }
             .sorted()

@@ -169,7 +169,10 @@ extension DashboardMachine {
     }
 
     static func cycleTheme(_ state: inout UIState) -> [Command] {
-        guard !state.themes.isEmpty else { return [] }
+        guard state.themes.count > 1 else {
+            state.message = .init("\(state.theme) is the only theme: no themes directory found (README: --theme)")
+            return []
+        }
         let index = state.themes.firstIndex(of: state.theme) ?? -1
         state.theme = state.themes[(index + 1) % state.themes.count]
         state.message = .init("theme \(state.theme)")

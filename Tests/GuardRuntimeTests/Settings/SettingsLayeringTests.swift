@@ -196,6 +196,8 @@ struct SettingsLayeringTests {
         let sandbox = try SettingsSandbox()
         let settings = try sandbox.load(env: [
             "DOCKERGUARD_MDOE": "enforce", "DOCKERGUARD_COLOUR": "red", "DOCKER_HOST": "unix:///x", "MODE": "enforce",
+            // Not a setting, but the dashboard's themes directory: read, so not warned of.
+            "DOCKERGUARD_THEMES_DIR": "/usr/share/dockerguard/themes",
         ])
         #expect(settings.mode == .audit)
         #expect(
