@@ -84,6 +84,12 @@ struct InspectViewTests {
         _ = DashboardMachine.handle(.up, state: &state, context: context)
         #expect(Self.view(state)?.top == 0)
 
+        // The fourth trial: a key that does nothing here, or n before any search, says so.
+        _ = DashboardMachine.handle(.character("z"), state: &state, context: context)
+        #expect(state.message?.text == "unknown key \u{2014} Esc back to the table, ? there for help")
+        _ = DashboardMachine.handle(.character("n"), state: &state, context: context)
+        #expect(state.message?.text == "no search yet: / searches")
+
         // A hidden value is never found; a shown one is.
         for key in [Key.character("/")] + "hunter2".map(Key.character) + [.enter] {
             _ = DashboardMachine.handle(key, state: &state, context: context)

@@ -59,7 +59,7 @@ extension DashboardMachine {
                 view.showSecrets
                     ? "\(count) secret value\(count == 1 ? "" : "s") shown: M masks them again"
                     : "secret values masked")
-        default: break
+        default: state.message = viewUnknownKeyMessage
         }
         view.clamp(page: page)
         return []
@@ -77,7 +77,10 @@ extension DashboardMachine {
     /// Moves the view to the next line with the search, down or up, and says where. Past the last
     /// (or first) match it goes on from the other end, as vim does: the text is one document.
     static func findInspect(_ view: inout InspectView, from: Int, backwards: Bool, page: Int, state: inout UIState) {
-        guard !view.search.isEmpty else { return }
+        guard !view.search.isEmpty else {
+            state.message = noSearchMessage
+            return
+        }
         var wrapped = false
         var found = view.find(from: from, backwards: backwards)
         if found == nil {

@@ -77,14 +77,17 @@ extension DashboardMachine {
             findLog(in: &view, older: true, from: (view.hit ?? view.shownBottom + 1) - 1, page: page, state: &state)
         case .character("N"):
             findLog(in: &view, older: false, from: (view.hit ?? view.shownBottom) + 1, page: page, state: &state)
-        default: break
+        default: state.message = viewUnknownKeyMessage
         }
         return []
     }
 
     /// Moves the view to the next line matching the search, older or newer, and says so.
     static func findLog(in view: inout LogView, older: Bool, from: Int, page: Int, state: inout UIState) {
-        guard !view.search.isEmpty else { return }
+        guard !view.search.isEmpty else {
+            state.message = noSearchMessage
+            return
+        }
         guard let line = view.buffer.search(view.search, from: from, older: older) else {
             state.message = .init("no \(older ? "older" : "newer") line with '\(view.search)'")
             return

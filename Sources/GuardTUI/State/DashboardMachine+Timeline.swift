@@ -36,7 +36,7 @@ extension DashboardMachine {
         case .enter:
             guard rows.indices.contains(view.selected) else { return [] }
             return jump(to: rows[view.selected], state: &state, context: context)
-        default: break
+        default: state.message = viewUnknownKeyMessage
         }
         view.selected = min(max(view.selected, 0), max(rows.count - 1, 0))
         if view.selected < view.scrollTop { view.scrollTop = view.selected }
