@@ -193,6 +193,18 @@ import Testing
         #expect(shown.contains { $0.hasPrefix(" ✓→○ web-2") }, "\(shown.joined(separator: "\n"))")
     }
 
+    /// The fifth trial: the editor's bar names `u`, and while a line is edited, what Enter and Esc
+    /// do to that line (it said `Esc close`, which cancels the line instead).
+    @Test func editorBarFollowsWhatTheKeysDo() {
+        let idle = Self.lines(Self.render(F.data(), F.state(.editor(F.editor())), width: 120, height: 40))
+        #expect(idle.contains { $0.contains("u undo") && $0.contains("Esc close") })
+        var editor = F.editor()
+        editor.editing = .init(line: 0, isNew: false, editor: LineEditor(editor.document.lines[0]))
+        let editing = Self.lines(Self.render(F.data(), F.state(.editor(editor)), width: 120, height: 40))
+        #expect(editing.contains { $0.contains("Enter keep the line") && $0.contains("Esc undo the line") })
+        #expect(!editing.contains { $0.contains("Esc close") })
+    }
+
     /// Issue 13 items 1 and 11: with `A` the header counts the rows shown and says so; a stopped
     /// container no rule allows reads "not allowed", not "violating".
     @Test func headerCountsWhatTheTableShows() {

@@ -86,9 +86,16 @@ struct InspectViewTests {
 
         // The fourth trial: a key that does nothing here, or n before any search, says so.
         _ = DashboardMachine.handle(.character("z"), state: &state, context: context)
-        #expect(state.message?.text == "unknown key \u{2014} Esc back to the table, ? there for help")
+        #expect(state.message?.text == "unknown key \u{2014} ? for help")
         _ = DashboardMachine.handle(.character("n"), state: &state, context: context)
         #expect(state.message?.text == "no search yet: / searches")
+        // The fifth trial: `?` (which the bar offers) opens the help over the view, and closing
+        // the help comes back to the view where it was.
+        let before = Self.view(state)
+        _ = DashboardMachine.handle(.character("?"), state: &state, context: context)
+        #expect(state.overlay == .help)
+        _ = DashboardMachine.handle(.escape, state: &state, context: context)
+        #expect(Self.view(state) == before && state.message == nil)
 
         // A hidden value is never found; a shown one is.
         for key in [Key.character("/")] + "hunter2".map(Key.character) + [.enter] {

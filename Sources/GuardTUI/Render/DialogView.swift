@@ -34,8 +34,11 @@ struct DialogView {
                 body: [Line(text: "action: \(describe(action))"), consequence], list: [], footer: yesNo,
                 hints: noHints)
         case .stopAllViolating(let targets, let action):
+            let pending = targets.filter(\.isPending).count
+            let which =
+                pending == 0 ? "violating" : pending == targets.count ? "pending" : "violating and pending"
             var box = box(
-                "Stop all violating containers?",
+                "Stop all \(which) containers?",
                 body: [Line(text: "\(Self.counted(targets)), action: \(describe(action))", wraps: true)],
                 list: targets.map(consequenceLine),
                 footer: dialog.error.map { [Line(text: $0, role: .error, wraps: true)] } ?? [],
@@ -54,7 +57,7 @@ struct DialogView {
                 list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
         case .mode(let current, let action, let targets):
             func choice(_ key: String, _ mode: EnforcementMode, _ what: String) -> Line {
-                Line(text: "\(key) \(mode.rawValue): \(what)\(mode == current ? " (now)" : "")", wraps: true)
+                Line(text: "\(key) \(mode.rawValue)\(mode == current ? " (now)" : ""): \(what)", wraps: true)
             }
             let now = targets.isEmpty ? "none is violating now" : "these \(targets.count) now:"
             return box(

@@ -8,7 +8,12 @@ struct EditorPanelView {
     /// `--readonly`: the list can be read, not changed, and the hints say so.
     var readonly = false
 
-    static let hints = ["Enter edit", "o add", "x delete", "w save", "Esc close"]
+    /// The panel's keys, each with its priority when the width cannot show them all.
+    static let hints: [(String, Int)] = [
+        ("Enter edit", 9), ("o add", 6), ("x delete", 5), ("u undo", 4), ("w save", 7), ("Esc close", 8),
+    ]
+    /// While a line is being edited, Enter and Esc are that line's (the fifth trial read `Esc close`).
+    static let lineHints: [(String, Int)] = [("Enter keep the line", 9), ("Esc undo the line", 8)]
 
     func draw(on screen: inout Screen, band: DashboardLayout.Band) {
         guard band.height >= 3 else { return }
@@ -82,7 +87,7 @@ struct EditorPanelView {
         if let error = editor.error(onLine: highlighted) ?? editor.errors.first {
             let place = error.line > 0 ? "line \(error.line), column \(error.column): " : ""
             // The table's preview needs a valid draft: say that it is off, not let it vanish.
-            let text = place + error.message + "; preview off"
+            let text = "preview off \(glyphs.dash) " + place + error.message
             screen.fill(row: row, role: .error)
             screen.put(text, row: row, column: 1, width: screen.width - 2, role: .error, ellipsis: glyphs.ellipsis)
         } else if let warning = editor.warnings.first(where: { $0.line == highlighted + 1 }) ?? editor.warnings.first {
@@ -92,7 +97,9 @@ struct EditorPanelView {
             let hints = [Segment("j/k move", .muted, priority: 5), Segment("Esc close", .muted, priority: 9)]
             screen.put(Segment.fit(hints, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: row, column: 1)
         } else {
-            let hints = Self.hints.enumerated().map { Segment($1, .muted, priority: [9, 6, 5, 7, 8][$0]) }
+            let hints = (editor.editing == nil ? Self.hints : Self.lineHints).map {
+                Segment($0.0, .muted, priority: $0.1)
+            }
             screen.put(Segment.fit(hints, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: row, column: 1)
         }
     }

@@ -38,7 +38,7 @@ struct HelpView {
         // The views' own keys (DashboardMachine+Logs, +Inspect); the table's j/k, g/G and PgUp/PgDn
         // work there too.
         let views: [(String, String)] = [
-            ("/", "search"), ("n/N", "next / previous match"), ("G", "bottom (logs: follow)"),
+            ("/", "search"), ("n/N", "next / previous match (logs: older / newer)"), ("G", "bottom (logs: follow)"),
             ("Space", "page down"), ("f", "logs: pause / follow"), ("w", "logs: wrap lines"),
             ("t", "logs: timestamps"), ("M", "inspect: secrets on/off"), ("q/Esc", "close the view"),
         ]

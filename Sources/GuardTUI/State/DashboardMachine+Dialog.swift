@@ -85,6 +85,7 @@ extension DashboardMachine {
             switch key {
             case .character("r"):
                 state.overlay = .editor(editor)
+                state.message = .init("reloaded from disk: your edits were dropped")
                 return [.openEditor]
             case .character("o"):
                 state.overlay = .editor(editor)

@@ -37,6 +37,7 @@ extension DashboardMachine {
         switch key {
         case .escape, .character("q"), .character("i"):
             state.overlay = .none
+            state.message = nil  // the view's last word is not the table's
             return []
         case .character("j"), .down: view.top += 1
         case .character("k"), .up: view.top -= 1
@@ -45,6 +46,7 @@ extension DashboardMachine {
         case .character("g"), .home: view.top = 0
         case .character("G"), .end: view.top = view.lineCount
         case .character("/"): view.searchEditor = LineEditor("")
+        case .character("?"): openHelp(over: .inspect(view), state: &state)
         case .character("n"):
             // From the last match while it is on screen, else from where the view is (the fourth
             // trial: after G, n went back up to the match after the last one).

@@ -37,6 +37,7 @@ extension DashboardMachine {
         if view.searchEditor == nil, [.escape, .character("q"), .character("l")].contains(key) {
             state.overlay = .none
             state.logs = nil
+            state.message = nil  // the view's last word is not the table's
             return [.closeLogs(session: view.session)]
         }
         // Keep the view out of `state` while it changes, so its buffer is not copied.
@@ -73,6 +74,7 @@ extension DashboardMachine {
         case .character("g"), .home: view.scroll(by: -view.buffer.end, page: page)
         case .character("G"), .end: view.following = true
         case .character("/"): view.searchEditor = LineEditor("")
+        case .character("?"): openHelp(over: .logs, state: &state)
         case .character("n"):
             findLog(in: &view, older: true, from: (view.hit ?? view.shownBottom + 1) - 1, page: page, state: &state)
         case .character("N"):

@@ -83,8 +83,8 @@ extension DashboardMachine {
     static let unknownKeyMessage = UIState.Message("unknown key \u{2014} ? for help")
     /// `n` or `N` before any search.
     static let noSearchMessage = UIState.Message("no search yet: / searches")
-    /// In the logs, inspect and decisions views, whose keys their bar lists.
-    static let viewUnknownKeyMessage = UIState.Message("unknown key \u{2014} Esc back to the table, ? there for help")
+    /// In the logs, inspect and decisions views, whose help goes back to them.
+    static let viewUnknownKeyMessage = unknownKeyMessage
 
     /// The keys that change something: refused when read-only.
     static func changeKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {

@@ -25,6 +25,7 @@ extension DashboardMachine {
         switch key {
         case .escape, .character("q"), .character("v"):
             state.overlay = .none
+            state.message = nil  // the view's last word is not the table's
             return []
         case .character("j"), .down: view.selected += 1
         case .character("k"), .up: view.selected -= 1
@@ -33,6 +34,9 @@ extension DashboardMachine {
         case .character("g"), .home: view.selected = 0
         case .character("G"), .end: view.selected = rows.count - 1
         case .character("/"): view.filterEditor = LineEditor(view.filter)
+        case .character("?"):
+            openHelp(over: .timeline(view), state: &state)
+            return []
         case .enter:
             guard rows.indices.contains(view.selected) else { return [] }
             return jump(to: rows[view.selected], state: &state, context: context)

@@ -82,6 +82,14 @@ public enum DashboardMachine {
         return true
     }
 
+    /// `?` from a view: the help over it, and the view again when the help closes.
+    static func openHelp(over view: Overlay, state: inout UIState) {
+        state.underHelp = view
+        state.overlay = .help
+        state.helpScroll = 0
+        state.message = nil
+    }
+
     /// Help and detail: read, move, close.
     static func viewerKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
         if case .detail = state.overlay, navigate(key, state: &state, rows: context.rows) { return [] }
@@ -91,7 +99,10 @@ public enum DashboardMachine {
             return []
         }
         switch key {
-        case .escape, .enter, .character("q"), .character("?"): state.overlay = .none
+        case .escape, .enter, .character("q"), .character("?"):
+            state.overlay = state.underHelp ?? .none
+            state.underHelp = nil
+            state.message = nil
         default:
             // As on the table, a key that does nothing says so.
             if case .help = state.overlay { state.message = helpUnknownKeyMessage }

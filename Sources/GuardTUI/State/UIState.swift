@@ -32,6 +32,8 @@ public struct UIState: Sendable, Equatable {
     /// Operator actions sent and not yet reported: their containers' single outcomes are not
     /// shown one by one, the report of the whole batch is.
     public var actionsUnderWay = 0
+    /// The view (logs, inspect, decisions) the help was opened from, shown again when it closes.
+    public var underHelp: Overlay?
     /// The last key that did nothing, so "unknown key" is said once, not on every press.
     public var lastUnknownKey: Key?
     /// `c`: the CPU and memory columns, sampled for the rows on screen only.
