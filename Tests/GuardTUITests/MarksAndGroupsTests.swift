@@ -47,7 +47,17 @@ struct MarksAndGroupsTests {
     func approveMarked() {
         var state = UIState()
         state.marked = [id("miner"), id("shell")]
-        let commands = state.press([.character("y"), .character("y")], data: data)
+        _ = state.press([.character("y")], data: data)
+        // The fifth trial: the dialog says the marked row that is not pending is left alone.
+        guard case .dialog(let dialog) = state.overlay else {
+            Issue.record("no dialog: \(state.overlay)")
+            return
+        }
+        #expect(dialog.marksLeftOut == 1)
+        var screen = Screen(width: 100, height: 24)
+        DialogView(dialog: dialog, path: "", stopTimeout: 10, glyphs: .utf8).draw(on: &screen)
+        #expect(screen.text.contains("(1 marked is not pending: left alone)"), "\(screen.text)")
+        let commands = state.press([.character("y")], data: data)
         #expect(commands == [.act(ids: [id("shell")], cause: "operator approved")])
         #expect(state.marked.isEmpty)
     }

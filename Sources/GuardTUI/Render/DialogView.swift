@@ -47,12 +47,15 @@ struct DialogView {
             return box
         case .approveAll(let targets, let action):
             let verb = Self.capitalized(action)
+            let plural = targets.count == 1 ? "" : "s"
+            let leftOut = dialog.marksLeftOut
+            // A marked row that is not pending is left alone: said, so the counts add up.
+            let note = leftOut > 0 ? " (\(leftOut) marked \(leftOut == 1 ? "is" : "are") not pending: left alone)" : ""
             return box(
-                dialog.fromMarks ? "\(verb) the \(targets.count) marked pending?" : "\(verb) all pending?",
+                dialog.fromMarks
+                    ? "\(verb) the \(targets.count) marked pending?" : "\(verb) all \(targets.count) pending?",
                 body: [
-                    Line(
-                        text: "\(describe(action)) \(targets.count) pending container\(targets.count == 1 ? "" : "s"):",
-                        wraps: true)
+                    Line(text: "\(describe(action)) \(targets.count) pending container\(plural)\(note):", wraps: true)
                 ],
                 list: targets.map(consequenceLine), footer: yesNo, hints: noHints)
         case .mode(let current, let action, let targets):

@@ -71,6 +71,7 @@ extension DashboardMachine {
             }
             var dialog = Dialog(.approveAll(targets, action: action.rawValue))
             dialog.fromMarks = true
+            dialog.marksLeftOut = rows.count - targets.count
             state.overlay = .dialog(dialog)
         default:
             let rows = rows.filter { !$0.verdict.isAllowed }

@@ -9,6 +9,8 @@ public struct Dialog: Sendable, Equatable {
     public var error: String?
     /// Asked for the marked rows: answering yes clears the marks.
     public var fromMarks = false
+    /// Marked rows the question leaves out (not pending, for `y`): said, not silently dropped.
+    public var marksLeftOut = 0
 
     public init(_ kind: Kind) {
         self.kind = kind
