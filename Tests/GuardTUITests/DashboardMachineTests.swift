@@ -360,6 +360,31 @@ import Testing
             state.press([.character("u")], data: data) == [.restore(text: "a\n", expected: MachineFixtures.listText)])
     }
 
+    /// The sixth trial: `?` in the editor lost the unsaved edits (the help closed to the table), and
+    /// `?` on the detail pane closed it. Both now open the help over them and come back.
+    @Test func helpComesBackToTheEditorAndTheDetailPane() {
+        var state = UIState()
+        _ = DashboardMachine.handle(.opened(text: MachineFixtures.listText), state: &state, path: MachineFixtures.path)
+        _ = state.press([.character("o")], data: data)
+        _ = state.type("name=shell", data: data)
+        _ = state.press([.enter, .character("?")], data: data)
+        #expect(state.overlay == .help)
+        _ = state.press([.escape], data: data)
+        #expect(state.editor?.isDirty == true && state.editor?.document.lines.contains("name=shell") == true)
+        _ = state.press([.escape, .character("y")], data: data)  // discard, asked
+        #expect(state.overlay == .none)
+        _ = state.press([.enter], data: data)
+        guard case .detail = state.overlay else {
+            Issue.record("no detail pane: \(state.overlay)")
+            return
+        }
+        let detail = state.overlay
+        _ = state.press([.character("?")], data: data)
+        #expect(state.overlay == .help)
+        _ = state.press([.character("q")], data: data)
+        #expect(state.overlay == detail)
+    }
+
     /// Item 9: results go after a few seconds, errors later.
     @Test func messagesExpire() {
         var expiry = MessageExpiry()

@@ -111,6 +111,11 @@ struct LogViewTests {
         _ = DashboardMachine.handle(.character("/"), state: &state, context: context)
         _ = DashboardMachine.handle(.enter, state: &state, context: context)
         #expect(state.logs?.search == "line 1" && state.logs?.hit == 18)
+        // The sixth trial: once `G` moved the view away from the match, n searches from the
+        // newest line shown, not on from the old match.
+        _ = DashboardMachine.handle(.character("G"), state: &state, context: context)
+        _ = DashboardMachine.handle(.character("n"), state: &state, context: context)
+        #expect(state.logs?.hit == 19)
         #expect(state.message?.text.hasPrefix("'line 1' at line") == true, "\(String(describing: state.message))")
     }
 

@@ -62,7 +62,9 @@ struct DialogView {
             func choice(_ key: String, _ mode: EnforcementMode, _ what: String) -> Line {
                 Line(text: "\(key) \(mode.rawValue)\(mode == current ? " (now)" : ""): \(what)", wraps: true)
             }
-            let now = targets.isEmpty ? "none is violating now" : "these \(targets.count) now:"
+            let now =
+                targets.isEmpty
+                ? "none is violating now" : targets.count == 1 ? "this one now:" : "these \(targets.count) now:"
             return box(
                 "Mode: now \(current.rawValue)",
                 body: [

@@ -65,8 +65,8 @@ extension DashboardMachine {
             state.quitting = true
             return [.quit]
         case .character("?"):
-            state.overlay = .help
-            state.helpScroll = 0
+            // Back to the editor after, unsaved edits and all (the sixth trial lost them here).
+            openHelp(over: .editor(editor), state: &state)
             return []
         default: break
         }

@@ -51,11 +51,7 @@ extension DashboardMachine {
                 view.searchEditor = nil
                 // An empty search repeats the last one as `n` does, from its last match (`less`).
                 var from = view.shownBottom
-                if editor.text.isEmpty, let hit = view.hit {
-                    from = hit - 1
-                } else if !editor.text.isEmpty {
-                    view.search = editor.text
-                }
+                if editor.text.isEmpty { from = olderFrom(view, page) } else { view.search = editor.text }
                 findLog(in: &view, older: true, from: from, page: page, state: &state)
             case .cancel: view.searchEditor = nil
             case .ignored: break
@@ -76,12 +72,24 @@ extension DashboardMachine {
         case .character("/"): view.searchEditor = LineEditor("")
         case .character("?"): openHelp(over: .logs, state: &state)
         case .character("n"):
-            findLog(in: &view, older: true, from: (view.hit ?? view.shownBottom + 1) - 1, page: page, state: &state)
+            findLog(in: &view, older: true, from: olderFrom(view, page), page: page, state: &state)
         case .character("N"):
-            findLog(in: &view, older: false, from: (view.hit ?? view.shownBottom) + 1, page: page, state: &state)
+            // From the last match while it is on screen, else from the top of what is shown.
+            let from = view.hit.flatMap { logOnScreen($0, view, page) ? $0 + 1 : nil } ?? (view.shownBottom - page + 1)
+            findLog(in: &view, older: false, from: from, page: page, state: &state)
         default: state.message = viewUnknownKeyMessage
         }
         return []
+    }
+
+    /// Where `n` (older) searches from: before the last match while it is on screen, else from the
+    /// bottom of what is shown (the sixth trial: after `g` or `G` it went on from the old match).
+    private static func olderFrom(_ view: LogView, _ page: Int) -> Int {
+        view.hit.flatMap { logOnScreen($0, view, page) ? $0 - 1 : nil } ?? view.shownBottom
+    }
+
+    private static func logOnScreen(_ line: Int, _ view: LogView, _ page: Int) -> Bool {
+        line <= view.shownBottom && line > view.shownBottom - page
     }
 
     /// Moves the view to the next line matching the search, older or newer, and says so.

@@ -92,6 +92,10 @@ public enum DashboardMachine {
 
     /// Help and detail: read, move, close.
     static func viewerKey(_ key: Key, state: inout UIState, context: Context) -> [Command] {
+        if case .detail = state.overlay, key == .character("?") {
+            openHelp(over: state.overlay, state: &state)
+            return []
+        }
         if case .detail = state.overlay, navigate(key, state: &state, rows: context.rows) { return [] }
         if case .help = state.overlay,
             scrollHelp(key, state: &state, exec: state.canExec && !context.data.enforcer.readonly)
