@@ -33,7 +33,7 @@ struct ChangeJournalTests {
             let id = String(repeating: "c", count: 62) + String(Int(generator.next() % 150), radix: 16)
             switch generator.next() % 5 {
             case 0: await store.remove(id: id)
-            case 1: await store.setConnection(step % 2 == 0 ? .connected : .reconnecting(attempt: 1, error: "x"))
+            case 1: await store.setConnection(step % 2 == 0 ? .connected : .reconnecting(error: "x"))
             default:
                 await store.upsert(
                     ContainerRecord(

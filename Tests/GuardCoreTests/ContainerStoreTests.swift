@@ -51,7 +51,7 @@ struct ContainerStoreTests {
     @Test("connection state is part of the snapshot")
     func connection() async {
         let store = ContainerStore(endpoint: "unix:///x.sock")
-        await store.setConnection(.reconnecting(attempt: 2, error: "connection refused"))
+        await store.setConnection(.reconnecting(error: "connection refused"))
         #expect(store.current.engine.connection.lastError == "connection refused")
         #expect(!store.current.isReady)
         await store.replaceAll(with: [], at: 1)
@@ -64,12 +64,12 @@ struct ContainerStoreTests {
     @Test func retriesFailingAlikePublishNothing() async {
         let store = ContainerStore(endpoint: "unix:///x.sock")
         await store.replaceAll(with: [], at: 1)
-        await store.setConnection(.reconnecting(attempt: 1, error: "connection refused"))
+        await store.setConnection(.reconnecting(error: "connection refused"))
         let version = store.current.version
-        await store.setConnection(.reconnecting(attempt: 2, error: "connection refused"))
-        await store.setConnection(.reconnecting(attempt: 3, error: "connection refused"))
+        await store.setConnection(.reconnecting(error: "connection refused"))
+        await store.setConnection(.reconnecting(error: "connection refused"))
         #expect(store.current.version == version)
-        await store.setConnection(.reconnecting(attempt: 4, error: "no such file or directory"))
+        await store.setConnection(.reconnecting(error: "no such file or directory"))
         #expect(store.current.version == version + 1)
         #expect(store.current.engine.connection.lastError == "no such file or directory")
     }

@@ -127,7 +127,7 @@ import Testing
 
     @Test func beforeTheFirstSyncTheConnectionErrorShows() {
         var data = F.data(containers: [], synced: false)
-        data.snapshot.engine.connection = .reconnecting(attempt: 2, error: "connection refused")
+        data.snapshot.engine.connection = .reconnecting(error: "connection refused")
         let screen = Self.render(data, UIState())
         let errors = Self.text(of: .error, in: screen)
         #expect(errors.contains { $0.contains("cannot reach unix:///var/run/docker.sock: connection refused") })
@@ -137,7 +137,7 @@ import Testing
     @Test func anEngineErrorNamingTheEndpointIsShownOnce() {
         var data = F.data(containers: [], synced: false)
         let error = "cannot connect to unix:///var/run/docker.sock: connection refused"
-        data.snapshot.engine.connection = .reconnecting(attempt: 1, error: error)
+        data.snapshot.engine.connection = .reconnecting(error: error)
         let errors = Self.text(of: .error, in: Self.render(data, UIState()))
         #expect(errors.contains { $0.contains(error) })
         #expect(!errors.contains { $0.contains("cannot reach") }, "\(errors)")

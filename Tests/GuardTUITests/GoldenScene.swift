@@ -91,7 +91,7 @@ struct GoldenScene: Sendable, CustomStringConvertible {
             data.snapshot.containers[6].exitCode = 3
             data.enforcer.pending = []
         case .tableStale:
-            data.snapshot.engine.connection = .reconnecting(attempt: 3, error: "engine not answering for 12 s")
+            data.snapshot.engine.connection = .reconnecting(error: "engine not answering for 12 s")
         case .proposalNote:
             var proposal = F.proposal(editing: false)
             proposal.containerID = F.workerID

@@ -112,7 +112,7 @@ struct EndpointShapeTests {
             #expect(ready.status == 200)
             #expect(try ready.json()["ready"] as? Bool == true)
         }
-        let lost = await syncedStore(connection: .reconnecting(attempt: 3, error: "connection refused"))
+        let lost = await syncedStore(connection: .reconnecting(error: "connection refused"))
         try await withStatusServer(lost) { (api: HTTPProbe) async throws in
             #expect(try await api.get("/healthz").status == 200)
             let ready = try await api.get("/readyz")
@@ -125,7 +125,7 @@ struct EndpointShapeTests {
     @Test("before the first sync /containers is 503 with a JSON error")
     func beforeSync() async throws {
         let store = ContainerStore(endpoint: "unix:///x.sock")
-        await store.setConnection(.reconnecting(attempt: 1, error: "no such file"))
+        await store.setConnection(.reconnecting(error: "no such file"))
         try await withStatusServer(store) { (api: HTTPProbe) async throws in
             let answer = try await api.get("/containers")
             #expect(answer.status == 503)
@@ -136,7 +136,7 @@ struct EndpointShapeTests {
 
     @Test("after a disconnect /containers keeps serving the last snapshot and says the engine is away")
     func afterDisconnect() async throws {
-        let store = await syncedStore(connection: .reconnecting(attempt: 1, error: "connection refused"))
+        let store = await syncedStore(connection: .reconnecting(error: "connection refused"))
         try await withStatusServer(store) { (api: HTTPProbe) async throws in
             let answer = try await api.get("/containers")
             #expect(answer.status == 200)

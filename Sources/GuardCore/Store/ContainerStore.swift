@@ -103,10 +103,9 @@ public actor ContainerStore {
     }
 
     public func setConnection(_ connection: EngineConnection) {
+        // A retry that fails as the last one did is the same state: no new version, so the ETag
+        // stays and watchers get no empty event.
         guard engine.connection != connection else { return }
-        // A retry that failed as the last one did changes nothing anyone is shown (the attempt
-        // number is not): no new version, so the ETag stays and watchers get no empty event.
-        if case .reconnecting(_, let error) = connection, engine.connection.lastError == error { return }
         engine.connection = connection
         publish()
     }

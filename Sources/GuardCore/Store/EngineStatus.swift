@@ -4,12 +4,12 @@ public enum EngineConnection: Sendable, Hashable {
     case connecting
     case connected
     /// Lost (or never made); retrying with backoff. `error` says why the last attempt failed.
-    case reconnecting(attempt: Int, error: String)
+    case reconnecting(error: String)
 
     public var isConnected: Bool { self == .connected }
 
     public var lastError: String? {
-        if case .reconnecting(_, let error) = self { return error }
+        if case .reconnecting(let error) = self { return error }
         return nil
     }
 }

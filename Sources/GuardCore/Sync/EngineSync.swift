@@ -82,7 +82,7 @@ public struct EngineSync: Service {
                 let reason =
                     silentSince.map { EngineStall.describe(since: $0, now: WallClock.seconds()) }
                     ?? (error as? EngineError)?.description ?? "\(error)"
-                await store.setConnection(.reconnecting(attempt: attempt, error: reason))
+                await store.setConnection(.reconnecting(error: reason))
                 let delay = configuration.reconnectBackoff.delay(attempt: attempt)
                 logger.warning(
                     "engine unavailable, retrying",

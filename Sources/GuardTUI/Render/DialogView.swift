@@ -34,11 +34,8 @@ struct DialogView {
                 body: [Line(text: "action: \(describe(action))"), consequence], list: [], footer: yesNo,
                 hints: noHints)
         case .stopAllViolating(let targets, let action):
-            let pending = targets.filter(\.isPending).count
-            let which =
-                pending == 0 ? "violating" : pending == targets.count ? "pending" : "violating and pending"
             var box = box(
-                "Stop all \(which) containers?",
+                "Stop all \(Self.kind(of: targets)) containers?",
                 body: [Line(text: "\(Self.counted(targets)), action: \(describe(action))", wraps: true)],
                 list: targets.map(consequenceLine),
                 footer: dialog.error.map { [Line(text: $0, role: .error, wraps: true)] } ?? [],
@@ -126,11 +123,17 @@ struct DialogView {
     /// The targets counted as the header counts them: violating apart from pending.
     static func counted(_ targets: [Dialog.Target]) -> String {
         let pending = targets.filter(\.isPending).count
-        let violating = targets.count - pending
-        func count(_ n: Int, _ what: String) -> String { "\(n) \(what) container\(n == 1 ? "" : "s")" }
-        if pending == 0 { return count(violating, "violating") }
-        if violating == 0 { return count(pending, "pending") }
-        return "\(targets.count) containers (\(violating) violating, \(pending) pending)"
+        let kind = kind(of: targets)
+        guard pending > 0, pending < targets.count else {
+            return "\(targets.count) \(kind) container\(targets.count == 1 ? "" : "s")"
+        }
+        return "\(targets.count) containers (\(targets.count - pending) violating, \(pending) pending)"
+    }
+
+    /// `violating`, `pending`, or `violating and pending`: what the targets are, as the header says.
+    static func kind(of targets: [Dialog.Target]) -> String {
+        let pending = targets.filter(\.isPending).count
+        return pending == 0 ? "violating" : pending == targets.count ? "pending" : "violating and pending"
     }
 
     /// `stopped`, `killed`, `removed`.

@@ -51,7 +51,7 @@ struct StatusBarView {
         switch engine.connection {
         case .connected: segments.append(Segment("connected", .statusBar, priority: 9))
         case .connecting: segments.append(Segment("connecting", .statusBar, priority: 9))
-        case .reconnecting(_, let error):
+        case .reconnecting(let error):
             segments.append(Segment("reconnecting: \(error)", .error, priority: 9, mayTruncate: true))
         }
         let enforcer = data.enforcer

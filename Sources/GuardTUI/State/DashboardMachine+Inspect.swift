@@ -36,8 +36,7 @@ extension DashboardMachine {
         }
         switch key {
         case .escape, .character("q"), .character("i"):
-            state.overlay = .none
-            state.message = nil  // the view's last word is not the table's
+            closeView(&state)
             return []
         case .character("j"), .down: view.top += 1
         case .character("k"), .up: view.top -= 1

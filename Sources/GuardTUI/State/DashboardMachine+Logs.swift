@@ -35,9 +35,8 @@ extension DashboardMachine {
             return []
         }
         if view.searchEditor == nil, [.escape, .character("q"), .character("l")].contains(key) {
-            state.overlay = .none
             state.logs = nil
-            state.message = nil  // the view's last word is not the table's
+            closeView(&state)
             return [.closeLogs(session: view.session)]
         }
         // Keep the view out of `state` while it changes, so its buffer is not copied.

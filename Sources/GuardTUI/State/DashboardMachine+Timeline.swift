@@ -24,8 +24,7 @@ extension DashboardMachine {
         let page = max(state.pageSize - 1, 1)
         switch key {
         case .escape, .character("q"), .character("v"):
-            state.overlay = .none
-            state.message = nil  // the view's last word is not the table's
+            closeView(&state)
             return []
         case .character("j"), .down: view.selected += 1
         case .character("k"), .up: view.selected -= 1

@@ -82,6 +82,12 @@ public enum DashboardMachine {
         return true
     }
 
+    /// Back to the table from a view; the view's last message goes with it.
+    static func closeView(_ state: inout UIState) {
+        state.overlay = .none
+        state.message = nil
+    }
+
     /// `?` from a view: the help over it, and the view again when the help closes.
     static func openHelp(over view: Overlay, state: inout UIState) {
         state.underHelp = view
