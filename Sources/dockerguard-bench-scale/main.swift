@@ -13,6 +13,8 @@ import Foundation
 import GuardCore
 import GuardTUI
 import Logging
+import NIOCore
+import NIOPosix
 import StatusServer
 
 struct Figure {
@@ -152,6 +154,9 @@ if arguments.first == "--watch-serve" {
         print("usage: dockerguard-bench-scale --watch-serve N CLIENTS RATE SECONDS")
         exit(2)
     }
+    // Swift concurrency on NIO's event loops, as dockerguard and the dashboard run it
+    // (CommandLineEntry): the hub then writes from one of the loops that own the connections.
+    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     try await serveWatch(n: numbers[0], clients: numbers[1], rate: numbers[2], seconds: numbers[3])
     exit(0)
 }

@@ -33,12 +33,17 @@ final class WatchConnection: Sendable {
 
     /// Writes `chunk` (made by ``chunk(_:)``) to each client's connection on its event loop.
     static func write(_ chunk: ByteBuffer, to clients: [WatchHub.Client]) {
-        var byLoop: [ObjectIdentifier: (loop: any EventLoop, clients: [WatchHub.Client])] = [:]
+        // A few loops (one per core): a search of this list costs less than hashing each client.
+        var byLoop: [(loop: any EventLoop, clients: [WatchHub.Client])] = []
         for client in clients {
             let loop = client.connection.channel.eventLoop
-            byLoop[ObjectIdentifier(loop), default: (loop, [])].clients.append(client)
+            if let index = byLoop.firstIndex(where: { $0.loop === loop }) {
+                byLoop[index].clients.append(client)
+            } else {
+                byLoop.append((loop, [client]))
+            }
         }
-        for (loop, clients) in byLoop.values {
+        for (loop, clients) in byLoop {
             loop.execute {
                 for client in clients { client.connection.write(chunk) }
             }

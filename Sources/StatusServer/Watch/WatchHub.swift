@@ -49,6 +49,27 @@ public final class WatchHub: Service, Sendable {
         var lastSent: WatchVersion?
         /// The heartbeat tick during which it was last written to.
         var lastWrite: Int
+
+        /// What becomes of an event (`version`) or a heartbeat (nil) for this client.
+        enum Taken { case write, queued, skipped, tooSlow }
+
+        /// Takes an event or heartbeat: queued until it is attached, to be written once it is,
+        /// skipped (a heartbeat it does not need), or too slow to take it.
+        mutating func take(_ bytes: ByteBuffer, version: WatchVersion?, tick: Int, buffer: Int) -> Taken {
+            if version == nil, tick - lastWrite < WatchHub.beatsPerInterval { return .skipped }
+            if let waiting = queued?.count {
+                guard let version else { return .skipped }  // its sync is on the way: no heartbeat needed
+                guard waiting < buffer else { return .tooSlow }
+                queued?.append(Frame(version: version, bytes: bytes))
+                return .queued
+            }
+            let writable = client.connection.channel.isWritable
+            guard writable || behind < buffer else { return .tooSlow }
+            // Behind counts the events written since its connection last had room.
+            behind = writable ? 0 : behind + 1
+            lastWrite = tick
+            return .write
+        }
     }
 
     /// Where a new client starts.
@@ -77,7 +98,7 @@ public final class WatchHub: Service, Sendable {
 
     /// A heartbeat goes to a stream silent for the ticks of one interval: an idle stream gets one
     /// every 15 s (the default), a stream that just had a change none for at least 10 s.
-    private static let beatsPerInterval = 3
+    fileprivate static let beatsPerInterval = 3
 
     private let state = Mutex(State())
     let store: ContainerStore
@@ -206,32 +227,30 @@ public final class WatchHub: Service, Sendable {
     /// Called under the lock, so that the writes onto each event loop are in version order and
     /// after the ones `attach` made.
     private func sendToAll(_ bytes: ByteBuffer, version: WatchVersion?, _ state: inout State) -> [Dropped] {
-        var dropped: [Dropped] = []
         var writes: [Client] = []
         writes.reserveCapacity(state.clients.count)
-        for (id, follower) in state.clients {
-            if version == nil, state.tick - follower.lastWrite < Self.beatsPerInterval { continue }
-            if let queued = follower.queued {
-                guard let version else { continue }  // its sync is on the way: no heartbeat needed
-                if queued.count < clientBuffer {
-                    state.clients[id]?.queued?.append(Frame(version: version, bytes: bytes))
-                    continue
-                }
-            } else if follower.client.connection.channel.isWritable || follower.behind < clientBuffer {
-                // Behind counts the events written since its connection last had room.
-                state.clients[id]?.behind = follower.client.connection.channel.isWritable ? 0 : follower.behind + 1
-                state.clients[id]?.lastWrite = state.tick
-                writes.append(follower.client)
-                continue
+        var tooSlow: [Int] = []
+        // By index, not `for (id, follower) in state.clients`: that loop holds the dictionary, so
+        // changing a follower inside it copied all of them on every event.
+        var index = state.clients.values.startIndex
+        while index != state.clients.values.endIndex {
+            switch state.clients.values[index].take(bytes, version: version, tick: state.tick, buffer: clientBuffer) {
+            case .write: writes.append(state.clients.values[index].client)
+            case .tooSlow: tooSlow.append(state.clients.keys[index])
+            case .queued, .skipped: break
             }
-            // Too far behind: this event is not sent; the client resumes from the last one it was.
-            state.clients.removeValue(forKey: id)
+            state.clients.values.formIndex(after: &index)
+        }
+        if !writes.isEmpty { WatchConnection.write(WatchConnection.chunk(bytes), to: writes) }
+        // Too far behind: this event is not sent; the client resumes from the last one it was.
+        var dropped: [Dropped] = []
+        for id in tooSlow {
+            guard let follower = state.clients.removeValue(forKey: id) else { continue }
             let lastSent = follower.queued == nil ? Self.later(follower.lastSent, state.lastEvent) : follower.lastSent
             dropped.append((follower.client, .dropped(buffer: clientBuffer, lastSent: lastSent)))
             droppedCount.add(1, ordering: .relaxed)
             metrics?.watchClientDropped()
         }
-        if !writes.isEmpty { WatchConnection.write(WatchConnection.chunk(bytes), to: writes) }
         if let version { state.lastEvent = version }
         return dropped
     }
