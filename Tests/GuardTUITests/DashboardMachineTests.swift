@@ -89,7 +89,8 @@ import Testing
         var state = UIState()
         _ = state.type("G", data: data)  // web-2, allowed by line 2
         _ = state.press([.character("d")], data: data)
-        #expect(state.overlay == .dialog(Dialog(.removeRule(line: 2, text: "name=web-*", container: "web-2"))))
+        #expect(
+            state.overlay == .dialog(Dialog(.removeRule(line: 2, text: "name=web-*", containers: ["web-2", "web-1"]))))
         #expect(state.press([.enter], data: data).isEmpty)  // default No
         _ = state.press([.character("d")], data: data)
         #expect(state.press([.character("y")], data: data) == [.removeRule(line: 2, expected: "name=web-*")])
@@ -360,6 +361,20 @@ import Testing
             state.press([.character("u")], data: data) == [.restore(text: "a\n", expected: MachineFixtures.listText)])
     }
 
+    /// The sixth trial: undoing a save from the editor read the file again with the selection
+    /// back on line 1; it stays on its line (or the last, when the file got shorter).
+    @Test func editorKeepsItsLineWhenTheFileIsReadAgain() {
+        var state = UIState()
+        let path = MachineFixtures.path
+        _ = DashboardMachine.handle(.opened(text: MachineFixtures.listText), state: &state, path: path)
+        _ = state.press([.character("j"), .character("j")], data: data)
+        #expect(state.editor?.cursor == 2)
+        _ = DashboardMachine.handle(.opened(text: MachineFixtures.listText + "name=db\n"), state: &state, path: path)
+        #expect(state.editor?.cursor == 2 && state.editor?.document.lines.count == 4)
+        _ = DashboardMachine.handle(.opened(text: "name=a\n"), state: &state, path: path)
+        #expect(state.editor?.cursor == 0)
+    }
+
     /// The sixth trial: `?` in the editor lost the unsaved edits (the help closed to the table), and
     /// `?` on the detail pane closed it. Both now open the help over them and come back.
     @Test func helpComesBackToTheEditorAndTheDetailPane() {
@@ -411,5 +426,32 @@ import Testing
         ]
         _ = DashboardMachine.handle(.acted(outcomes), state: &state, path: MachineFixtures.path)
         #expect(state.message == .init("stop 3: a done, b failed: conflict, c done", isError: true))
+    }
+
+    /// The seventh trial: switching to enforce reported only the last of its stops. The guard's
+    /// own outcomes join the report on the status line while it shows; after it, a new one starts.
+    @Test func guardActionsJoinOneReport() {
+        var state = UIState()
+        func stop(_ name: String, failure: String? = nil) -> ActionOutcome {
+            ActionOutcome(containerName: name, action: "stop", failure: failure, time: 0)
+        }
+        DashboardMachine.guardActed([stop("a")], state: &state)
+        #expect(state.message == .init("stop a: done"))
+        DashboardMachine.guardActed([stop("b"), stop("c")], state: &state)
+        #expect(state.message == .init("stop 3: a done, b done, c done"))
+        DashboardMachine.guardActed(
+            [ActionOutcome(containerName: "d", action: "kill", failure: nil, time: 0)], state: &state)
+        #expect(state.message == .init("acted on 4: stop a done, stop b done, stop c done, kill d done"))
+        DashboardMachine.guardActed([stop("e"), stop("f", failure: "conflict")], state: &state)
+        #expect(state.message == .init("acted on 6: 5 done, f failed: conflict", isError: true))
+        // Another message (or none, once it expired) ends the report.
+        state.message = .init("mode enforce")
+        DashboardMachine.guardActed([stop("g")], state: &state)
+        #expect(state.message == .init("stop g: done"))
+        state.message = nil
+        DashboardMachine.guardActed([stop("h")], state: &state)
+        #expect(state.message == .init("stop h: done"))
+        DashboardMachine.guardActed([], state: &state)
+        #expect(state.message == .init("stop h: done"))
     }
 }

@@ -45,6 +45,25 @@ import Testing
         #expect(state.press([.enter], data: data) == [.appendRule("name=web-9 privileged mount=/")])
     }
 
+    /// The sixth trial: a rule that names the container but lacks the lifting terms said it "does
+    /// not match"; it says what the rule still needs.
+    @Test func proposalWithoutTheLiftingTermsSaysWhatItNeeds() {
+        let data = Self.data()
+        var state = UIState()
+        _ = state.type("/web-9", data: data)
+        _ = state.press([.enter, .character("a"), .character("e"), .control("u")], data: data)
+        _ = state.type("name=web-9 privileged", data: data)
+        guard case .proposal(let proposal) = state.overlay else {
+            Issue.record("no proposal")
+            return
+        }
+        #expect(proposal.note == "this rule names web-9 but not how it runs: add 'mount=/'")
+        _ = state.press([.control("u")], data: data)
+        _ = state.type("name=other", data: data)
+        guard case .proposal(let other) = state.overlay else { return }
+        #expect(other.note == "this rule does not match web-9")
+    }
+
     @Test func plainContainersShowPlainRuntimeAndNoLimits() throws {
         let data = Self.data()
         let state = UIState()

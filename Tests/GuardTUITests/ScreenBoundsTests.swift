@@ -32,7 +32,9 @@ import Testing
         let kinds: [Dialog.Kind] = [
             .stop(targets.prefix(2).map { $0 }, action: "stop"), .stopAllViolating(targets, action: "remove"),
             .approveAll(targets, action: "kill"), .mode(current: .audit, action: "remove"),
-            .removeRule(line: 2, text: "name=web-* image=nginx:* label=com.example.tier=frontend", container: "web-1"),
+            .removeRule(
+                line: 2, text: "name=web-* image=nginx:* label=com.example.tier=frontend",
+                containers: ["web-1", "web-2"]),
             .fileChanged(draft: ""), .discardEdits(thenQuit: false),
         ]
         for kind in kinds {

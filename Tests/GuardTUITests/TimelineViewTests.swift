@@ -17,7 +17,7 @@ struct TimelineViewTests {
         if case .timeline(let view) = state.overlay { view } else { nil }
     }
 
-    @Test("v opens it; j/k move; / filters as typed; Esc closes")
+    @Test("v opens it; j/k move; / filters as typed; Esc takes the filter off, then closes")
     func moveAndFilter() {
         var state = F.state()
         let context = Self.context()
@@ -34,6 +34,9 @@ struct TimelineViewTests {
         #expect(Self.view(state)?.rows(context.data.timeline).map(\.result) == ["failed"])
         _ = DashboardMachine.handle(.enter, state: &state, context: context)
         #expect(Self.view(state)?.filterEditor == nil && Self.view(state)?.filter == "fail")
+        _ = DashboardMachine.handle(.escape, state: &state, context: context)
+        #expect(Self.view(state)?.filter == "" && Self.view(state)?.rows(context.data.timeline).count == 5)
+        #expect(state.message?.text == "filter off \u{2014} Esc again closes the decisions")
         _ = DashboardMachine.handle(.escape, state: &state, context: context)
         #expect(state.overlay == .none)
     }

@@ -4,7 +4,8 @@ import Testing
 
 /// `dockerguard-tui` in confirm mode, end to end in tmux against an engine of its own (issue 13,
 /// items 1, 9, 12, 13): a pending violation that stops by itself leaves the pending count, `y`
-/// asks before acting, `S` lets a wrong count be typed again and reports every container.
+/// asks before acting, `S` lets a wrong count be typed again and reports every container, and a
+/// switch to enforce reports every container it stops.
 @Suite(
     "dockerguard-tui confirm mode in tmux", .enabled(if: TestEngine.isAvailable, "needs scripts/test's private engine"),
     .timeLimit(.minutes(3)))
@@ -77,6 +78,18 @@ struct DashboardConfirmTests {
         try await dashboard.tmux.send("a")
         let audit = await dashboard.screen { $0.contains("mode audit") }
         #expect(audit.matched, "\(audit.screen)")
+
+        // Then to enforce: each container it stops is in the report, not only the last to finish.
+        for name in ["bad-5", "bad-6"] { try await TestEngine.runContainer(client, name: name) }
+        let violating = await dashboard.screen { $0.contains("violating 2") }
+        #expect(violating.matched, "\(violating.screen)")
+        try await dashboard.tmux.send("m")
+        #expect(await dashboard.screen { $0.contains("Mode: now audit") }.matched)
+        try await dashboard.tmux.send("e")
+        let enforced = await dashboard.screen(within: .seconds(20)) {
+            $0.contains("kill 2: ") && $0.contains("bad-5 done") && $0.contains("bad-6 done")
+        }
+        #expect(enforced.matched, "\(enforced.screen)\nlog:\n\(dashboard.log)")
         try await dashboard.tmux.send("q")
         let exited = await dashboard.screen { $0.contains("terminal restored") || $0.contains("terminal left raw") }
         #expect(exited.screen.contains("dockerguard-tui exited 0"), "\(exited.screen)")

@@ -303,7 +303,7 @@ public actor Enforcer {
     @discardableResult
     public func act(
         on record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String = "violating",
-        limits: Decision? = nil
+        limits: Decision? = nil, byOperator: Bool = false
     ) -> Task<ActionOutcome, Never>? {
         guard !settings.readonly, selfIdentity != nil, record.id != selfID, !inFlight.contains(record.id) else {
             return nil
@@ -330,20 +330,22 @@ public actor Enforcer {
                 failure = "\(error)"
             }
             return await self.finished(
-                record, action: action, cause: cause, verdict: verdict, mode: mode, failure: failure, limits: limits)
+                record, action: action, cause: cause, verdict: verdict, mode: mode, failure: failure, limits: limits,
+                byOperator: byOperator)
         }
     }
 
     private func finished(
         _ record: ContainerRecord, action: EnforcementAction, cause: String, verdict: String, mode: EnforcementMode,
-        failure: String?, limits: Decision?
+        failure: String?, limits: Decision?, byOperator: Bool
     ) async -> ActionOutcome {
         let violations = limits?.violations ?? []
         inFlight.remove(record.id)
         acting.remove(record.id)
         let outcome = ActionOutcome(
-            containerName: record.displayName, action: action.rawValue, failure: failure, time: WallClock.seconds())
-        status.update { $0.lastAction = outcome }
+            containerName: record.displayName, action: action.rawValue, failure: failure, time: WallClock.seconds(),
+            byOperator: byOperator)
+        status.update { $0.finished(outcome) }
         if failure != nil { stoppedByGuard.remove(record.id) }
         metrics.action(action.rawValue, result: failure == nil ? "done" : "failed")
         var latency: Int?
@@ -397,19 +399,20 @@ public actor Enforcer {
                 let name = record?.displayName ?? String(id.prefix(12))
                 let outcome = ActionOutcome(
                     containerName: name, action: action.rawValue, failure: "not running: nothing done",
-                    time: WallClock.seconds())
+                    time: WallClock.seconds(), byOperator: true)
                 outcomes.append(Task { outcome })
                 continue
             }
             let verdict =
                 list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
-            let task = act(on: record, action: action, cause: cause, verdict: verdict)
+            let task = act(on: record, action: action, cause: cause, verdict: verdict, byOperator: true)
             let why =
                 settings.readonly
                 ? "read-only"
                 : record.id == selfID ? "the guard's own container" : "an action on it is already under way"
             let refused = ActionOutcome(
-                containerName: record.displayName, action: action.rawValue, failure: why, time: WallClock.seconds())
+                containerName: record.displayName, action: action.rawValue, failure: why, time: WallClock.seconds(),
+                byOperator: true)
             outcomes.append(task ?? Task { refused })
         }
         var results: [ActionOutcome] = []

@@ -72,14 +72,15 @@ struct DialogView {
                 list: targets.map(consequenceLine),
                 footer: [Line(text: "a, c or e; Esc keeps \(current.rawValue)", wraps: true)],
                 hints: noHints)
-        case .removeRule(let line, let text, let container):
+        case .removeRule(let line, let text, let containers):
+            let which =
+                containers.count == 1
+                ? "It allows \(containers[0]), which may then be violating."
+                : "It allows these \(containers.count) containers, which may then be violating:"
             return box(
                 "Remove rule?",
-                body: [
-                    Line(text: "line \(line): \(text)"),
-                    Line(text: "It allows \(container), which may then be violating.", wraps: true),
-                ],
-                list: [], footer: yesNo, hints: noHints)
+                body: [Line(text: "line \(line): \(text)"), Line(text: which, wraps: true)],
+                list: containers.count == 1 ? [] : containers.map { Line(text: $0) }, footer: yesNo, hints: noHints)
         case .fileChanged:
             return box(
                 "File changed on disk",

@@ -82,26 +82,42 @@ struct EditorPanelView {
         }
     }
 
-    /// The first error (that of the highlighted line if it has one), else the key hints.
+    /// The first error (that of the highlighted line if it has one) or warning, with the keys
+    /// that get out of it at the right; else the key hints.
     private func drawBottomLine(on screen: inout Screen, row: Int, highlighted: Int) {
+        let width = screen.width - 2
+        let message: (text: String, role: Role)?
         if let error = editor.error(onLine: highlighted) ?? editor.errors.first {
             let place = error.line > 0 ? "line \(error.line), column \(error.column): " : ""
             // The table's preview needs a valid draft: say that it is off, not let it vanish.
-            let text = "preview off \(glyphs.dash) " + place + error.message
+            message = ("preview off \(glyphs.dash) " + place + error.message, .error)
             screen.fill(row: row, role: .error)
-            screen.put(text, row: row, column: 1, width: screen.width - 2, role: .error, ellipsis: glyphs.ellipsis)
         } else if let warning = editor.warnings.first(where: { $0.line == highlighted + 1 }) ?? editor.warnings.first {
-            let text = "line \(warning.line): warning: \(warning.message)"
-            screen.put(text, row: row, column: 1, width: screen.width - 2, role: .pending, ellipsis: glyphs.ellipsis)
-        } else if readonly {
-            let hints = [Segment("j/k move", .muted, priority: 5), Segment("Esc close", .muted, priority: 9)]
-            screen.put(Segment.fit(hints, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: row, column: 1)
+            message = ("line \(warning.line): warning: \(warning.message)", .pending)
         } else {
-            let hints = (editor.editing == nil ? Self.hints : Self.lineHints).map {
-                Segment($0.0, .muted, priority: $0.1)
-            }
-            screen.put(Segment.fit(hints, width: screen.width - 2, ellipsis: glyphs.ellipsis), row: row, column: 1)
+            message = nil
         }
+        guard let message else {
+            let hints =
+                readonly
+                ? [Segment("j/k move", .muted, priority: 5), Segment("Esc close", .muted, priority: 9)]
+                : (editor.editing == nil ? Self.hints : Self.lineHints).map { Segment($0.0, .muted, priority: $0.1) }
+            screen.put(Segment.fit(hints, width: width, ellipsis: glyphs.ellipsis), row: row, column: 1)
+            return
+        }
+        // The keys out stay in sight (the sixth trial found the bar without them while an error
+        // showed) when the whole message fits beside them: the message is never cut for them.
+        let keys = editor.editing != nil ? "Esc undo the line" : readonly ? "Esc close" : "u undo  Esc close"
+        guard message.text.count + 2 + keys.count <= width else {
+            screen.put(message.text, row: row, column: 1, width: width, role: message.role, ellipsis: glyphs.ellipsis)
+            return
+        }
+        let keysColumn = 1 + width - keys.count
+        screen.put(
+            message.text, row: row, column: 1, width: width - keys.count - 2, role: message.role,
+            ellipsis: glyphs.ellipsis)
+        screen.paint(row: row, from: keysColumn - 1, count: keys.count + 2, role: .dialog)
+        screen.put(keys, row: row, column: keysColumn, role: .muted)
     }
 
     /// The draft's lines with the line under edit in place (a new one inserted where it will go),

@@ -38,8 +38,8 @@ public struct DashboardCounts: Sendable, Equatable {
 }
 
 /// Row 0: the name, the counts, mode and action, and the sort and filter when they differ from
-/// the default. Parts are dropped from the least important when narrow: the counts stay, and an
-/// active filter outranks the name, since it explains why rows are missing.
+/// the default. Parts are dropped from the least important when narrow: the counts and the mode
+/// stay, and an active filter outranks the name, since it explains why rows are missing.
 struct HeaderView {
     var data: DashboardData
     var state: UIState
@@ -66,12 +66,13 @@ struct HeaderView {
         var short = "\(shortScope) ok \(counts.allowed) bad \(counts.violating) pend \(counts.pending)"
         if counts.showsStopped { short += " no-rule \(counts.notAllowed)" }
         if counts.unknown > 0 { short += " ? \(counts.unknown)" }
-        let countsText = wide.count + title.text.count + 2 <= width ? wide : short
-        var segments = [title, Segment(countsText, .header, priority: 10)]
         let enforcer = data.enforcer
-        segments.append(
-            Segment(
-                "mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)", .header, priority: 6))
+        let mode = "mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)"
+        // The mode survives too (audit or enforce is what the operator must never have to guess):
+        // the counts go short for it, then it goes bare (`enforce`).
+        let countsText = wide.count + 2 + mode.count <= width ? wide : short
+        let modeText = countsText.count + 2 + mode.count <= width ? mode : enforcer.mode.rawValue
+        var segments = [title, Segment(countsText, .header, priority: 10), Segment(modeText, .header, priority: 9)]
         if enforcer.readonly { segments.append(Segment("READONLY", .header, priority: 8)) }
         let table = state.table
         if table.sort != .name || table.descending {

@@ -1,6 +1,7 @@
-/// The help overlay (`?`): every key, the dashboard's, the logs and inspect views', then the
-/// editor's, flowed into two columns when the terminal is wide enough. On a terminal too short
-/// for all of them it scrolls (j/k, PgUp/PgDn, g/G) and the last line says which lines show.
+/// The help overlay (`?`): every key, the dashboard's, the logs and inspect views', the
+/// decisions view's, the allow dialog's, then the editor's, flowed into two columns when the
+/// terminal is wide enough. On a terminal too short for all of them it scrolls (j/k, PgUp/PgDn,
+/// g/G) and the last line says which lines show.
 struct HelpView {
     var glyphs: Glyphs
     /// The first line shown, when they do not all fit.
@@ -42,12 +43,20 @@ struct HelpView {
             ("Space", "page down"), ("f", "logs: pause / follow"), ("w", "logs: wrap lines"),
             ("t", "logs: timestamps"), ("M", "inspect: secrets on/off"), ("q/Esc", "close the view"),
         ]
+        let decisions: [(String, String)] = [
+            ("/", "filter"), ("Enter", "go to its container"), ("Esc", "filter off, then close"),
+        ]
+        let allow: [(String, String)] = [
+            ("1-3, j/k", "choose a rule"), ("e/Tab", "edit it"), ("Enter", "save it"), ("Esc", "cancel"),
+        ]
         let editor: [(String, String)] = [
             ("j/k", "move"), ("Enter/i", "edit line"), ("o", "add line below"), ("O", "add line above"),
             ("x/Delete", "delete line"), ("w", "save"), ("u", "undo (unsaved, then saves)"), ("Esc", "close"),
         ]
         return [.heading("dashboard")] + dashboard.map { .key($0.0, $0.1) }
             + [.blank, .heading("logs (l) and inspect (i)")] + views.map { .key($0.0, $0.1) }
+            + [.blank, .heading("decisions (v)")] + decisions.map { .key($0.0, $0.1) }
+            + [.blank, .heading("allow (a)")] + allow.map { .key($0.0, $0.1) }
             + [.blank, .heading("allow-list editor")] + editor.map { .key($0.0, $0.1) }
     }
 

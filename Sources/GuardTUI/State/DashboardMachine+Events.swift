@@ -41,9 +41,14 @@ extension DashboardMachine {
                     "the allow-list changed on disk meanwhile: nothing saved, try again", isError: true)
             }
         case .opened(let text):
-            state.overlay = .editor(AllowListEditor(text: text, path: path))
+            var editor = AllowListEditor(text: text, path: path)
+            if let open = state.editor {
+                // Read again (an undo, a reload): the selection stays where it was.
+                editor.cursor = min(open.cursor, max(editor.document.lines.count - 1, 0))
+                editor.scrollTop = min(open.scrollTop, editor.cursor)
+            }
+            state.overlay = .editor(editor)
         case .acted(let outcomes):
-            state.actionsUnderWay = max(state.actionsUnderWay - 1, 0)
             guard !outcomes.isEmpty else { break }
             state.message = .init(actionReport(outcomes), isError: outcomes.contains { $0.failure != nil })
         case .failed(let message):
@@ -54,11 +59,38 @@ extension DashboardMachine {
         return []
     }
 
+    /// The guard's own actions (enforce mode, a switch to it): while their report still shows,
+    /// the ones that finish later join it, so a switch that stops five reports five, not the last.
+    public static func guardActed(_ outcomes: some Collection<ActionOutcome>, state: inout UIState) {
+        guard !outcomes.isEmpty else { return }
+        var batch = Array(outcomes)
+        if let report = state.guardReport, state.message == report.message { batch = report.outcomes + batch }
+        let message = UIState.Message(actionReport(batch), isError: batch.contains { $0.failure != nil })
+        state.message = message
+        state.guardReport = .init(outcomes: batch, message: message)
+    }
+
     /// `kill web-1: done`, or for several `kill 3: miner done, shell done, x failed: …`: every
-    /// container named, so a batch is never reported by its last member alone.
+    /// container named, so a batch is never reported by its last member alone. More than fit on
+    /// a line are counted, the failures named: `stop 12: 11 done, x failed: …`.
     static func actionReport(_ outcomes: [ActionOutcome]) -> String {
         if outcomes.count == 1 { return outcomes[0].summary }
-        let each = outcomes.map { "\($0.containerName) " + ($0.failure.map { "failed: \($0)" } ?? "done") }
-        return "\(outcomes[0].action) \(outcomes.count): " + each.joined(separator: ", ")
+        let action = Set(outcomes.map(\.action)).count == 1 ? outcomes[0].action : nil
+        let failed = outcomes.filter { $0.failure != nil }
+        let each: [String]
+        if outcomes.count > Self.namedInReport {
+            let done = outcomes.count - failed.count
+            each = (done > 0 ? ["\(done) done"] : []) + failed.map(outcomeText)
+        } else {
+            each = outcomes.map { (action == nil ? $0.action + " " : "") + outcomeText($0) }
+        }
+        return "\(action ?? "acted on") \(outcomes.count): " + each.joined(separator: ", ")
+    }
+
+    /// Containers a report names one by one.
+    static let namedInReport = 5
+
+    private static func outcomeText(_ outcome: ActionOutcome) -> String {
+        "\(outcome.containerName) " + (outcome.failure.map { "failed: \($0)" } ?? "done")
     }
 }

@@ -80,13 +80,22 @@ extension DashboardMachine {
         let records = proposedRecords(proposal, context: context)
         guard let list = proposal.ruleList, !records.isEmpty else { return nil }
         let aliases = context.data.aliases
-        let unmatched = records.filter { !list.verdict(for: $0, aliases: aliases).isAllowed }
+        let unmatched = records.map { ($0, list.verdict(for: $0, aliases: aliases)) }.filter { !$0.1.isAllowed }
         guard unmatched.isEmpty else {
             let again = proposal.confirmedRule == proposal.rule ? ": Enter again to save it anyway" : ""
             let which =
                 proposal.containerIDs.isEmpty
-                ? proposal.container : unmatched.map(\.displayName).joined(separator: ", ")
-            return "this rule does not match \(which)\(again)"
+                ? proposal.container : unmatched.map(\.0.displayName).joined(separator: ", ")
+            // It names them, but how they run breaks the profile: say what the rule still needs.
+            var lifting: [String] = []
+            for (_, verdict) in unmatched {
+                guard case .limited = verdict else { return "this rule does not match \(which)\(again)" }
+                for term in verdict.liftingTerms.map(AllowRule.render(term:)) where !lifting.contains(term) {
+                    lifting.append(term)
+                }
+            }
+            guard !lifting.isEmpty else { return "this rule names \(which) but not how it runs\(again)" }
+            return "this rule names \(which) but not how it runs: add '\(lifting.joined(separator: " "))'\(again)"
         }
         let current = context.data.policy.allowList
         let ids = Set(records.map(\.id))

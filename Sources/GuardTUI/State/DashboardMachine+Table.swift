@@ -119,7 +119,8 @@ extension DashboardMachine {
                 return []
             }
             state.overlay = .dialog(
-                Dialog(.removeRule(line: rule.line, text: rule.text, container: row.record.displayName)))
+                Dialog(
+                    .removeRule(line: rule.line, text: rule.text, containers: allowed(by: rule, first: row, context))))
         case .character("e"): return [.openEditor]
         case .character("s"):
             guard let row = selected, row.record.isRunning || row.record.state == "paused" else {
@@ -204,6 +205,19 @@ extension DashboardMachine {
                 target.isPending = row.verdict == .pending
                 return target
             }
+    }
+
+    /// The containers `rule` allows now, `first` first: the `d` dialog names every one it would
+    /// leave without a rule (the seventh trial's dialog named only the selected one).
+    static func allowed(by rule: AllowRule, first: ContainerRow, _ context: Context) -> [String] {
+        let list = context.data.policy.allowList
+        let others = context.data.snapshot.containers.filter { record in
+            guard record.id != first.record.id,
+                case .allowed(let allowing, _)? = list?.verdict(for: record, aliases: context.data.aliases)
+            else { return false }
+            return allowing.line == rule.line
+        }
+        return [first.record.displayName] + others.map(\.displayName).sorted()
     }
 
     static func target(_ record: ContainerRecord, action: EnforcementAction) -> Dialog.Target {

@@ -23,6 +23,12 @@ extension DashboardMachine {
         }
         let page = max(state.pageSize - 1, 1)
         switch key {
+        case .escape where !view.filter.isEmpty:
+            // As k9s does: Esc takes the filter off first, then leaves.
+            view.filter = ""
+            view.selected = 0
+            view.scrollTop = 0
+            state.message = .init("filter off \u{2014} Esc again closes the decisions")
         case .escape, .character("q"), .character("v"):
             closeView(&state)
             return []

@@ -28,8 +28,8 @@ public struct Dialog: Sendable, Equatable {
         /// `m`: which mode, each said in a line; enforce's lists the violating containers it would
         /// act on at once. Any mode can be reached from any other without passing through enforce.
         case mode(current: EnforcementMode, action: String, targets: [Target] = [])
-        /// `d`: remove the rule at `line`.
-        case removeRule(line: Int, text: String, container: String)
+        /// `d`: remove the rule at `line`, which allows `containers` (the selected one first).
+        case removeRule(line: Int, text: String, containers: [String])
         /// A save found the file changed on disk: reload it or overwrite it.
         case fileChanged(draft: String)
         /// Leaving the editor, or quitting, with unsaved edits.

@@ -1,3 +1,5 @@
+import GuardCore
+
 /// Everything the dashboard remembers between key presses. Owned by the UI thread; changed only
 /// by ``DashboardMachine``.
 public struct UIState: Sendable, Equatable {
@@ -29,9 +31,14 @@ public struct UIState: Sendable, Equatable {
     public var history: [SavedChange] = []
     /// Why the undo history was cut short (the file changed outside the dashboard), for `u`.
     public var historyNote: String?
-    /// Operator actions sent and not yet reported: their containers' single outcomes are not
-    /// shown one by one, the report of the whole batch is.
-    public var actionsUnderWay = 0
+    /// The guard's own actions on the status line, while it still shows them: one that finishes
+    /// meanwhile joins the report instead of replacing it.
+    public var guardReport: GuardReport?
+
+    public struct GuardReport: Sendable, Equatable {
+        public var outcomes: [ActionOutcome]
+        public var message: Message
+    }
     /// The view (logs, inspect, decisions) the help was opened from, shown again when it closes.
     public var underHelp: Overlay?
     /// The last key that did nothing, so "unknown key" is said once, not on every press.

@@ -106,10 +106,10 @@ final class DashboardLoop {
             dirty = true
         }
         if let enforcer = inbox.enforcer {
-            // The guard's own actions are shown one by one; the operator's batches as a whole.
-            if let outcome = enforcer.lastAction, outcome != data.enforcer.lastAction, state.actionsUnderWay == 0 {
-                state.message = .init(outcome.summary, isError: outcome.failure != nil)
-            }
+            // The guard's own actions join one report; the operator's batches come as a whole
+            // with their command's answer.
+            DashboardMachine.guardActed(
+                enforcer.actions(after: data.enforcer.actionsFinished).filter { !$0.byOperator }, state: &state)
             data.enforcer = enforcer
             dirty = true
         }
@@ -168,7 +168,6 @@ final class DashboardLoop {
                     logger.error("\(error)")
                 }
             case .act(let ids, let cause):
-                state.actionsUnderWay += 1
                 actions.act(ids, cause)
                 state.message = .init(
                     "\(data.enforcer.action.rawValue): \(ids.count) container\(ids.count == 1 ? "" : "s")…")
