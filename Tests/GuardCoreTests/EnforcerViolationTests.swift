@@ -80,6 +80,11 @@ struct EnforcerViolationTests {
         #expect(sample(harness, "dockerguard_violations") == 1)
 
         await harness.enforcer.setMode(.audit)
+        // The decision a switch makes says so, not `resync`.
+        let switched = harness.auditRecords(for: id).last
+        #expect(
+            switched?["event"] as? String == "mode change" && switched?["mode"] as? String == "audit",
+            "\(harness.auditRecords(for: id))")
         await harness.enforcer.setMode(.confirm)
         _ = try await TestEngine.docker("rename", name, renamed, host: host)
         #expect(

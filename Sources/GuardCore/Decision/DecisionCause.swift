@@ -9,6 +9,8 @@ public enum DecisionCause: String, Sendable, Hashable, CaseIterable {
     case unpause
     /// The allow-list changed under a running container.
     case allowListReload = "allow-list reload"
+    /// The mode changed: everything running is judged again under it.
+    case modeChange = "mode change"
     /// The plugin was asked about `POST /containers/create`.
     case authzCreate = "authz-create"
     case authzStart = "authz-start"

@@ -104,10 +104,17 @@ public actor Enforcer {
         settings.mode = mode
         if mode != .confirm { pending.removeAll() }
         status.update { $0.mode = mode }
-        judged.removeAll()  // re-judge everything running under the new mode
+        // Re-judge everything running under the new mode; what was judged before says why.
+        rejudging = Set(judged.keys)
+        defer { rejudging = [] }
+        judged.removeAll()
         judgedUpTo = nil
         if let snapshot = latest { await evaluate(snapshot) }
     }
+
+    /// The containers judged again because the mode changed: their decisions say `mode change`,
+    /// not `resync` or `start` (the fourth trial read a mode switch as a resync).
+    private var rejudging: Set<String> = []
 
     private var latest: ContainerSnapshot?
     /// The store version last judged to the end: a test waits for it instead of for time.
@@ -194,7 +201,10 @@ public actor Enforcer {
             {
                 return  // e.g. health changed: nothing new to judge
             }
-            await judge(record, list: list, cause: Self.cause(previous: previous, now: now, lastSyncAt: lastSyncAt))
+            let cause =
+                previous == nil && rejudging.remove(record.id) != nil
+                ? .modeChange : Self.cause(previous: previous, now: now, lastSyncAt: lastSyncAt)
+            await judge(record, list: list, cause: cause)
         } else if let previous,
             previous.isRunning || (record.startedAt != nil && !Self.sameRun(previous.startedAt, record.startedAt))
         {
