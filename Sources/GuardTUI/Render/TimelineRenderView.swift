@@ -25,8 +25,11 @@ struct TimelineRenderView {
         Column(title: "RESULT", width: 8) { $0.result },
         Column(title: "LATENCY", width: 7) { $0.latencyMS.map(latency) ?? "-" },
         Column(title: "MODE", width: 7) { $0.mode },
-        // Wide enough for `authz-create` and `authz-resent`.
-        Column(title: "EVENT", width: 12) { $0.event },
+        // Wide enough for every event (`authz-restart`, `mode change`); `allow-list reload` is
+        // said shorter, so that no event is cut (the fourth trial found it cut).
+        Column(title: "EVENT", width: 13) {
+            $0.event == DecisionCause.allowListReload.rawValue ? "list reload" : $0.event
+        },
         Column(title: "RULE / WHY", width: 0) { why($0) },
     ]
     static let resultColumn = 4
