@@ -428,7 +428,7 @@ import Testing
         #expect(state.message == .init("stop 3: a done, b failed: conflict, c done", isError: true))
     }
 
-    /// The seventh trial: switching to enforce reported only the last of its stops. The guard's
+    /// The fifth and sixth trials: switching to enforce reported only the last of its stops. The guard's
     /// own outcomes join the report on the status line while it shows; after it, a new one starts.
     @Test func guardActionsJoinOneReport() {
         var state = UIState()

@@ -66,6 +66,18 @@ struct InspectViewTests {
         #expect(Self.view(state)?.error == "no such container")
     }
 
+    @Test("M with nothing masked says so and shows nothing more")
+    func secretsKeyWithoutSecrets() {
+        var state = F.state()
+        let context = Self.context()
+        _ = DashboardMachine.handle(.character("i"), state: &state, context: context)
+        DashboardMachine.receiveInspect(
+            json: #"{"Id":"abc","Config":{"Env":["PATH=/bin","LANG=C"]}}"#, error: nil, session: 1, state: &state)
+        _ = DashboardMachine.handle(.character("M"), state: &state, context: context)
+        #expect(Self.view(state)?.showSecrets == false)
+        #expect(state.message?.text == "nothing masked here: no environment value looks secret")
+    }
+
     @Test("arrows, PgUp/PgDn and g/G scroll within the lines; / n N find lines; M shows secrets")
     func scrollSearchSecrets() {
         var state = F.state()

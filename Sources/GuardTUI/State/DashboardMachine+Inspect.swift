@@ -54,8 +54,13 @@ extension DashboardMachine {
             let from = view.hit.flatMap { onScreen($0, view, page) ? $0 - 1 : nil } ?? (view.top + page - 1)
             findInspect(&view, from: from, backwards: true, page: page, state: &state)
         case .character("M"):
-            view.showSecrets.toggle()
             let count = view.text?.secretCount ?? 0
+            // Nothing masked: say so, rather than "0 secret values shown" (a trial found it).
+            guard count > 0 || view.showSecrets else {
+                state.message = .init("nothing masked here: no environment value looks secret")
+                break
+            }
+            view.showSecrets.toggle()
             state.message = .init(
                 view.showSecrets
                     ? "\(count) secret value\(count == 1 ? "" : "s") shown: M masks them again"

@@ -208,7 +208,7 @@ extension DashboardMachine {
     }
 
     /// The containers `rule` allows now, `first` first: the `d` dialog names every one it would
-    /// leave without a rule (the seventh trial's dialog named only the selected one).
+    /// leave without a rule (the fourth trial's dialog named only the selected one).
     static func allowed(by rule: AllowRule, first: ContainerRow, _ context: Context) -> [String] {
         let list = context.data.policy.allowList
         let others = context.data.snapshot.containers.filter { record in
