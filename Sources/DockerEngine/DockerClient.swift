@@ -122,6 +122,7 @@ public final class DockerClient: Sendable {
     public func stopContainer(_ id: String, timeout: Int? = nil) async throws(EngineError) {
         var request = EngineRequest(method: .POST, path: "/containers/\(Self.pathSegment(id))/stop")
         if let timeout { request.query.append(("t", String(timeout))) }
+        request.ownConnection = true
         // The engine answers only once the container is down: allow for the grace period.
         let allowance = requestTimeout + .seconds(Int64(timeout ?? 10))
         try await expectSuccess(request, timeout: allowance)

@@ -51,6 +51,44 @@ struct DockerClientEngineTests {
         #expect(try await client.listContainers(all: true, filters: ["id": [id]]).isEmpty)
     }
 
+    /// Stops wait out the grace period of a container that ignores SIGTERM (`sleep` as PID 1):
+    /// nine at once must not hold the shared connections (eight over a unix socket), so a short
+    /// call made meanwhile is answered before any of them.
+    @Test("stops under way hold no shared connection: a call made meanwhile is answered first")
+    func stopsHoldNoSharedConnection() async throws {
+        let client = try TestEngine.client()
+        let names = (0..<9).map { TestEngine.uniqueName("stop-\($0)") }
+        defer { TestEngine.forceRemove(names) }
+        var ids: [String] = []
+        for name in names { ids.append(try await TestEngine.runContainer(client, name: name)) }
+        let kills = try await client.events(filters: ["type": ["container"], "event": ["kill"], "container": names])
+        let order = Order()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for id in ids {
+                group.addTask {
+                    try await client.stopContainer(id, timeout: 5)
+                    await order.append("stop")
+                }
+            }
+            // Every stop has reached the engine once it has sent each container its SIGTERM.
+            var signalled = Set<String>()
+            for try await event in kills {
+                signalled.insert(event.actor.id)
+                if signalled.count == ids.count { break }
+            }
+            _ = try await client.version()
+            await order.append("version")
+            try await group.waitForAll()
+        }
+        let items = await order.items
+        #expect(items.first == "version", "\(items)")
+    }
+
+    actor Order {
+        var items: [String] = []
+        func append(_ item: String) { items.append(item) }
+    }
+
     @Test("a missing container is notFound, carrying the engine's message")
     func notFound() async throws {
         let client = try TestEngine.client()

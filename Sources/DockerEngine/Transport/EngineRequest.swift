@@ -6,6 +6,11 @@ struct EngineRequest: Sendable {
     var path: String
     var query: [(String, String)] = []
     var body: [UInt8]? = nil
+    /// Answered only after a wait of the engine's (a stop waits out its grace period): sent on a
+    /// connection of its own, so that it never holds one of the shared ones. Ten stops of
+    /// containers that ignore SIGTERM held all eight, and the two after them and every inspect
+    /// waited a grace period more (found by the seventh new-user trial).
+    var ownConnection = false
 
     /// The request target with the API version prefix and a percent-encoded query string.
     func target(apiVersion: APIVersion?) -> String {

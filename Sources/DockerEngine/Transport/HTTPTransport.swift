@@ -11,7 +11,8 @@ import NIOPosix
 /// TLS and ssh a connection costs a handshake or a process. Over a unix socket it costs little
 /// more than a connect, yet at a thousand containers a sync's thousand inspects spent a fifth of
 /// their CPU opening connections (BENCHMARKS.md, "Scale"). Over plain TCP, for which nothing was
-/// measured, each request still has a fresh connection. The `/events` stream always holds its own.
+/// measured, each request still has a fresh connection. The `/events` stream always holds its own,
+/// and so does a stop (``EngineRequest/ownConnection``).
 struct HTTPTransport: Sendable {
     let endpoint: EngineEndpoint
     let group: any EventLoopGroup
@@ -40,7 +41,9 @@ struct HTTPTransport: Sendable {
     func execute(_ request: EngineRequest, apiVersion: APIVersion?, timeout: TimeAmount) async throws(EngineError)
         -> EngineResponse
     {
-        if let pool { return try await executePooled(request, apiVersion: apiVersion, timeout: timeout, pool: pool) }
+        if let pool, !request.ownConnection {
+            return try await executePooled(request, apiVersion: apiVersion, timeout: timeout, pool: pool)
+        }
         let (connection, _) = try await connect()
         let timedOut = NIOLockedValueBox(false)
         let deadline = connection.channel.eventLoop.scheduleTask(in: timeout) {
