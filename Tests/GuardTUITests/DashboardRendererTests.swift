@@ -45,6 +45,26 @@ import Testing
         #expect(Self.lines(Self.render(F.data(), state, width: 40, height: 10))[0].contains("run 9 ok 6 bad 2 pend 1"))
     }
 
+    /// The seventh trial: with `A` at 40–51 columns the mode was nowhere on screen, and at 60–80
+    /// a filter or marks went from the header while the rows were filtered or marked.
+    @Test("the header keeps the mode at every width, and a filter and marks before the long forms")
+    func headerKeepsModeFilterAndMarks() {
+        var state = F.state()
+        state.table.showStopped = true
+        for width in [40, 44, 50, 60, 70, 80, 120] {
+            let header = Self.lines(Self.render(F.data(), state, width: width, height: 10))[0]
+            #expect(header.contains("confirm"), "\(width): \(header)")
+        }
+        state.table.showStopped = false
+        state.table.filter = "web"
+        state.marked = [F.data().snapshot.containers[0].id]
+        for width in [60, 70, 80] {
+            let header = Self.lines(Self.render(F.data(), state, width: width, height: 10))[0]
+            #expect(header.contains("confirm") && header.contains("1 marked"), "\(width): \(header)")
+            #expect(header.contains("filter 'web'"), "\(width): \(header)")
+        }
+    }
+
     @Test("the filter 'violating' finds the violations held for the operator too; 'pending' only those")
     func filterOnViolatingFindsPending() {
         let verdicts = { (filter: String) in RowBuilder(filter: filter).rows(F.data()).map(\.verdict.word).sorted() }

@@ -67,25 +67,32 @@ struct HeaderView {
         if counts.showsStopped { short += " no-rule \(counts.notAllowed)" }
         if counts.unknown > 0 { short += " ? \(counts.unknown)" }
         let enforcer = data.enforcer
-        let mode = "mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)"
-        // The mode survives too (audit or enforce is what the operator must never have to guess):
-        // the counts go short for it, then it goes bare (`enforce`).
-        let countsText = wide.count + 2 + mode.count <= width ? wide : short
-        let modeText = countsText.count + 2 + mode.count <= width ? mode : enforcer.mode.rawValue
-        var segments = [title, Segment(countsText, .header, priority: 10), Segment(modeText, .header, priority: 9)]
-        if enforcer.readonly { segments.append(Segment("READONLY", .header, priority: 8)) }
         let table = state.table
+        let mode = "mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)"
+        // What explains the rows (a filter hides some, marks are what a, s and y act on): said as
+        // long as it lasts, before the long forms of the counts and the mode.
+        let readonly = enforcer.readonly ? Segment("READONLY", .header, priority: 8) : nil
+        let marked = state.marked.isEmpty ? nil : Segment("\(state.marked.count) marked", .header, priority: 8)
+        let filter =
+            table.filter.isEmpty ? nil : Segment("filter '\(table.filter)'", .header, priority: 8, mayTruncate: true)
+        let extras = [readonly, marked, filter].compactMap { $0 }.reduce(0) { $0 + 2 + min($1.text.count, 16) }
+        // The mode is what the operator must never have to guess: it goes first, the counts go
+        // short for it and the rest, then it goes bare (`enforce`), then the counts are cut.
+        let countsText = wide.count + 2 + mode.count + extras <= width ? wide : short
+        let modeText = countsText.count + 2 + mode.count + extras <= width ? mode : enforcer.mode.rawValue
+        var segments = [
+            title, Segment(countsText, .header, priority: 10, mayTruncate: true),
+            Segment(modeText, .header, priority: 11),
+        ]
+        if let readonly { segments.append(readonly) }
         if table.sort != .name || table.descending {
             segments.append(
                 Segment("sort \(table.sort.rawValue)" + (table.descending ? " reversed" : ""), .header, priority: 4))
         }
         if table.showStopped { segments.append(Segment("+stopped", .header, priority: 3)) }
-        // What a, s and y would act on: said as long as the marks last, not only in a message.
-        if !state.marked.isEmpty { segments.append(Segment("\(state.marked.count) marked", .header, priority: 7)) }
+        if let marked { segments.append(marked) }
         if table.groupByProject { segments.append(Segment("by project", .header, priority: 2)) }
-        if !table.filter.isEmpty {
-            segments.append(Segment("filter '\(table.filter)'", .header, priority: 7, mayTruncate: true))
-        }
+        if let filter { segments.append(filter) }
         return segments
     }
 }
