@@ -453,5 +453,15 @@ import Testing
         #expect(state.message == .init("stop h: done"))
         DashboardMachine.guardActed([], state: &state)
         #expect(state.message == .init("stop h: done"))
+        // Those still under way are counted, until they are done.
+        state.message = nil
+        DashboardMachine.guardActed([stop("i")], underWay: 2, state: &state)
+        #expect(state.message == .init("stop i: done; 2 more under way"))
+        DashboardMachine.guardActed([], underWay: 2, state: &state)
+        #expect(state.message == .init("stop i: done; 2 more under way"))
+        DashboardMachine.guardActed([stop("j")], underWay: 1, state: &state)
+        #expect(state.message == .init("stop 2: i done, j done; 1 more under way"))
+        DashboardMachine.guardActed([stop("k")], underWay: 0, state: &state)
+        #expect(state.message == .init("stop 3: i done, j done, k done"))
     }
 }

@@ -61,13 +61,16 @@ extension DashboardMachine {
 
     /// The guard's own actions (enforce mode, a switch to it): while their report still shows,
     /// the ones that finish later join it, so a switch that stops five reports five, not the last.
-    public static func guardActed(_ outcomes: some Collection<ActionOutcome>, state: inout UIState) {
-        guard !outcomes.isEmpty else { return }
-        var batch = Array(outcomes)
-        if let report = state.guardReport, state.message == report.message { batch = report.outcomes + batch }
-        let message = UIState.Message(actionReport(batch), isError: batch.contains { $0.failure != nil })
+    /// It says how many are still `underWay` (the seventh trial saw a report of two while two
+    /// more were stopping, and took it for all).
+    public static func guardActed(_ outcomes: some Collection<ActionOutcome>, underWay: Int = 0, state: inout UIState) {
+        let showing = state.guardReport.flatMap { state.message == $0.message ? $0 : nil }
+        guard !outcomes.isEmpty || (showing != nil && showing?.underWay != underWay) else { return }
+        let batch = (showing?.outcomes ?? []) + outcomes
+        let more = underWay > 0 ? "; \(underWay) more under way" : ""
+        let message = UIState.Message(actionReport(batch) + more, isError: batch.contains { $0.failure != nil })
         state.message = message
-        state.guardReport = .init(outcomes: batch, message: message)
+        state.guardReport = .init(outcomes: batch, underWay: underWay, message: message)
     }
 
     /// `kill web-1: done`, or for several `kill 3: miner done, shell done, x failed: …`: every

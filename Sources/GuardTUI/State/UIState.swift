@@ -37,6 +37,8 @@ public struct UIState: Sendable, Equatable {
 
     public struct GuardReport: Sendable, Equatable {
         public var outcomes: [ActionOutcome]
+        /// Actions still under way when it was said.
+        public var underWay = 0
         public var message: Message
     }
     /// The view (logs, inspect, decisions) the help was opened from, shown again when it closes.

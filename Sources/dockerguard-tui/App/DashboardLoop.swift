@@ -109,7 +109,8 @@ final class DashboardLoop {
             // The guard's own actions join one report; the operator's batches come as a whole
             // with their command's answer.
             DashboardMachine.guardActed(
-                enforcer.actions(after: data.enforcer.actionsFinished).filter { !$0.byOperator }, state: &state)
+                enforcer.actions(after: data.enforcer.actionsFinished).filter { !$0.byOperator },
+                underWay: enforcer.acting.count, state: &state)
             data.enforcer = enforcer
             dirty = true
         }
