@@ -45,6 +45,27 @@ import Testing
         #expect(state.press([.enter], data: data) == [.appendRule("name=web-9 privileged mount=/")])
     }
 
+    /// The seventh trial: `a` on a container no rule names, with a sensitive mount, offered rules
+    /// without the lifting terms, which saved would leave it violating.
+    @Test func proposalForAContainerNoRuleNamesCarriesTheLiftingTerms() {
+        var data = MachineFixtures.data()
+        var vol = MachineFixtures.record("vol-1")
+        vol.runtime = RuntimeFacts(bindSources: ["/"])
+        data.snapshot = ContainerSnapshot(
+            version: 2, containers: data.snapshot.containers + [vol], engine: data.snapshot.engine, isSynced: true,
+            lastSyncAt: 0)
+        var state = UIState()
+        _ = state.type("/vol-1", data: data)
+        _ = state.press([.enter, .character("a")], data: data)
+        guard case .proposal(let proposal) = state.overlay else {
+            Issue.record("no proposal")
+            return
+        }
+        #expect(proposal.choices.first == "name=vol-1 mount=/")
+        #expect(proposal.choices.allSatisfy { $0.hasSuffix(" mount=/") })
+        #expect(proposal.note == nil && proposal.warning?.contains("widens the host's exposure") == true)
+    }
+
     /// The sixth trial: a rule that names the container but lacks the lifting terms said it "does
     /// not match"; it says what the rule still needs.
     @Test func proposalWithoutTheLiftingTermsSaysWhatItNeeds() {

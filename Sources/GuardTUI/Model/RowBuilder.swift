@@ -47,10 +47,11 @@ public struct RowBuilder: Sendable, Equatable {
             let verdict = Self.verdict(decision, record: record, data: data)
             counts.count(verdict, live: isLive)
             var row = ContainerRow(record: record, verdict: verdict, isActing: data.enforcer.acting.contains(record.id))
+            // Also for one no rule names: `a`'s rule must carry them to allow it at the first try.
+            row.liftingTerms = decision?.liftingTerms ?? []
             if let decision, case .limited = decision.verdict {
                 row.violations = decision.violations
                 row.limitReason = decision.reason
-                row.liftingTerms = decision.liftingTerms
             }
             // The edited list is judged under the profile in force, as it will be once saved.
             if preview.isActive,
@@ -87,10 +88,10 @@ public struct RowBuilder: Sendable, Equatable {
         default: verdict = .pending
         }
         var row = ContainerRow(refusal: refusal, verdict: verdict)
+        row.liftingTerms = decision?.liftingTerms ?? []
         if let decision, case .limited = decision.verdict {
             row.violations = decision.violations
             row.limitReason = decision.reason
-            row.liftingTerms = decision.liftingTerms
         }
         if let allowedAfter = preview.allows(refusal.subject, current: verdict, profile: list?.profile),
             allowedAfter != verdict.isAllowed, verdict != .unknown || allowedAfter
