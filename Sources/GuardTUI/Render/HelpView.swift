@@ -75,9 +75,17 @@ struct HelpView {
         let lines = self.lines
         let perColumn = (lines.count + columns - 1) / columns
         guard perColumn > rows else {
+            // Where the second column starts. A heading never ends the first one, away from its
+            // keys (the seventh trial read the logs' keys atop the second column as the
+            // dashboard's): it starts the second, when that still fits.
+            var split = perColumn
+            if columns == 2, split > 0, case .heading = lines[split - 1], lines.count - split + 1 <= rows { split -= 1 }
             for (index, line) in lines.enumerated() {
-                let x = 1 + (index / perColumn) * (columnWidth + 2)
-                draw(line, on: &screen, row: band.top + 1 + index % perColumn, column: x, width: columnWidth)
+                let second = columns == 2 && index >= split
+                let x = 1 + (second ? columnWidth + 2 : 0)
+                draw(
+                    line, on: &screen, row: band.top + 1 + (second ? index - split : index), column: x,
+                    width: columnWidth)
             }
             return
         }
