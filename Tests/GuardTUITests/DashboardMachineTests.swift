@@ -254,6 +254,17 @@ import Testing
         _ = state.press([.character("2")], data: data)
         guard case .proposal(let image) = state.overlay else { return }
         #expect(image.note == "it also allows 2 other containers: miner, old")  // web-1 is allowed already
+        // Running ones are named first, whatever the engine's order (the seventh trial).
+        var stoppedFirst = data
+        let containers = MachineFixtures.containers
+        stoppedFirst.snapshot = ContainerSnapshot(
+            version: 2, containers: containers.filter { !$0.isRunning } + containers.filter(\.isRunning),
+            engine: data.snapshot.engine, isSynced: true, lastSyncAt: 0)
+        var again = UIState()
+        _ = again.type("/shell", data: stoppedFirst)
+        _ = again.press([.enter, .character("a"), .character("2")], data: stoppedFirst)
+        guard case .proposal(let reordered) = again.overlay else { return }
+        #expect(reordered.note == "it also allows 2 other containers: miner, old")
         _ = state.press([.character("1"), .character("e"), .control("u")], data: data)
         _ = state.type("name=foo", data: data)
         guard case .proposal(let foo) = state.overlay else { return }

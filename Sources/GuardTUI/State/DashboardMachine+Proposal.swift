@@ -104,7 +104,10 @@ extension DashboardMachine {
                 && list.verdict(for: other, aliases: aliases).isAllowed
         }
         guard !others.isEmpty else { return nil }
-        let names = others.prefix(3).map(\.displayName).joined(separator: ", ")
+        // Running ones first: those are what the table previews flipping (the seventh trial read
+        // three stopped names while the running one that flipped hid in "5 more").
+        let names = (others.filter(\.isRunning) + others.filter { !$0.isRunning }).prefix(3).map(\.displayName)
+            .joined(separator: ", ")
         let more = others.count > 3 ? ", \(others.count - 3) more" : ""
         return "it also allows \(others.count) other container\(others.count == 1 ? "" : "s"): \(names)\(more)"
     }
