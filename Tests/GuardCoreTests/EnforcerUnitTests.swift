@@ -128,7 +128,7 @@ struct EnforcerUnitTests {
         await confirm.show([miner])
         #expect(await confirm.enforcer.pending == [miner.id])
         #expect(confirm.engine.calls.isEmpty)
-        await confirm.enforcer.actForOperator(on: [miner.id], cause: "operator approved")
+        _ = await confirm.enforcer.actForOperator(on: [miner.id], cause: "operator approved")
         let approved = await confirm.audit(atLeast: 1) { $0["event"] as? String == "operator approved" }
         #expect(approved.first?["result"] as? String == "done")
         #expect(confirm.engine.calls == ["stop \(miner.id) t=3"])

@@ -30,12 +30,15 @@ public final class AuthzMetrics: Sendable {
         let help =
             "Time the authorization plugin took to decide one AuthZReq; kind is judged, lookup (judged after "
             + "asking the engine) or passed."
+        // `dockerguard_authz_decision_seconds`, by the descriptor swift-prometheus asks for.
+        let decision = MetricNameDescriptor(
+            namespace: "dockerguard", metricName: "authz_decision", unitName: "seconds", helpText: help)
         judgedTime = registry.makeDurationHistogram(
-            name: "dockerguard_authz_decision_seconds", labels: [("kind", "judged")], buckets: buckets, help: help)
+            descriptor: decision, labels: [("kind", "judged")], buckets: buckets)
         passedTime = registry.makeDurationHistogram(
-            name: "dockerguard_authz_decision_seconds", labels: [("kind", "passed")], buckets: buckets, help: help)
+            descriptor: decision, labels: [("kind", "passed")], buckets: buckets)
         lookupTime = registry.makeDurationHistogram(
-            name: "dockerguard_authz_decision_seconds", labels: [("kind", "lookup")], buckets: buckets, help: help)
+            descriptor: decision, labels: [("kind", "lookup")], buckets: buckets)
         // The failure policy's answers are shown at 0 from the start, so that an alert's increase()
         // sees the first one (a series first met at 1 shows no increase).
         for endpoint in ["create", "start", "restart", "unpause", "rename"] {
