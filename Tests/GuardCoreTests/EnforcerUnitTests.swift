@@ -135,6 +135,22 @@ struct EnforcerUnitTests {
         #expect(await confirm.enforcer.pending.isEmpty)
     }
 
+    /// The eighth trial: an operator's stop of a container a rule names and the profile refuses
+    /// said `no rule matches`; its audit line names the failed limits, as the guard's own does.
+    @Test("an operator's stop of a container the profile refuses audits the failed limits")
+    func operatorStopAuditsTheLimits() async throws {
+        let confirm = try Fixture(list: "name=web-*\n", mode: .confirm, action: .stop, interactive: true)
+        var web = Self.running("web-9")
+        web.runtime = RuntimeFacts(bindSources: ["/etc"])
+        await confirm.show([web])
+        #expect(await confirm.enforcer.pending == [web.id])
+        _ = await confirm.enforcer.actForOperator(on: [web.id], cause: "operator (all violating)")
+        let stopped = await confirm.audit(atLeast: 1) { $0["event"] as? String == "operator (all violating)" }
+        #expect(
+            (stopped.first?["reason"] as? String)?.contains("not allowed by profile baseline") == true, "\(stopped)")
+        #expect((stopped.first?["violations"] as? [Any])?.isEmpty == false, "\(stopped)")
+    }
+
     @Test("a start time restated by a later inspect (the event's stamp, then the engine's own) is one run: judged once")
     func restatedStartIsOneRun() async throws {
         let fixture = try Fixture(list: "name=web-*\n", mode: .confirm, action: .stop, interactive: true)

@@ -415,7 +415,17 @@ public actor Enforcer {
             }
             let verdict =
                 list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
-            let task = act(on: record, action: action, cause: cause, verdict: verdict, byOperator: true)
+            // The audit line names the failed limits, as the guard's own stop would (the eighth
+            // trial read `no rule matches` for a container a rule named and its profile refused).
+            // The line's event is the operator's cause; the decision lends only its limits.
+            var limits: Decision?
+            if let list {
+                let decision = await Decision.judge(
+                    record, list: list, aliases: aliases, client: client, selfID: selfID, cause: .resync)
+                if case .limited = decision.verdict { limits = decision }
+            }
+            let task = act(
+                on: record, action: action, cause: cause, verdict: verdict, limits: limits, byOperator: true)
             let why =
                 settings.readonly
                 ? "read-only"
