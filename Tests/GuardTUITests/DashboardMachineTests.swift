@@ -474,5 +474,25 @@ import Testing
         #expect(state.message == .init("stop 2: i done, j done; 1 more under way"))
         DashboardMachine.guardActed([stop("k")], underWay: 0, state: &state)
         #expect(state.message == .init("stop 3: i done, j done, k done"))
+
+        // The eighth trial: a switch's stops start, the message goes after 5 s while two are still
+        // under way, and the last ones join the same report rather than start another.
+        state.message = nil
+        DashboardMachine.guardActed([], underWay: 4, action: "stop", state: &state)
+        #expect(state.message == .init("stop: 4 under way\u{2026}"))
+        DashboardMachine.guardActed([stop("l"), stop("m")], underWay: 2, action: "stop", state: &state)
+        #expect(state.message == .init("stop 2: l done, m done; 2 more under way"))
+        state.message = nil  // expired
+        DashboardMachine.guardActed([], underWay: 2, action: "stop", state: &state)
+        #expect(state.message == nil)
+        DashboardMachine.guardActed([stop("n"), stop("o")], underWay: 0, action: "stop", state: &state)
+        #expect(state.message == .init("stop 4: l done, m done, n done, o done"))
+        // One whose last actions were not the guard's (an operator's) is over once none is left.
+        state.message = nil
+        DashboardMachine.guardActed([stop("p")], underWay: 1, action: "stop", state: &state)
+        state.message = nil
+        DashboardMachine.guardActed([], underWay: 0, action: "stop", state: &state)
+        DashboardMachine.guardActed([stop("q")], underWay: 0, action: "stop", state: &state)
+        #expect(state.message == .init("stop q: done"))
     }
 }

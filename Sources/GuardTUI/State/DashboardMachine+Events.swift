@@ -59,16 +59,34 @@ extension DashboardMachine {
         return []
     }
 
-    /// The guard's own actions (enforce mode, a switch to it): while their report still shows,
-    /// the ones that finish later join it, so a switch that stops five reports five, not the last.
-    /// It says how many are still `underWay` (the seventh trial saw a report of two while two
-    /// more were stopping, and took it for all).
-    public static func guardActed(_ outcomes: some Collection<ActionOutcome>, underWay: Int = 0, state: inout UIState) {
-        let showing = state.guardReport.flatMap { state.message == $0.message ? $0 : nil }
-        guard !outcomes.isEmpty || (showing != nil && showing?.underWay != underWay) else { return }
-        let batch = (showing?.outcomes ?? []) + outcomes
-        let more = underWay > 0 ? "; \(underWay) more under way" : ""
-        let message = UIState.Message(actionReport(batch) + more, isError: batch.contains { $0.failure != nil })
+    /// The guard's own actions (enforce mode, a switch to it), said on the status line as they
+    /// go: `stop: 4 under way…` once they start, then each one done joins one report, with those
+    /// still `underWay` counted (`stop 2: a done, b done; 2 more under way`). A report goes on as
+    /// long as it shows or has actions under way (the eighth trial saw one switch reported as
+    /// `stop 2` and, after the message had gone, `stop 5`), so a switch is reported once, whole.
+    public static func guardActed(
+        _ outcomes: some Collection<ActionOutcome>, underWay: Int = 0, action: String = "act", state: inout UIState
+    ) {
+        let shows = state.guardReport.map { state.message == $0.message } ?? false
+        let current = state.guardReport.flatMap { shows || $0.underWay > 0 ? $0 : nil }
+        if outcomes.isEmpty {
+            // Only a count that changed: said while the report shows, kept while it does not (a
+            // report with none left under way is over), or the start of a new one.
+            if shows {
+                guard current?.underWay != underWay else { return }
+            } else if current != nil {
+                state.guardReport?.underWay = underWay
+                return
+            } else if underWay == 0 {
+                return
+            }
+        }
+        let batch = (current?.outcomes ?? []) + outcomes
+        let text =
+            batch.isEmpty
+            ? "\(action): \(underWay) under way\u{2026}"
+            : actionReport(batch) + (underWay > 0 ? "; \(underWay) more under way" : "")
+        let message = UIState.Message(text, isError: batch.contains { $0.failure != nil })
         state.message = message
         state.guardReport = .init(outcomes: batch, underWay: underWay, message: message)
     }

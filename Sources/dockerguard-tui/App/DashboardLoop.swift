@@ -110,7 +110,7 @@ final class DashboardLoop {
             // with their command's answer.
             DashboardMachine.guardActed(
                 enforcer.actions(after: data.enforcer.actionsFinished).filter { !$0.byOperator },
-                underWay: enforcer.acting.count, state: &state)
+                underWay: enforcer.acting.count, action: enforcer.action.rawValue, state: &state)
             data.enforcer = enforcer
             dirty = true
         }
