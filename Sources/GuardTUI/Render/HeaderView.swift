@@ -71,17 +71,18 @@ struct HeaderView {
         let mode = "mode \(enforcer.mode.rawValue)\(glyphs.separator)\(enforcer.action.rawValue)"
         // What explains the rows (a filter hides some, marks are what a, s and y act on): said as
         // long as it lasts, before the long forms of the counts and the mode.
-        let readonly = enforcer.readonly ? Segment("READONLY", .header, priority: 8) : nil
-        let marked = state.marked.isEmpty ? nil : Segment("\(state.marked.count) marked", .header, priority: 8)
+        let readonly = enforcer.readonly ? Segment("READONLY", .header, priority: 10) : nil
+        let marked = state.marked.isEmpty ? nil : Segment("\(state.marked.count) marked", .header, priority: 10)
         let filter =
-            table.filter.isEmpty ? nil : Segment("filter '\(table.filter)'", .header, priority: 8, mayTruncate: true)
+            table.filter.isEmpty ? nil : Segment("filter '\(table.filter)'", .header, priority: 10, mayTruncate: true)
         let extras = [readonly, marked, filter].compactMap { $0 }.reduce(0) { $0 + 2 + min($1.text.count, 16) }
-        // The mode is what the operator must never have to guess: it goes first, the counts go
-        // short for it and the rest, then it goes bare (`enforce`), then the counts are cut.
+        // The mode is what the operator must never have to guess: it goes first, then what
+        // explains the rows; the counts go short for them, then the mode goes bare (`enforce`),
+        // then the counts are cut (the eighth trial lost the filter at 60 and 70 columns).
         let countsText = wide.count + 2 + mode.count + extras <= width ? wide : short
         let modeText = countsText.count + 2 + mode.count + extras <= width ? mode : enforcer.mode.rawValue
         var segments = [
-            title, Segment(countsText, .header, priority: 10, mayTruncate: true),
+            title, Segment(countsText, .header, priority: 9, mayTruncate: true),
             Segment(modeText, .header, priority: 11),
         ]
         if let readonly { segments.append(readonly) }
