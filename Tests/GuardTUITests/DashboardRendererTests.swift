@@ -68,6 +68,23 @@ import Testing
         }
     }
 
+    /// The eighth trial: `y` in `d`'s dialog stopped three containers in enforce mode without a
+    /// word; the dialog says what the mode in force does to them.
+    @Test func removeRuleSaysWhatTheModeDoes() {
+        let dialog = Dialog(.removeRule(line: 2, text: "name=web-*", containers: ["web-2", "web-1"]))
+        for (mode, said) in [
+            (EnforcementMode.enforce, "enforce mode will kill them at once"),
+            (.confirm, "confirm mode holds them for you as pending"), (.audit, "audit mode only records it"),
+        ] {
+            var screen = Screen(width: 100, height: 24)
+            DialogView(dialog: dialog, path: "", stopTimeout: 10, glyphs: .utf8, mode: mode, action: "kill")
+                .draw(on: &screen)
+            // The dialog wraps its lines: read them as one text.
+            let words = screen.text.split(whereSeparator: { " │\n".contains($0) }).joined(separator: " ")
+            #expect(words.contains(said), "\(screen.text)")
+        }
+    }
+
     @Test("the filter 'violating' finds the violations held for the operator too; 'pending' only those")
     func filterOnViolatingFindsPending() {
         let verdicts = { (filter: String) in RowBuilder(filter: filter).rows(F.data()).map(\.verdict.word).sorted() }

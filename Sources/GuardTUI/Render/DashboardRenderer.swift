@@ -35,10 +35,16 @@ public enum DashboardRenderer {
         case .proposal(let proposal):
             ProposalView(proposal: proposal, glyphs: glyphs).draw(on: &screen)
         case .dialog(let dialog):
-            DialogView(dialog: dialog, path: data.policy.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(
+            DialogView(
+                dialog: dialog, path: data.policy.path, stopTimeout: data.stopTimeout, glyphs: glyphs,
+                mode: data.enforcer.mode, action: data.enforcer.action.rawValue
+            ).draw(
                 on: &screen)
         case .editorDialog(let editor, let dialog):
-            DialogView(dialog: dialog, path: editor.path, stopTimeout: data.stopTimeout, glyphs: glyphs).draw(
+            DialogView(
+                dialog: dialog, path: editor.path, stopTimeout: data.stopTimeout, glyphs: glyphs,
+                mode: data.enforcer.mode, action: data.enforcer.action.rawValue
+            ).draw(
                 on: &screen)
         case .logs:
             if let view = state.logs {

@@ -8,6 +8,9 @@ struct DialogView {
     var path: String
     var stopTimeout: Int
     var glyphs: Glyphs
+    /// The mode and action in force: `d` says what they do to the containers a rule leaves.
+    var mode: EnforcementMode = .audit
+    var action = "stop"
 
     typealias Line = DialogBox.Line
 
@@ -73,10 +76,17 @@ struct DialogView {
                 footer: [Line(text: "a, c or e; Esc keeps \(current.rawValue)", wraps: true)],
                 hints: noHints)
         case .removeRule(let line, let text, let containers):
+            // What the mode then does to them (the eighth trial's `y` stopped three without a word).
+            let then: String
+            switch mode {
+            case .audit: then = "audit mode only records it"
+            case .confirm: then = "confirm mode holds \(containers.count == 1 ? "it" : "them") for you as pending"
+            case .enforce: then = "enforce mode will \(action) \(containers.count == 1 ? "it" : "them") at once"
+            }
             let which =
                 containers.count == 1
-                ? "It allows \(containers[0]), which may then be violating."
-                : "It allows these \(containers.count) containers, which may then be violating:"
+                ? "It allows \(containers[0]), which may then be violating: \(then)."
+                : "It allows these \(containers.count) containers, which may then be violating: \(then):"
             return box(
                 "Remove rule?",
                 body: [Line(text: "line \(line): \(text)"), Line(text: which, wraps: true)],
