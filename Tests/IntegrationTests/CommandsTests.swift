@@ -71,6 +71,26 @@ struct CommandsTests {
         #expect(allowed.stdout.contains("allowed    \(name)"), "\(allowed.stdout)")
     }
 
+    /// The eighth trial mounted the demo engine's own socket (not at /var/run/docker.sock) and was
+    /// allowed: the guarded engine's socket, wherever it is, is as sensitive as the usual paths.
+    @Test("check --engine: a mount of the guarded engine's own socket fails the profile, wherever it is")
+    func engineSocketMountIsSensitive() async throws {
+        let home = try temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let host = try #require(TestEngine.host)
+        let socket = String(host.dropFirst("unix://".count))
+        let name = TestEngine.uniqueName("sock")
+        defer { TestEngine.forceRemove([name]) }
+        _ = try await TestEngine.docker(
+            "run", "-d", "--name", name, "--network", "none", "-v", socket + ":/var/run/docker.sock", TestEngine.image,
+            "sleep", "3600")
+        let list = home + "/list"
+        try "name=\(name)\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let result = try await run(["check", "--allowlist", list, "--engine", "--docker-host", host], home: home)
+        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("mount of \(socket)"), "\(result.stdout)")
+    }
+
     @Test("check --format json: one object for scripts, with the same exit status")
     func checkJSON() async throws {
         let home = try temporaryHome()

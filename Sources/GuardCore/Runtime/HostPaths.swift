@@ -1,4 +1,6 @@
 /// Host paths as the profile compares them.
+import Synchronization
+
 enum HostPaths {
     /// Paths whose bind mount gives a container the host (CIS Docker Benchmark 5.5 and 5.31): a
     /// mount of one of them, of anything inside one (but `/`), or of a folder above one is sensitive.
@@ -8,7 +10,21 @@ enum HostPaths {
     ]
 
     /// The Docker socket's usual paths, for CIS 5.31's own item.
-    static let dockerSockets: Set<String> = ["/var/run/docker.sock", "/run/docker.sock"]
+    static let usualDockerSockets: Set<String> = ["/var/run/docker.sock", "/run/docker.sock"]
+
+    /// The socket of the engine this process guards, wherever it is (a private engine, Podman's,
+    /// a rootless one): its mount gives a container that engine, as the usual paths do (the
+    /// eighth trial mounted the demo engine's `/tmp/…/docker.sock` and was allowed).
+    private static let engineSockets = Mutex<Set<String>>([])
+
+    /// Counts the socket at `path` as the engine's, from now on, for every judgement.
+    static func addEngineSocket(_ path: String) {
+        let path = normalized(path)
+        engineSockets.withLock { _ = $0.insert(path) }
+    }
+
+    /// The usual paths and the guarded engine's.
+    static var dockerSockets: Set<String> { usualDockerSockets.union(engineSockets.withLock { $0 }) }
 
     /// `path` with `.`, `..`, repeated and trailing slashes resolved as text (symbolic links on
     /// the host are not followed: the guard may not see the host's filesystem).
@@ -27,12 +43,20 @@ enum HostPaths {
 
     /// The sensitive path that `source` (normalised) exposes, if any.
     static func sensitivePath(exposedBy source: String) -> String? {
-        for path in sensitive {
+        for path in sensitive + engineSockets.withLock({ $0.sorted() }) {
             if source == path { return path }
             if path == "/" { continue }
             if source.hasPrefix(path + "/") { return path }
             if source == "/" || path.hasPrefix(source + "/") { return path }
         }
         return nil
+    }
+}
+
+extension SecurityProfile {
+    /// Counts the unix socket at `path` as the guarded engine's: a bind mount of it is sensitive
+    /// under baseline and restricted (CIS 5.31), as `/var/run/docker.sock` is.
+    public static func countEngineSocket(atPath path: String) {
+        HostPaths.addEngineSocket(path)
     }
 }
