@@ -60,6 +60,26 @@ struct TimelineViewTests {
         #expect(Self.view(state) != nil && state.message?.text.hasSuffix("no longer exists") == true)
     }
 
+    /// The trials found `restart` and `allow-list reload` cut: every action and every event of
+    /// the guard's own fits its column.
+    @Test("ACTION and EVENT fit every action and every event the guard records")
+    func actionAndEventFit() {
+        let columns = TimelineRenderView.columns
+        let action = columns.first { $0.title == "ACTION" }!
+        let event = columns.first { $0.title == "EVENT" }!
+        func record(action: String?, event: String) -> AuditRecord {
+            AuditRecord(
+                time: "2026-12-07T12:00:00Z", containerID: "a", containerName: "/a", image: "busybox", event: event,
+                verdict: "violating", rule: nil, mode: "enforce", action: action, result: "done")
+        }
+        for name in EnforcementAction.allCases.map(\.rawValue) + ["restart"] {
+            #expect(action.value(record(action: name, event: "start")).count <= action.width, "\(name)")
+        }
+        for cause in DecisionCause.allCases {
+            #expect(event.value(record(action: nil, event: cause.rawValue)).count <= event.width, "\(cause)")
+        }
+    }
+
     @Test("RESULT widens to its longest text while RULE / WHY keeps 40 columns; at 120 it is cut")
     func resultWidens() {
         var data = F.data()

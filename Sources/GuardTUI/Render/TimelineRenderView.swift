@@ -21,7 +21,7 @@ struct TimelineRenderView {
             $0.containerName.hasPrefix("/") ? String($0.containerName.dropFirst()) : $0.containerName
         },
         Column(title: "VERDICT", width: 9) { $0.verdict },
-        Column(title: "ACTION", width: 6) { $0.action ?? "-" },
+        Column(title: "ACTION", width: 7) { $0.action ?? "-" },  // `restart` (keep-running)
         Column(title: "RESULT", width: 8) { $0.result },
         Column(title: "LATENCY", width: 7) { $0.latencyMS.map(latency) ?? "-" },
         Column(title: "MODE", width: 7) { $0.mode },
