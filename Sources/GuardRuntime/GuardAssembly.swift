@@ -44,7 +44,7 @@ public struct GuardAssembly: Sendable {
         executor = process.executor
         client = try engine.client(settings: settings, group: process.guardLoop, taskExecutor: executor)
         // A mount of the guarded engine's own socket, wherever it is, gives a container that engine.
-        if case .unix(let path) = client.endpoint { SecurityProfile.countEngineSocket(atPath: path) }
+        SecurityProfile.countEngineSocket(of: client.endpoint)
         metrics = process.metrics
         store = ContainerStore(endpoint: client.endpoint.description)
         var syncConfiguration = EngineSync.Configuration()

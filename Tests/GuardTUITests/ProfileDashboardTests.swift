@@ -8,12 +8,17 @@ import Testing
 /// a word that they widen the host's exposure.
 @Suite struct ProfileDashboardTests {
     static func data() -> DashboardData {
+        data(adding: "web-9", runtime: RuntimeFacts(privileged: true, bindSources: ["/"]))
+    }
+
+    /// The machine fixtures and one more running container, `name`, that runs so.
+    static func data(adding name: String, runtime: RuntimeFacts) -> DashboardData {
         var data = MachineFixtures.data()
-        var web = MachineFixtures.record("web-9")
-        web.runtime = RuntimeFacts(privileged: true, bindSources: ["/"])
+        var record = MachineFixtures.record(name)
+        record.runtime = runtime
         data.snapshot = ContainerSnapshot(
-            version: 2, containers: data.snapshot.containers + [web], engine: data.snapshot.engine, isSynced: true,
-            lastSyncAt: 0)
+            version: 2, containers: data.snapshot.containers + [record], engine: data.snapshot.engine,
+            isSynced: true, lastSyncAt: 0)
         return data
     }
 
@@ -48,12 +53,7 @@ import Testing
     /// The seventh trial: `a` on a container no rule names, with a sensitive mount, offered rules
     /// without the lifting terms, which saved would leave it violating.
     @Test func proposalForAContainerNoRuleNamesCarriesTheLiftingTerms() {
-        var data = MachineFixtures.data()
-        var vol = MachineFixtures.record("vol-1")
-        vol.runtime = RuntimeFacts(bindSources: ["/"])
-        data.snapshot = ContainerSnapshot(
-            version: 2, containers: data.snapshot.containers + [vol], engine: data.snapshot.engine, isSynced: true,
-            lastSyncAt: 0)
+        let data = Self.data(adding: "vol-1", runtime: RuntimeFacts(bindSources: ["/"]))
         var state = UIState()
         _ = state.type("/vol-1", data: data)
         _ = state.press([.enter, .character("a")], data: data)

@@ -413,15 +413,15 @@ public actor Enforcer {
                 outcomes.append(Task { outcome })
                 continue
             }
-            let verdict =
-                list.map { $0.verdict(for: record, aliases: aliases).isAllowed ? "allowed" : "violating" } ?? "unknown"
-            // The audit line names the failed limits, as the guard's own stop would (the eighth
-            // trial read `no rule matches` for a container a rule named and its profile refused).
-            // The line's event is the operator's cause; the decision lends only its limits.
+            // One judgement gives the audit line its verdict and, as the guard's own stop would,
+            // the failed limits (the eighth trial read `no rule matches` for a container a rule
+            // named and its profile refused). The line's event is the operator's cause.
+            var verdict = "unknown"
             var limits: Decision?
             if let list {
                 let decision = await Decision.judge(
                     record, list: list, aliases: aliases, client: client, selfID: selfID, cause: .resync)
+                if case .allowed = decision.verdict { verdict = "allowed" } else { verdict = "violating" }
                 if case .limited = decision.verdict { limits = decision }
             }
             let task = act(

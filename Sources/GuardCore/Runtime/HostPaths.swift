@@ -1,6 +1,7 @@
-/// Host paths as the profile compares them.
+import DockerEngine
 import Synchronization
 
+/// Host paths as the profile compares them.
 enum HostPaths {
     /// Paths whose bind mount gives a container the host (CIS Docker Benchmark 5.5 and 5.31): a
     /// mount of one of them, of anything inside one (but `/`), or of a folder above one is sensitive.
@@ -15,16 +16,18 @@ enum HostPaths {
     /// The socket of the engine this process guards, wherever it is (a private engine, Podman's,
     /// a rootless one): its mount gives a container that engine, as the usual paths do (the
     /// eighth trial mounted the demo engine's `/tmp/…/docker.sock` and was allowed).
-    private static let engineSockets = Mutex<Set<String>>([])
+    private static let engineSockets = Mutex<[String]>([])
 
     /// Counts the socket at `path` as the engine's, from now on, for every judgement.
     static func addEngineSocket(_ path: String) {
         let path = normalized(path)
-        engineSockets.withLock { _ = $0.insert(path) }
+        engineSockets.withLock { if !$0.contains(path) { $0.append(path) } }
     }
 
-    /// The usual paths and the guarded engine's.
-    static var dockerSockets: Set<String> { usualDockerSockets.union(engineSockets.withLock { $0 }) }
+    /// One of the usual paths or the guarded engine's.
+    static func isDockerSocket(_ path: String) -> Bool {
+        usualDockerSockets.contains(path) || engineSockets.withLock { $0.contains(path) }
+    }
 
     /// `path` with `.`, `..`, repeated and trailing slashes resolved as text (symbolic links on
     /// the host are not followed: the guard may not see the host's filesystem).
@@ -43,20 +46,21 @@ enum HostPaths {
 
     /// The sensitive path that `source` (normalised) exposes, if any.
     static func sensitivePath(exposedBy source: String) -> String? {
-        for path in sensitive + engineSockets.withLock({ $0.sorted() }) {
-            if source == path { return path }
-            if path == "/" { continue }
-            if source.hasPrefix(path + "/") { return path }
-            if source == "/" || path.hasPrefix(source + "/") { return path }
-        }
-        return nil
+        sensitive.first { exposes(source, $0) } ?? engineSockets.withLock { $0.first { exposes(source, $0) } }
+    }
+
+    /// Whether a mount of `source` is `path`, inside it (but `/`), or a folder above it.
+    private static func exposes(_ source: String, _ path: String) -> Bool {
+        if source == path { return true }
+        if path == "/" { return false }
+        return source.hasPrefix(path + "/") || source == "/" || path.hasPrefix(source + "/")
     }
 }
 
 extension SecurityProfile {
-    /// Counts the unix socket at `path` as the guarded engine's: a bind mount of it is sensitive
-    /// under baseline and restricted (CIS 5.31), as `/var/run/docker.sock` is.
-    public static func countEngineSocket(atPath path: String) {
-        HostPaths.addEngineSocket(path)
+    /// Counts the guarded engine's socket, when it is a local one: a bind mount of it is
+    /// sensitive under baseline and restricted (CIS 5.31), as `/var/run/docker.sock` is.
+    public static func countEngineSocket(of endpoint: EngineEndpoint) {
+        if case .unix(let path) = endpoint { HostPaths.addEngineSocket(path) }
     }
 }

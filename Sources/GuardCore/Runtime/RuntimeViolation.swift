@@ -58,7 +58,7 @@ public enum RuntimeViolation: Sendable, Hashable, CustomStringConvertible {
         case .device, .deviceCgroupRule: "5.17"
         case .unconfined(let key): key == "apparmor" ? "5.1" : "5.21"
         case .sensitiveMount(let source, let path):
-            HostPaths.dockerSockets.contains(path) || HostPaths.dockerSockets.contains(source) ? "5.31" : "5.5"
+            HostPaths.isDockerSocket(path) || HostPaths.isDockerSocket(source) ? "5.31" : "5.5"
         case .hostMount: "5.5"
         case .rootUser: "4.1"
         case .newPrivileges: "5.25"

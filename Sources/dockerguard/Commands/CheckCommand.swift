@@ -61,7 +61,7 @@ struct CheckCommand: AsyncParsableCommand {
             engine: nil)
         if engine, case .success(let list) = loaded {
             let client = try engineOptions.client(settings: settings)
-            if case .unix(let path) = client.endpoint { SecurityProfile.countEngineSocket(atPath: path) }
+            SecurityProfile.countEngineSocket(of: client.endpoint)
             do {
                 report.engine = try await Self.dryRun(list: list, client: client, settings: settings)
             } catch {
